@@ -1,0 +1,80 @@
+package dev.gatehouse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.postgresql.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Checks the database before anything else starts, so that an unreachable PostgreSQL is one clear
+ * line instead of a connection-pool stack trace, and creates the configured database on a fresh server.
+ */
+class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    static final String HOW_TO_CONFIGURE = "Start PostgreSQL there, or point Gatehouse at your database with "
+            + "GATEHOUSE_DB_URL (jdbc:postgresql://host:port/database), GATEHOUSE_DB_USER and GATEHOUSE_DB_PASSWORD.";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseStartupCheck.class);
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final String UNKNOWN_DATABASE = "3D000";
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        Environment env = event.getEnvironment();
+        String url = env.getProperty("spring.datasource.url", "");
+        if (!url.startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        Properties credentials = credentials(env);
+        try (Connection ignored = DriverManager.getConnection(url, credentials)) {
+            return;
+        } catch (SQLException e) {
+            if (!UNKNOWN_DATABASE.equals(e.getSQLState())) {
+                throw unreachable(url, e);
+            }
+        }
+        createDatabase(url, credentials);
+    }
+
+    private static void createDatabase(String url, Properties credentials) {
+        Properties parsed = Driver.parseURL(url, null);
+        String name = parsed.getProperty("PGDBNAME");
+        if (name == null || !PLAIN_NAME.matcher(name).matches()) {
+            throw new StartupProblem("The database in " + url + " does not exist and its name is not one Gatehouse "
+                    + "creates by itself.", "Create it yourself, or choose a name of letters, digits and underscores.");
+        }
+        String server = "jdbc:postgresql://" + parsed.getProperty("PGHOST").split(",")[0] + ":"
+                + parsed.getProperty("PGPORT").split(",")[0] + "/postgres";
+        try (Connection connection = DriverManager.getConnection(server, credentials);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database \"" + name + "\"");
+            log.info("Created database {} on {}", name, server);
+        } catch (SQLException e) {
+            throw new StartupProblem("The database " + name + " does not exist and Gatehouse could not create it ("
+                    + e.getMessage() + ").", "Create it, or grant the user CREATEDB. " + HOW_TO_CONFIGURE);
+        }
+    }
+
+    private static Properties credentials(Environment env) {
+        Properties properties = new Properties();
+        properties.setProperty("user", env.getProperty("spring.datasource.username", ""));
+        properties.setProperty("password", env.getProperty("spring.datasource.password", ""));
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "10");
+        return properties;
+    }
+
+    private static StartupProblem unreachable(String url, SQLException e) {
+        return new StartupProblem("Gatehouse cannot reach its database at " + url + ": " + e.getMessage(),
+                HOW_TO_CONFIGURE);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gatehouse.audit.internal;
+
+import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditFilter;
+
+@Repository
+public class AuditRepository {
+
+    private final DSLContext db;
+
+    AuditRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void append(Instant at, String actor, AuditAction action, String subject, String details, String sourceAddress) {
+        db.insertInto(AUDIT_ENTRY)
+                .set(AUDIT_ENTRY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(AUDIT_ENTRY.ACTOR, actor)
+                .set(AUDIT_ENTRY.ACTION, action.name())
+                .set(AUDIT_ENTRY.SUBJECT, subject)
+                .set(AUDIT_ENTRY.DETAILS, details)
+                .set(AUDIT_ENTRY.SOURCE_ADDRESS, sourceAddress)
+                .execute();
+    }
+
+    public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
+        return db.select(AUDIT_ENTRY.ID, AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
+                        AUDIT_ENTRY.SUBJECT, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.SOURCE_ADDRESS)
+                .from(AUDIT_ENTRY)
+                .where(conditions(filter))
+                .orderBy(AUDIT_ENTRY.OCCURRED_AT.desc(), AUDIT_ENTRY.ID.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(r -> new AuditEntry(r.value1(), r.value2().toInstant(), r.value3(),
+                        AuditAction.valueOf(r.value4()), r.value5(), r.value6(), r.value7()));
+    }
+
+    private static List<Condition> conditions(AuditFilter filter) {
+        List<Condition> conditions = new ArrayList<>();
+        filter.action().ifPresent(action -> conditions.add(AUDIT_ENTRY.ACTION.eq(action.name())));
+        if (!filter.text().isEmpty()) {
+            String pattern = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            conditions.add(DSL.or(AUDIT_ENTRY.ACTOR.likeIgnoreCase(pattern, '\\'),
+                    AUDIT_ENTRY.SUBJECT.likeIgnoreCase(pattern, '\\'),
+                    AUDIT_ENTRY.DETAILS.likeIgnoreCase(pattern, '\\')));
+        }
+        return conditions;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gatehouse.audit.internal;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.security.SignInRejected;
+import dev.gatehouse.security.SignedIn;
+import dev.gatehouse.security.SignedOut;
+
+/** Writes sign-ins, sign-outs and refused sign-ins to the audit trail. */
+@Component
+class SignInAuditor {
+
+    static final String UNKNOWN_ACTOR = "(unknown)";
+
+    private final AuditRepository repository;
+
+    SignInAuditor(AuditRepository repository) {
+        this.repository = repository;
+    }
+
+    @ApplicationModuleListener
+    void on(SignedIn event) {
+        repository.append(event.at(), event.subject(), AuditAction.SIGNED_IN, event.subject(),
+                event.displayName() + " via " + event.method() + " as " + event.roles(), event.sourceAddress());
+    }
+
+    @ApplicationModuleListener
+    void on(SignedOut event) {
+        repository.append(event.at(), event.subject(), AuditAction.SIGNED_OUT, event.subject(),
+                event.displayName(), event.sourceAddress());
+    }
+
+    @ApplicationModuleListener
+    void on(SignInRejected event) {
+        repository.append(event.at(), UNKNOWN_ACTOR, AuditAction.SIGN_IN_REFUSED, event.reason().name(),
+                event.detail() == null ? "" : event.detail(), event.sourceAddress());
+    }
+}

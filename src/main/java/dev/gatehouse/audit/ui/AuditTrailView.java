@@ -1,0 +1,82 @@
+package dev.gatehouse.audit.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.audit.AuditTrail;
+import dev.gatehouse.security.GatehouseRole;
+
+/** The audit trail, newest first, searchable by text and action. */
+@Route("audit")
+@PageTitle("Audit trail · Gatehouse")
+@Menu(title = "Audit trail", order = 90, icon = "vaadin:records")
+@RolesAllowed({GatehouseRole.AUDITOR_NAME, GatehouseRole.ADMIN_NAME})
+public class AuditTrailView extends VerticalLayout {
+
+    static final String EMPTY_TEXT = "No audit entries match these filters.";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneId.of("UTC"));
+
+    private final AuditTrail auditTrail;
+    private final TextField search = new TextField("Search");
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action");
+    private final Grid<AuditEntry> grid = new Grid<>();
+
+    public AuditTrailView(AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
+        addClassName("gatehouse-page");
+        setSizeFull();
+
+        search.setPlaceholder("Person, subject or details");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        action.setItems(AuditAction.values());
+        action.setItemLabelGenerator(AuditAction::label);
+        action.setClearButtonVisible(true);
+        action.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(search, action);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.addColumn(entry -> TIME.format(entry.occurredAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEntry::actor).setHeader("Actor").setAutoWidth(true);
+        grid.addColumn(entry -> entry.action().label()).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditEntry::subject).setHeader("Subject").setAutoWidth(true);
+        grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(AuditEntry::sourceAddress).setHeader("Source").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(EMPTY_TEXT);
+        grid.setSizeFull();
+        refresh();
+
+        add(new H2("Audit trail"), filters, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private void refresh() {
+        AuditFilter filter = new AuditFilter(search.getValue(), Optional.ofNullable(action.getValue()));
+        grid.setItems(query -> auditTrail.page(filter, query.getOffset(), query.getLimit()).stream());
+    }
+}

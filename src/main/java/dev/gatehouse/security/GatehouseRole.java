@@ -1,0 +1,29 @@
+package dev.gatehouse.security;
+
+/**
+ * What a signed-in person may do in Gatehouse. Approvers are not a role: approval rules name them.
+ * Each role is the Spring authority {@code ROLE_<name>}, so views use {@code @RolesAllowed("ADMIN")}.
+ */
+public enum GatehouseRole {
+    REQUESTER("Requester"),
+    ADMIN("Admin"),
+    AUDITOR("Auditor");
+
+    /** Role names for {@code @RolesAllowed}, which needs compile-time constants. */
+    public static final String ADMIN_NAME = "ADMIN";
+    public static final String AUDITOR_NAME = "AUDITOR";
+
+    private final String label;
+
+    GatehouseRole(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gatehouse.security;
+
+import java.time.Instant;
+
+/** A person signed out of Gatehouse. */
+public record SignedOut(String subject, String displayName, String sourceAddress, Instant at) {
+}

@@ -1,0 +1,52 @@
+package dev.gatehouse.security.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sign-in settings, {@code gatehouse.security.*} in application.yml or as GATEHOUSE_SECURITY_* variables.
+ *
+ * @param adminGroups   identity-provider groups whose members are admins
+ * @param auditorGroups identity-provider groups whose members are auditors
+ */
+@ConfigurationProperties("gatehouse.security")
+record SecurityProperties(@DefaultValue Saml saml,
+                          @DefaultValue("gatehouse-admins") List<String> adminGroups,
+                          @DefaultValue("gatehouse-auditors") List<String> auditorGroups) {
+
+    /**
+     * @param registrationId       the id in the SAML URLs (/saml2/authenticate/{id}, /login/saml2/sso/{id})
+     * @param idpMetadata          the identity provider's metadata: an https URL or a file path
+     * @param providerName         the identity provider's name on the sign-in button
+     * @param baseUrl              Gatehouse's public URL; empty means the URL of each request
+     * @param signingKey           PEM PKCS#8 private key that signs authentication requests (optional)
+     * @param signingCertificate   PEM certificate of that key, published in the SP metadata
+     * @param userLookup           which value finds the person's Identity Store user
+     * @param clockSkew            tolerated difference between this server's and the IdP's clocks
+     */
+    record Saml(@DefaultValue("gatehouse") String registrationId,
+                @DefaultValue("") String idpMetadata,
+                @DefaultValue("your identity provider") String providerName,
+                @DefaultValue("") String baseUrl,
+                @DefaultValue("") String signingKey,
+                @DefaultValue("") String signingCertificate,
+                @DefaultValue("groups") String groupsAttribute,
+                @DefaultValue("email") String emailAttribute,
+                @DefaultValue("displayName") String displayNameAttribute,
+                @DefaultValue("firstName") String givenNameAttribute,
+                @DefaultValue("lastName") String familyNameAttribute,
+                @DefaultValue("USER_NAME") UserLookup userLookup,
+                @DefaultValue("2m") Duration clockSkew) {
+    }
+
+    /** Which SAML value is the Identity Store user's key. */
+    enum UserLookup {
+        /** The SAML NameID is the Identity Store userName. */
+        USER_NAME,
+        /** The email attribute is the Identity Store user's email. */
+        EMAIL
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gatehouse.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.shared.GatehouseMode;
+
+/**
+ * The frame around every page: navigation with the views the person's roles may open (each view
+ * declares its own {@code @Menu} entry and its roles), the user menu, and the demo banner.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    static final String DEMO_BANNER_TEXT = "Demo mode: a sandbox organization and sample people. "
+            + "Nothing here reaches AWS.";
+
+    private final transient AuthenticationContext authentication;
+
+    public MainLayout(CurrentUser currentUser, GatehouseMode mode, AuthenticationContext authentication) {
+        this.authentication = authentication;
+        GatehouseUser user = currentUser.require();
+
+        H1 title = new H1("Gatehouse");
+        title.addClassName("gatehouse-brand");
+        addToDrawer(title, navigation());
+
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), new Div(), userMenu(user));
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.setFlexGrow(1, navbar.getComponentAt(1));
+        navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        if (mode == GatehouseMode.DEMO) {
+            Div banner = new Div(DEMO_BANNER_TEXT);
+            banner.addClassName("gatehouse-demo-banner");
+            banner.setWidthFull();
+            VerticalLayout top = new VerticalLayout(banner, navbar);
+            top.setPadding(false);
+            top.setSpacing(false);
+            addToNavbar(true, top);
+        } else {
+            addToNavbar(true, navbar);
+        }
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setLabel("Main");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        return nav;
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(entry.title(), entry.path());
+        if (entry.icon() != null) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
+    }
+
+    private Component userMenu(GatehouseUser user) {
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.getElement().setAttribute("aria-label", "User menu");
+        Avatar avatar = new Avatar(user.displayName());
+        HorizontalLayout trigger = new HorizontalLayout(avatar, new Span(user.displayName()));
+        trigger.setAlignItems(FlexComponent.Alignment.CENTER);
+        trigger.setSpacing(true);
+        MenuItem root = menu.addItem(trigger);
+        SubMenu sub = root.getSubMenu();
+        sub.addItem(signedInAs(user)).setEnabled(false);
+        sub.addItem("Roles: " + user.roleLabels()).setEnabled(false);
+        sub.addSeparator();
+        sub.addItem("Switch light / dark theme", e -> toggleTheme());
+        sub.addItem("Sign out", e -> authentication.logout());
+        return menu;
+    }
+
+    private static String signedInAs(GatehouseUser user) {
+        return user.email().isEmpty() ? "Signed in as " + user.subject()
+                : "Signed in as " + user.subject() + " (" + user.email() + ")";
+    }
+
+    private void toggleTheme() {
+        getElement().executeJs("""
+                const root = document.documentElement;
+                const dark = root.getAttribute('theme') !== 'dark';
+                root.setAttribute('theme', dark ? 'dark' : '');
+                localStorage.setItem('gatehouse-theme', dark ? 'dark' : 'light');""");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // The choice lives in the browser, so it applies before anyone signs in again on that machine.
+        getElement().executeJs("""
+                const stored = localStorage.getItem('gatehouse-theme');
+                const dark = stored ? stored === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
+                document.documentElement.setAttribute('theme', dark ? 'dark' : '');""");
+    }
+}
