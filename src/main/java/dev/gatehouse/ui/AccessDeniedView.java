@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @PermitAll
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    static final String HEADING = "You don't have access to this page";
+    public static final String HEADING = "You don't have access to this page";
 
     public AccessDeniedView() {
         addClassName("gatehouse-page");

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -25,35 +26,43 @@ class ErrorHandling implements VaadinServiceInitListener {
     static final String FAILED = "That did not work: something went wrong on our side. Your input is still here; "
             + "try again. Reference: ";
 
-    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
-
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(ErrorHandling::handle));
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(new UserActionErrors()));
     }
 
-    static void handle(ErrorEvent error) {
-        String message;
-        if (causedBy(error.getThrowable(), AccessDeniedException.class)) {
-            log.warn("Refused a user action: {}", error.getThrowable().getMessage());
-            message = NOT_ALLOWED;
-        } else {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Error {} in a user action", id, error.getThrowable());
-            message = FAILED + id;
-        }
-        if (UI.getCurrent() != null) {
-            Notification.show(message, 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-    }
+    static final class UserActionErrors extends DefaultErrorHandler {
 
-    private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {
-        for (Throwable t = throwable; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+        private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+        @Override
+        public void error(ErrorEvent event) {
+            Throwable error = event.getThrowable();
+            if (!shouldHandle(error)) {
+                return; // e.g. the browser went away mid-request
+            }
+            String message;
+            if (causedBy(error, AccessDeniedException.class)) {
+                log.warn("Refused a user action: {}", error.getMessage());
+                message = NOT_ALLOWED;
+            } else {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                log.error("Error {} in a user action", id, error);
+                message = FAILED + id;
+            }
+            if (UI.getCurrent() != null) {
+                Notification.show(message, 8000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         }
-        return false;
+
+        private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {
+            for (Throwable t = throwable; t != null; t = t.getCause()) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -49,6 +49,7 @@ public class AuditTrailView extends VerticalLayout {
         setSizeFull();
 
         search.setPlaceholder("Person, subject or details");
+        search.setWidth("22rem");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -64,7 +65,7 @@ public class AuditTrailView extends VerticalLayout {
         grid.addColumn(AuditEntry::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(entry -> entry.action().label()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEntry::subject).setHeader("Subject").setAutoWidth(true);
-        grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1);
+        grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1).setWidth("20rem");
         grid.addColumn(AuditEntry::sourceAddress).setHeader("Source").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(EMPTY_TEXT);

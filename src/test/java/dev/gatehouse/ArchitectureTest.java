@@ -1,0 +1,36 @@
+package dev.gatehouse;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule views_only_talk_to_services = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("..internal..", "dev.gatehouse.db..", "org.jooq..",
+                    "software.amazon.awssdk..", "javax.sql..", "org.springframework.jdbc..")
+            .because("views use their module's public services (STYLE.md, Boundaries)");
+
+    @ArchTest
+    static final ArchRule only_the_aws_adapter_imports_the_aws_sdk = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse..aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
+    @ArchTest
+    static final ArchRule only_repositories_use_the_generated_jooq_classes = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.db..")
+            .and().haveSimpleNameNotEndingWith("Repository")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.db..");
+
+    @ArchTest
+    static final ArchRule repositories_are_internal_to_their_module = classes()
+            .that().haveSimpleNameEndingWith("Repository").and().resideOutsideOfPackage("dev.gatehouse.db..")
+            .should().resideInAPackage("..internal..");
+}

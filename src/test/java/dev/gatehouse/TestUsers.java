@@ -1,0 +1,39 @@
+package dev.gatehouse;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.security.SignInMethod;
+
+/** People for tests, one per role, and signing them in on the test thread. */
+public final class TestUsers {
+
+    public static final GatehouseUser REQUESTER = user("riley.chen", "Riley Chen", GatehouseRole.REQUESTER);
+    public static final GatehouseUser ADMIN = user("morgan.reyes", "Morgan Reyes", GatehouseRole.REQUESTER,
+            GatehouseRole.ADMIN);
+    public static final GatehouseUser AUDITOR = user("sam.okafor", "Sam Okafor", GatehouseRole.REQUESTER,
+            GatehouseRole.AUDITOR);
+
+    private TestUsers() {
+    }
+
+    public static void signIn(GatehouseUser user) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
+    }
+
+    public static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static GatehouseUser user(String id, String name, GatehouseRole first, GatehouseRole... rest) {
+        return new GatehouseUser(id, name, id + "@example.com", id, new TreeSet<>(List.of("engineering")),
+                EnumSet.of(first, rest), SignInMethod.DEMO);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.audit.internal;
+
+import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.security.SignInFailure;
+import dev.gatehouse.security.SignInMethod;
+import dev.gatehouse.security.SignInRejected;
+import dev.gatehouse.security.SignedIn;
+import dev.gatehouse.security.SignedOut;
+
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SignInAuditorTest {
+
+    private static final Instant AT = Instant.parse("2026-11-21T08:30:00Z");
+
+    @Autowired
+    private ApplicationEventPublisher events;
+    @Autowired
+    private TransactionTemplate transaction;
+    @Autowired
+    private AuditRepository repository;
+    @Autowired
+    private DSLContext db;
+
+    @BeforeEach
+    void emptyTrail() {
+        db.deleteFrom(AUDIT_ENTRY).execute();
+    }
+
+    @Test
+    void a_sign_in_is_recorded_with_person_method_roles_and_address() {
+        publish(new SignedIn("alice", "Alice Liddell", "Requester, Admin", SignInMethod.SAML, "198.51.100.7", AT));
+
+        AuditEntry entry = awaitOneEntry();
+        assertThat(entry.action()).isEqualTo(AuditAction.SIGNED_IN);
+        assertThat(entry.actor()).isEqualTo("alice");
+        assertThat(entry.occurredAt()).isEqualTo(AT);
+        assertThat(entry.details()).isEqualTo("Alice Liddell via SAML as Requester, Admin");
+        assertThat(entry.sourceAddress()).isEqualTo("198.51.100.7");
+    }
+
+    @Test
+    void a_sign_out_is_recorded() {
+        publish(new SignedOut("alice", "Alice Liddell", "198.51.100.7", AT));
+
+        assertThat(awaitOneEntry().action()).isEqualTo(AuditAction.SIGNED_OUT);
+    }
+
+    @Test
+    void a_refused_sign_in_is_recorded_with_its_reason() {
+        publish(new SignInRejected(SignInFailure.REPLAYED, "Assertion [_1] was already used", "203.0.113.9", AT));
+
+        AuditEntry entry = awaitOneEntry();
+        assertThat(entry.action()).isEqualTo(AuditAction.SIGN_IN_REFUSED);
+        assertThat(entry.subject()).isEqualTo("REPLAYED");
+        assertThat(entry.details()).isEqualTo("Assertion [_1] was already used");
+    }
+
+    private void publish(Object event) {
+        transaction.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private AuditEntry awaitOneEntry() {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> repository.page(AuditFilter.ALL, 0, 10),
+                entries -> entries.size() == 1).get(0);
+    }
+
+}

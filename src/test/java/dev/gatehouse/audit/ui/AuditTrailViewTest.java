@@ -1,0 +1,104 @@
+package dev.gatehouse.audit.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.gatehouse.KaribuTest;
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.ui.AccessDeniedView;
+
+class AuditTrailViewTest extends KaribuTest {
+
+    @Autowired
+    private DSLContext db;
+
+    @BeforeEach
+    void twoSignInsAndARefusal() {
+        db.deleteFrom(AUDIT_ENTRY).execute();
+        entry("2026-11-20T09:00:00Z", "riley.chen", AuditAction.SIGNED_IN, "Riley Chen via DEMO as Requester");
+        entry("2026-11-20T10:00:00Z", "(unknown)", AuditAction.SIGN_IN_REFUSED, "Invalid signature");
+        entry("2026-11-20T11:00:00Z", "sam.okafor", AuditAction.SIGNED_IN, "Sam Okafor via SAML as Auditor");
+    }
+
+    @Test
+    void an_auditor_sees_the_newest_entries_first() {
+        openAs(TestUsers.AUDITOR, "audit");
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(3);
+        assertThat(_getFormattedRow(grid, 0)).containsExactly("2026-11-20 11:00:00 UTC", "sam.okafor", "Signed in",
+                "sam.okafor", "Sam Okafor via SAML as Auditor", "192.0.2.10");
+        assertThat(_getFormattedRow(grid, 2).get(1)).isEqualTo("riley.chen");
+    }
+
+    @Test
+    void searching_keeps_only_matching_entries() {
+        openAs(TestUsers.ADMIN, "audit");
+
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withLabel("Search")), "riley");
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(_getFormattedRow(grid, 0).get(1)).isEqualTo("riley.chen");
+    }
+
+    @Test
+    void choosing_an_action_keeps_only_that_action() {
+        openAs(TestUsers.AUDITOR, "audit");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<AuditAction> action = _get(ComboBox.class, spec -> spec.withLabel("Action"));
+        LocatorJ._setValue(action, AuditAction.SIGN_IN_REFUSED);
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(_getFormattedRow(grid, 0).get(2)).isEqualTo("Sign-in refused");
+    }
+
+    @Test
+    void a_search_without_matches_says_so() {
+        openAs(TestUsers.AUDITOR, "audit");
+
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withLabel("Search")), "nobody-like-this");
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isZero();
+        assertThat(grid.getEmptyStateText()).isEqualTo(AuditTrailView.EMPTY_TEXT);
+    }
+
+    @Test
+    void a_requester_is_turned_away() {
+        openAs(TestUsers.REQUESTER, "audit");
+
+        assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+    }
+
+    private void entry(String at, String actor, AuditAction action, String details) {
+        db.insertInto(AUDIT_ENTRY)
+                .set(AUDIT_ENTRY.OCCURRED_AT, OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC))
+                .set(AUDIT_ENTRY.ACTOR, actor)
+                .set(AUDIT_ENTRY.ACTION, action.name())
+                .set(AUDIT_ENTRY.SUBJECT, actor)
+                .set(AUDIT_ENTRY.DETAILS, details)
+                .set(AUDIT_ENTRY.SOURCE_ADDRESS, "192.0.2.10")
+                .execute();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.gatehouse.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import dev.gatehouse.security.DemoSignIn;
+import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.security.TestIdentityProvider;
+
+/** Responses the test IdP signs, or breaks, posted to the assertion consumer service. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SamlSignInTest {
+
+    private static final String ACS = "/login/saml2/sso/gatehouse";
+
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        TestIdentityProvider.register(registry);
+        registry.add("gatehouse.security.admin-groups", () -> "platform-admins");
+    }
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void a_signed_response_signs_the_person_in_with_roles_from_their_groups() throws Exception {
+        MvcResult result = mvc.perform(post(ACS).param("SAMLResponse",
+                        TestIdentityProvider.response("alice").groups("engineering", "platform-admins").encoded()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+
+        GatehouseUser user = signedIn(result);
+        assertThat(user.displayName()).isEqualTo("Test alice");
+        assertThat(user.email()).isEqualTo("alice@example.com");
+        assertThat(user.directoryUserName()).isEqualTo("alice");
+        assertThat(user.roles()).containsExactlyInAnyOrder(GatehouseRole.REQUESTER, GatehouseRole.ADMIN);
+    }
+
+    @Test
+    void a_tampered_response_is_refused() throws Exception {
+        String xml = TestIdentityProvider.response("alice").xml().replace(">alice<", ">mallory<");
+        assertThat(xml).contains(">mallory<");
+
+        refused(encode(xml), "signature");
+    }
+
+    @Test
+    void an_unsigned_response_is_refused() throws Exception {
+        refused(TestIdentityProvider.response("alice").unsigned().encoded(), "signature");
+    }
+
+    @Test
+    void an_expired_response_is_refused() throws Exception {
+        refused(TestIdentityProvider.response("alice").issuedAt(Instant.now().minus(Duration.ofHours(1))).encoded(),
+                "expired");
+    }
+
+    @Test
+    void a_response_for_another_application_is_refused() throws Exception {
+        refused(TestIdentityProvider.response("alice").audience("https://other.example.test/sp").encoded(),
+                "audience");
+    }
+
+    @Test
+    void a_replayed_response_is_refused_the_second_time() throws Exception {
+        String response = TestIdentityProvider.response("alice").encoded();
+        mvc.perform(post(ACS).param("SAMLResponse", response)).andExpect(redirectedUrl("/"));
+
+        refused(response, "replayed");
+    }
+
+    @Test
+    void the_service_provider_metadata_is_published_with_the_entity_id() throws Exception {
+        mvc.perform(get("/saml2/service-provider-metadata/gatehouse"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "entityID=\"" + TestIdentityProvider.SP_ENTITY_ID + "\"")));
+    }
+
+    @Test
+    void sign_in_starts_at_the_identity_provider() throws Exception {
+        mvc.perform(get("/saml2/authenticate/gatehouse"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl())
+                        .startsWith("https://idp.example.test/sso?SAMLRequest="));
+    }
+
+    @Test
+    void demo_sign_in_does_not_exist_in_production_mode() {
+        assertThat(context.getBeanProvider(DemoSignIn.class).getIfAvailable()).isNull();
+    }
+
+    @Test
+    void pages_send_a_visitor_who_is_not_signed_in_to_the_sign_in_page() throws Exception {
+        mvc.perform(get("/audit")).andExpect(redirectedUrl("http://localhost/sign-in"));
+    }
+
+    private void refused(String encodedResponse, String errorCode) throws Exception {
+        MvcResult result = mvc.perform(post(ACS).param("SAMLResponse", encodedResponse))
+                .andExpect(redirectedUrl("/sign-in?error=" + errorCode))
+                .andReturn();
+        assertThat(securityContext(result)).isNull();
+    }
+
+    private static GatehouseUser signedIn(MvcResult result) {
+        SecurityContext context = securityContext(result);
+        assertThat(context).isNotNull();
+        return (GatehouseUser) context.getAuthentication().getPrincipal();
+    }
+
+    private static SecurityContext securityContext(MvcResult result) {
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        return session == null ? null : (SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    }
+
+    private static String encode(String xml) {
+        return java.util.Base64.getEncoder().encodeToString(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
