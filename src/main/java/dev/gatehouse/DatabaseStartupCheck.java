@@ -20,6 +20,16 @@ import org.springframework.core.env.Environment;
  */
 class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
+    private final boolean exitOnProblem;
+
+    /**
+     * @param exitOnProblem log the problem as one line and exit, before Spring's multi-line failure
+     *                      report; otherwise throw it (for tests)
+     */
+    DatabaseStartupCheck(boolean exitOnProblem) {
+        this.exitOnProblem = exitOnProblem;
+    }
+
     static final String HOW_TO_CONFIGURE = "Start PostgreSQL there, or point Gatehouse at your database with "
             + "GATEHOUSE_DB_URL (jdbc:postgresql://host:port/database), GATEHOUSE_DB_USER and GATEHOUSE_DB_PASSWORD.";
 
@@ -29,7 +39,18 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        Environment env = event.getEnvironment();
+        try {
+            check(event.getEnvironment());
+        } catch (StartupProblem problem) {
+            if (!exitOnProblem) {
+                throw problem;
+            }
+            log.error("{} {}", problem.getMessage(), problem.action());
+            System.exit(1);
+        }
+    }
+
+    private void check(Environment env) {
         String url = env.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:postgresql:")) {
             return;
@@ -74,7 +95,8 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
     }
 
     private static StartupProblem unreachable(String url, SQLException e) {
-        return new StartupProblem("Gatehouse cannot reach its database at " + url + ": " + e.getMessage(),
-                HOW_TO_CONFIGURE);
+        // The driver's first sentence says what failed; the rest is generic advice.
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("(?<=\\.) ")[0];
+        return new StartupProblem("Gatehouse cannot reach its database at " + url + ": " + reason, HOW_TO_CONFIGURE);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class GatehouseApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(GatehouseApplication.class, args);
+        SpringApplication application = new SpringApplication(GatehouseApplication.class);
+        application.addListeners(new DatabaseStartupCheck(true));
+        application.run(args);
     }
 }

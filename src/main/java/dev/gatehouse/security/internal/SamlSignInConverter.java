@@ -1,11 +1,12 @@
 package dev.gatehouse.security.internal;
 
+import static java.util.stream.Collectors.toCollection;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -23,7 +24,6 @@ import org.springframework.security.saml2.provider.service.authentication.Saml2A
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationException;
 import org.springframework.util.StringUtils;
 
-import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.security.SignInFailure;
 import dev.gatehouse.security.SignInMethod;
@@ -55,10 +55,9 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
         }
         String nameId = assertion.getSubject().getNameID().getValue();
         String email = first(assertion, saml.emailAttribute());
-        Set<String> groups = new TreeSet<>(values(assertion, saml.groupsAttribute()).toList());
-        Set<GatehouseRole> granted = roles.rolesFor(groups);
+        SortedSet<String> groups = values(assertion, saml.groupsAttribute()).collect(toCollection(TreeSet::new));
         GatehouseUser user = new GatehouseUser(nameId, displayName(assertion, nameId), email,
-                directoryUserName(nameId, email), new TreeSet<>(groups), granted, SignInMethod.SAML);
+                directoryUserName(nameId, email), groups, roles.rolesFor(groups), SignInMethod.SAML);
         return new Saml2Authentication(user, token.getToken().getSaml2Response(), user.authorities());
     }
 

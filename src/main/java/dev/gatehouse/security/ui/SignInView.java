@@ -71,6 +71,7 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
     private void addPersonas(DemoSignIn demo) {
         Div banner = new Div("Demo mode: choose a sample person. There are no passwords, and nothing here reaches AWS.");
         banner.addClassName("gatehouse-demo-banner");
+        banner.setWidthFull();
         Div personas = new Div();
         personas.addClassName("gatehouse-personas");
         demo.personas().forEach(persona -> personas.add(personaCard(demo, persona)));
