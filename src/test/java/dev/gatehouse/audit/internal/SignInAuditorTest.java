@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jooq.DSLContext;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.gatehouse.TestEvents;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
@@ -40,9 +42,12 @@ class SignInAuditorTest {
     private AuditRepository repository;
     @Autowired
     private DSLContext db;
+    @Autowired
+    private EventPublicationRegistry publications;
 
     @BeforeEach
     void emptyTrail() {
+        TestEvents.awaitDelivered(publications);
         db.deleteFrom(AUDIT_ENTRY).execute();
     }
 

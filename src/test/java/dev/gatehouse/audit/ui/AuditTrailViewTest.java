@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.jooq.DSLContext;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.TestEvents;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.ui.AccessDeniedView;
 
@@ -29,9 +31,12 @@ class AuditTrailViewTest extends KaribuTest {
 
     @Autowired
     private DSLContext db;
+    @Autowired
+    private EventPublicationRegistry publications;
 
     @BeforeEach
     void twoSignInsAndARefusal() {
+        TestEvents.awaitDelivered(publications);
         db.deleteFrom(AUDIT_ENTRY).execute();
         entry("2026-11-20T09:00:00Z", "riley.chen", AuditAction.SIGNED_IN, "Riley Chen via DEMO as Requester");
         entry("2026-11-20T10:00:00Z", "(unknown)", AuditAction.SIGN_IN_REFUSED, "Invalid signature");

@@ -1,0 +1,75 @@
+package dev.gatehouse.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import dev.gatehouse.StartupProblem;
+import dev.gatehouse.security.SelfSignedKeys;
+
+/** Configuration mistakes stop start-up with a sentence saying which setting to fix. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SamlConfigurationTest {
+
+    private final SamlConfiguration configuration = new SamlConfiguration();
+
+    @Test
+    void production_mode_without_idp_metadata_names_the_setting() {
+        assertThatThrownBy(() -> configuration.relyingPartyRegistrations(saml("", ""), new DefaultResourceLoader()))
+                .isInstanceOf(StartupProblem.class)
+                .hasMessageContaining("no IdP metadata is configured")
+                .satisfies(e -> assertThat(((StartupProblem) e).action())
+                        .contains("GATEHOUSE_SECURITY_SAML_IDP_METADATA"));
+    }
+
+    @Test
+    void unreadable_idp_metadata_says_where_it_looked() {
+        assertThatThrownBy(() -> configuration.relyingPartyRegistrations(saml("/nonexistent/idp.xml", ""),
+                new DefaultResourceLoader()))
+                .isInstanceOf(StartupProblem.class)
+                .hasMessageStartingWith("Gatehouse cannot read the IdP metadata at /nonexistent/idp.xml");
+    }
+
+    @Test
+    void a_signing_key_that_is_not_pem_is_named(@TempDir Path folder) throws IOException {
+        Path metadata = Files.writeString(folder.resolve("idp.xml"),
+                IDP_METADATA.formatted(SelfSignedKeys.generate("idp").certificateBase64()));
+        Path key = Files.writeString(folder.resolve("key.pem"), "not a key");
+
+        assertThatThrownBy(() -> configuration.relyingPartyRegistrations(saml(metadata.toString(), key.toString()),
+                new DefaultResourceLoader()))
+                .isInstanceOf(StartupProblem.class)
+                .hasMessage("The SAML signing key at " + key + " is not a PEM PKCS#8 RSA key.");
+    }
+
+    private static SecurityProperties saml(String metadata, String signingKey) {
+        return new SecurityProperties(new SecurityProperties.Saml("gatehouse", metadata, "IdP", "", signingKey, "",
+                "groups", "email", "displayName", "firstName", "lastName", SecurityProperties.UserLookup.USER_NAME,
+                Duration.ofMinutes(2)), List.of(), List.of());
+    }
+
+    private static final String IDP_METADATA = """
+            <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.test">
+              <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+                <md:KeyDescriptor use="signing">
+                  <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
+                    <ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data>
+                  </ds:KeyInfo>
+                </md:KeyDescriptor>
+                <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+                    Location="https://idp.example.test/sso"/>
+              </md:IDPSSODescriptor>
+            </md:EntityDescriptor>
+            """;
+}
