@@ -226,8 +226,9 @@ public final class TestIdentityProvider {
         return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(name).buildObject(name);
     }
 
-    private static Path writeMetadata() {
-        String metadata = """
+    /** SAML metadata of an identity provider that signs with the given certificate. */
+    public static String metadata(String entityId, String certificateBase64) {
+        return """
                 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="%s">
                   <md:IDPSSODescriptor WantAuthnRequestsSigned="false"
                       protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
@@ -240,7 +241,11 @@ public final class TestIdentityProvider {
                         Location="https://idp.example.test/sso"/>
                   </md:IDPSSODescriptor>
                 </md:EntityDescriptor>
-                """.formatted(ENTITY_ID, KEYS.certificateBase64());
+                """.formatted(entityId, certificateBase64);
+    }
+
+    private static Path writeMetadata() {
+        String metadata = metadata(ENTITY_ID, KEYS.certificateBase64());
         try {
             Path file = Files.createTempFile("gatehouse-test-idp", ".xml");
             file.toFile().deleteOnExit();

@@ -17,6 +17,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.gatehouse.StartupProblem;
 import dev.gatehouse.security.SelfSignedKeys;
+import dev.gatehouse.security.TestIdentityProvider;
 
 /** Configuration mistakes stop start-up with a sentence saying which setting to fix. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -43,8 +44,8 @@ class SamlConfigurationTest {
 
     @Test
     void a_signing_key_that_is_not_pem_is_named(@TempDir Path folder) throws IOException {
-        Path metadata = Files.writeString(folder.resolve("idp.xml"),
-                IDP_METADATA.formatted(SelfSignedKeys.generate("idp").certificateBase64()));
+        Path metadata = Files.writeString(folder.resolve("idp.xml"), TestIdentityProvider.metadata(
+                "https://idp.example.test", SelfSignedKeys.generate("idp").certificateBase64()));
         Path key = Files.writeString(folder.resolve("key.pem"), "not a key");
 
         assertThatThrownBy(() -> configuration.relyingPartyRegistrations(saml(metadata.toString(), key.toString()),
@@ -58,18 +59,4 @@ class SamlConfigurationTest {
                 "groups", "email", "displayName", "firstName", "lastName", SecurityProperties.UserLookup.USER_NAME,
                 Duration.ofMinutes(2)), List.of(), List.of());
     }
-
-    private static final String IDP_METADATA = """
-            <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.test">
-              <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-                <md:KeyDescriptor use="signing">
-                  <ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">
-                    <ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data>
-                  </ds:KeyInfo>
-                </md:KeyDescriptor>
-                <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
-                    Location="https://idp.example.test/sso"/>
-              </md:IDPSSODescriptor>
-            </md:EntityDescriptor>
-            """;
 }
