@@ -1,0 +1,4 @@
+package dev.gatehouse.aws;
+
+public record DirectoryGroup(String id, String displayName, String description) {
+}

@@ -1,0 +1,4 @@
+package dev.gatehouse.aws;
+
+public record GroupMembership(String groupId, String userId) {
+}

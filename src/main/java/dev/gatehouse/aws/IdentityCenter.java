@@ -1,0 +1,279 @@
+package dev.gatehouse.aws;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.User;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
+import software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException;
+
+import dev.gatehouse.aws.internal.AwsCalls;
+import dev.gatehouse.aws.internal.AwsService;
+import dev.gatehouse.aws.internal.Pacer;
+
+/**
+ * Reads the organization and the Identity Center instance page by page, handing each item to a
+ * consumer so that callers stream instead of holding everything. Every call is paced, retried and
+ * counted by {@link AwsCalls}.
+ */
+public final class IdentityCenter implements AutoCloseable {
+
+    static final String ENTERPRISE_EXTENSION = "aws:identitystore:enterprise";
+
+    private final OrganizationsClient organizations;
+    private final IdentitystoreClient identityStore;
+    private final SsoAdminClient ssoAdmin;
+    private final AwsCalls calls;
+    private final String instanceArn;
+    private final String identityStoreId;
+
+    private IdentityCenter(AwsConnection connection, MeterRegistry meters) {
+        this.organizations = configure(OrganizationsClient.builder(), connection).build();
+        this.identityStore = configure(IdentitystoreClient.builder(), connection).build();
+        this.ssoAdmin = configure(SsoAdminClient.builder(), connection).build();
+        this.calls = new AwsCalls(new Pacer(connection.paceFactor()), meters, connection.maxAttempts(),
+                connection.baseDelay(), connection.maxDelay());
+        InstanceMetadata instance = instance(connection);
+        this.instanceArn = instance.instanceArn();
+        this.identityStoreId = instance.identityStoreId();
+    }
+
+    public static IdentityCenter connect(AwsConnection connection, MeterRegistry meters) {
+        return new IdentityCenter(connection, meters);
+    }
+
+    public String instanceArn() {
+        return instanceArn;
+    }
+
+    public String identityStoreId() {
+        return identityStoreId;
+    }
+
+    /** Walks the OU tree from the root, breadth first: each OU before its children, with its accounts. */
+    public void walkOrganization(Consumer<OrganizationalUnit> units, Consumer<AwsAccount> accounts) {
+        Deque<String> parents = new ArrayDeque<>();
+        pages(AwsService.ORGANIZATIONS, "ListRoots",
+                token -> organizations.listRoots(r -> r.nextToken(token)),
+                response -> response.roots().stream().map(root -> root.id()).toList(),
+                response -> response.nextToken(), parents::add);
+        while (!parents.isEmpty()) {
+            String parent = parents.poll();
+            pages(AwsService.ORGANIZATIONS, "ListOrganizationalUnitsForParent",
+                    token -> organizations.listOrganizationalUnitsForParent(
+                            r -> r.parentId(parent).maxResults(20).nextToken(token)),
+                    response -> response.organizationalUnits(), response -> response.nextToken(),
+                    unit -> {
+                        units.accept(new OrganizationalUnit(unit.id(), parent, unit.name()));
+                        parents.add(unit.id());
+                    });
+            pages(AwsService.ORGANIZATIONS, "ListAccountsForParent",
+                    token -> organizations.listAccountsForParent(r -> r.parentId(parent).maxResults(20).nextToken(token)),
+                    response -> response.accounts(), response -> response.nextToken(),
+                    account -> accounts.accept(new AwsAccount(account.id(), parent, account.name(), account.email(),
+                            account.statusAsString())));
+        }
+    }
+
+    public void users(Consumer<DirectoryUser> consumer) {
+        pages(AwsService.IDENTITY_STORE, "ListUsers",
+                token -> identityStore.listUsers(r -> r.identityStoreId(identityStoreId).maxResults(100)
+                        .extensions(ENTERPRISE_EXTENSION).nextToken(token)),
+                response -> response.users(), response -> response.nextToken(),
+                user -> consumer.accept(user(user)));
+    }
+
+    public void groups(Consumer<DirectoryGroup> consumer) {
+        pages(AwsService.IDENTITY_STORE, "ListGroups",
+                token -> identityStore.listGroups(r -> r.identityStoreId(identityStoreId).maxResults(100)
+                        .nextToken(token)),
+                response -> response.groups(), response -> response.nextToken(),
+                group -> consumer.accept(new DirectoryGroup(group.groupId(), group.displayName(),
+                        group.description())));
+    }
+
+    public void memberships(String groupId, Consumer<GroupMembership> consumer) {
+        pages(AwsService.IDENTITY_STORE, "ListGroupMemberships",
+                token -> identityStore.listGroupMemberships(r -> r.identityStoreId(identityStoreId).groupId(groupId)
+                        .maxResults(100).nextToken(token)),
+                response -> response.groupMemberships(), response -> response.nextToken(),
+                membership -> {
+                    if (membership.memberId() != null && membership.memberId().userId() != null) {
+                        consumer.accept(new GroupMembership(groupId, membership.memberId().userId()));
+                    }
+                });
+    }
+
+    public void permissionSetArns(Consumer<String> consumer) {
+        pages(AwsService.SSO_ADMIN, "ListPermissionSets",
+                token -> ssoAdmin.listPermissionSets(r -> r.instanceArn(instanceArn).maxResults(100).nextToken(token)),
+                response -> response.permissionSets(), response -> response.nextToken(), consumer);
+    }
+
+    /** The permission set with its policies, boundary and tags: six calls at least. */
+    public PermissionSetDetails permissionSet(String arn) {
+        var set = calls.call(AwsService.SSO_ADMIN, "DescribePermissionSet",
+                () -> ssoAdmin.describePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)))
+                .permissionSet();
+        List<String> managed = new ArrayList<>();
+        pages(AwsService.SSO_ADMIN, "ListManagedPoliciesInPermissionSet",
+                token -> ssoAdmin.listManagedPoliciesInPermissionSet(r -> r.instanceArn(instanceArn)
+                        .permissionSetArn(arn).maxResults(100).nextToken(token)),
+                response -> response.attachedManagedPolicies(), response -> response.nextToken(),
+                policy -> managed.add(policy.arn()));
+        List<String> customer = new ArrayList<>();
+        pages(AwsService.SSO_ADMIN, "ListCustomerManagedPolicyReferencesInPermissionSet",
+                token -> ssoAdmin.listCustomerManagedPolicyReferencesInPermissionSet(r -> r.instanceArn(instanceArn)
+                        .permissionSetArn(arn).maxResults(100).nextToken(token)),
+                response -> response.customerManagedPolicyReferences(), response -> response.nextToken(),
+                reference -> customer.add(path(reference.path()) + reference.name()));
+        String inline = calls.call(AwsService.SSO_ADMIN, "GetInlinePolicyForPermissionSet",
+                () -> ssoAdmin.getInlinePolicyForPermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)))
+                .inlinePolicy();
+        String boundary = boundary(arn);
+        Map<String, String> tags = new LinkedHashMap<>();
+        pages(AwsService.SSO_ADMIN, "ListTagsForResource",
+                token -> ssoAdmin.listTagsForResource(r -> r.instanceArn(instanceArn).resourceArn(arn)
+                        .nextToken(token)),
+                response -> response.tags(), response -> response.nextToken(),
+                tag -> tags.put(tag.key(), tag.value()));
+        return new PermissionSetDetails(arn, set.name(), nullToEmpty(set.description()),
+                set.sessionDuration(), nullToEmpty(set.relayState()), managed, customer, nullToEmpty(inline),
+                boundary, tags);
+    }
+
+    public void provisionedPermissionSets(String accountId, Consumer<String> consumer) {
+        pages(AwsService.SSO_ADMIN, "ListPermissionSetsProvisionedToAccount",
+                token -> ssoAdmin.listPermissionSetsProvisionedToAccount(r -> r.instanceArn(instanceArn)
+                        .accountId(accountId).maxResults(100).nextToken(token)),
+                response -> response.permissionSets(), response -> response.nextToken(), consumer);
+    }
+
+    public void assignments(String accountId, String permissionSetArn, Consumer<AccountAssignment> consumer) {
+        pages(AwsService.SSO_ADMIN, "ListAccountAssignments",
+                token -> ssoAdmin.listAccountAssignments(r -> r.instanceArn(instanceArn).accountId(accountId)
+                        .permissionSetArn(permissionSetArn).maxResults(100).nextToken(token)),
+                response -> response.accountAssignments(), response -> response.nextToken(),
+                a -> consumer.accept(new AccountAssignment(a.accountId(), a.permissionSetArn(),
+                        a.principalTypeAsString(), a.principalId())));
+    }
+
+    /** Requests pages until NextToken is null; Organizations may send empty pages with a token. */
+    private <R, T> void pages(AwsService service, String operation, Function<String, R> request,
+                              Function<R, List<T>> items, Function<R, String> nextToken, Consumer<T> consumer) {
+        String token = null;
+        do {
+            String current = token;
+            R response = calls.call(service, operation, () -> request.apply(current));
+            items.apply(response).forEach(consumer);
+            token = nextToken.apply(response);
+        } while (token != null && !token.isEmpty());
+    }
+
+    private InstanceMetadata instance(AwsConnection connection) {
+        List<InstanceMetadata> instances = new ArrayList<>();
+        pages(AwsService.SSO_ADMIN, "ListInstances", token -> ssoAdmin.listInstances(r -> r.nextToken(token)),
+                response -> response.instances(), response -> response.nextToken(), instances::add);
+        return instances.stream()
+                .filter(i -> connection.instanceArn().map(i.instanceArn()::equals).orElse(true))
+                .findFirst()
+                .orElseThrow(() -> new AwsCallFailed("No Identity Center instance "
+                        + connection.instanceArn().orElse("") + " is visible to these credentials", null));
+    }
+
+    private String boundary(String arn) {
+        try {
+            var boundary = calls.call(AwsService.SSO_ADMIN, "GetPermissionsBoundaryForPermissionSet",
+                    () -> ssoAdmin.getPermissionsBoundaryForPermissionSet(r -> r.instanceArn(instanceArn)
+                            .permissionSetArn(arn))).permissionsBoundary();
+            if (boundary == null) {
+                return "";
+            }
+            if (boundary.managedPolicyArn() != null) {
+                return boundary.managedPolicyArn();
+            }
+            var reference = boundary.customerManagedPolicyReference();
+            return reference == null ? "" : path(reference.path()) + reference.name();
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return ""; // AWS answers "not found" when a permission set has no boundary
+            }
+            throw e;
+        }
+    }
+
+    private static DirectoryUser user(User user) {
+        String email = user.emails().stream().filter(e -> Boolean.TRUE.equals(e.primary())).findFirst()
+                .or(() -> user.emails().stream().findFirst()).map(e -> e.value()).orElse("");
+        String name = user.displayName() != null ? user.displayName()
+                : user.name() == null ? user.userName()
+                : (nullToEmpty(user.name().givenName()) + " " + nullToEmpty(user.name().familyName())).trim();
+        boolean enabled = !"DISABLED".equals(user.userStatusAsString());
+        return new DirectoryUser(user.userId(), user.userName(), name, email, enabled, manager(user));
+    }
+
+    /** The manager's id in the enterprise extension ({"Manager": {"value": id}}; key case varies in the wild). */
+    static String manager(User user) {
+        Document extension = user.extensions().get(ENTERPRISE_EXTENSION);
+        if (extension == null || !extension.isMap()) {
+            return null;
+        }
+        Document manager = field(extension, "Manager");
+        if (manager == null) {
+            return null;
+        }
+        if (manager.isString()) {
+            return manager.asString();
+        }
+        Document value = manager.isMap() ? field(manager, "value") : null;
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    private static Document field(Document map, String name) {
+        return map.asMap().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsConnection connection) {
+        AwsCredentialsProvider credentials = connection.staticKeys()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("gatehouse", "gatehouse"))
+                : DefaultCredentialsProvider.builder().build();
+        builder.region(Region.of(connection.region())).credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        connection.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static String path(String path) {
+        return path == null ? "/" : path;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void close() {
+        organizations.close();
+        identityStore.close();
+        ssoAdmin.close();
+    }
+}

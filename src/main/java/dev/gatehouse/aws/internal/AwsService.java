@@ -1,0 +1,7 @@
+package dev.gatehouse.aws.internal;
+
+public enum AwsService {
+    ORGANIZATIONS,
+    IDENTITY_STORE,
+    SSO_ADMIN
+}

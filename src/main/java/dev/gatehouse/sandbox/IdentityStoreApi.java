@@ -1,0 +1,117 @@
+package dev.gatehouse.sandbox;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.gatehouse.sandbox.SandboxOrganization.Group;
+import dev.gatehouse.sandbox.SandboxOrganization.Membership;
+import dev.gatehouse.sandbox.SandboxOrganization.User;
+
+/** Identity Store: users (with the enterprise extension's manager on request), groups, memberships. */
+final class IdentityStoreApi {
+
+    private static final String INVALID = "ValidationException";
+    static final String ENTERPRISE = "aws:identitystore:enterprise";
+
+    private final SandboxOrganization org;
+    private final Paging paging = new Paging(INVALID, 100);
+
+    IdentityStoreApi(SandboxOrganization org) {
+        this.org = org;
+    }
+
+    ObjectNode handle(String operation, JsonNode request) {
+        store(request);
+        ObjectNode out = SandboxHandler.object();
+        switch (operation) {
+            case "ListUsers" -> {
+                boolean enterprise = wantsEnterprise(request);
+                List<User> users;
+                synchronized (org) {
+                    users = List.copyOf(org.users.values());
+                }
+                paging.page(out, "Users", users, request, "users", false, u -> user(u, enterprise));
+            }
+            case "DescribeUser" -> {
+                String id = SandboxHandler.required(request, "UserId", INVALID);
+                User user;
+                synchronized (org) {
+                    user = org.users.get(id);
+                }
+                if (user == null) {
+                    throw new AwsError(400, "ResourceNotFoundException", "No user " + id);
+                }
+                out.setAll((ObjectNode) user(user, wantsEnterprise(request)));
+            }
+            case "ListGroups" -> {
+                List<Group> groups;
+                synchronized (org) {
+                    groups = List.copyOf(org.groups.values());
+                }
+                paging.page(out, "Groups", groups, request, "groups", false, g -> SandboxHandler.object()
+                        .put("GroupId", g.id()).put("DisplayName", g.displayName())
+                        .put("Description", g.description())
+                        .put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID));
+            }
+            case "ListGroupMemberships" -> {
+                String group = SandboxHandler.required(request, "GroupId", INVALID);
+                List<Membership> memberships;
+                synchronized (org) {
+                    if (!org.groups.containsKey(group)) {
+                        throw new AwsError(400, "ResourceNotFoundException", "No group " + group);
+                    }
+                    memberships = List.copyOf(org.membershipsByGroup.getOrDefault(group, List.of()));
+                }
+                paging.page(out, "GroupMemberships", memberships, request, "members:" + group, false,
+                        m -> {
+                            ObjectNode node = SandboxHandler.object().put("MembershipId", m.id())
+                                    .put("GroupId", m.groupId())
+                                    .put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID);
+                            node.putObject("MemberId").put("UserId", m.userId());
+                            return node;
+                        });
+            }
+            default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
+        }
+        return out;
+    }
+
+    private static void store(JsonNode request) {
+        String id = SandboxHandler.required(request, "IdentityStoreId", INVALID);
+        if (!id.equals(SandboxOrganization.IDENTITY_STORE_ID)) {
+            throw new AwsError(400, "ResourceNotFoundException", "No identity store " + id);
+        }
+    }
+
+    private static boolean wantsEnterprise(JsonNode request) {
+        JsonNode extensions = request.get("Extensions");
+        if (extensions == null) {
+            return false;
+        }
+        for (JsonNode name : extensions) {
+            if (!name.asText().matches("aws:identitystore:[a-z]{1,20}")) {
+                throw AwsError.validation(INVALID, "Invalid extension name " + name.asText());
+            }
+            if (name.asText().equals(ENTERPRISE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode user(User user, boolean enterprise) {
+        ObjectNode node = SandboxHandler.object().put("UserId", user.id()).put("UserName", user.userName())
+                .put("DisplayName", user.displayName())
+                .put("UserStatus", user.enabled() ? "ENABLED" : "DISABLED")
+                .put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID);
+        node.putObject("Name").put("GivenName", user.givenName()).put("FamilyName", user.familyName())
+                .put("Formatted", user.displayName());
+        node.putArray("Emails").addObject().put("Value", user.email()).put("Type", "work").put("Primary", true);
+        if (enterprise && user.managerId() != null) {
+            node.putObject("Extensions").putObject(ENTERPRISE).putObject("Manager").put("value", user.managerId());
+        }
+        return node;
+    }
+}
