@@ -42,8 +42,8 @@ public final class IdentityCenter implements AutoCloseable {
     private final IdentitystoreClient identityStore;
     private final SsoAdminClient ssoAdmin;
     private final AwsCalls calls;
-    private final String instanceArn;
-    private final String identityStoreId;
+    private final AwsConnection connection;
+    private volatile InstanceMetadata instance;
 
     private IdentityCenter(AwsConnection connection, MeterRegistry meters) {
         this.organizations = configure(OrganizationsClient.builder(), connection).build();
@@ -51,21 +51,33 @@ public final class IdentityCenter implements AutoCloseable {
         this.ssoAdmin = configure(SsoAdminClient.builder(), connection).build();
         this.calls = new AwsCalls(new Pacer(connection.paceFactor()), meters, connection.maxAttempts(),
                 connection.baseDelay(), connection.maxDelay());
-        InstanceMetadata instance = instance(connection);
-        this.instanceArn = instance.instanceArn();
-        this.identityStoreId = instance.identityStoreId();
+        this.connection = connection;
     }
 
+    /** Makes no call yet: the instance is looked up on first use, so bad credentials fail a sync, not start-up. */
     public static IdentityCenter connect(AwsConnection connection, MeterRegistry meters) {
         return new IdentityCenter(connection, meters);
     }
 
     public String instanceArn() {
-        return instanceArn;
+        return instance().instanceArn();
     }
 
     public String identityStoreId() {
-        return identityStoreId;
+        return instance().identityStoreId();
+    }
+
+    private InstanceMetadata instance() {
+        InstanceMetadata found = instance;
+        if (found == null) {
+            synchronized (this) {
+                if (instance == null) {
+                    instance = findInstance();
+                }
+                found = instance;
+            }
+        }
+        return found;
     }
 
     /** Walks the OU tree from the root, breadth first: each OU before its children, with its accounts. */
@@ -95,7 +107,7 @@ public final class IdentityCenter implements AutoCloseable {
 
     public void users(Consumer<DirectoryUser> consumer) {
         pages(AwsService.IDENTITY_STORE, "ListUsers",
-                token -> identityStore.listUsers(r -> r.identityStoreId(identityStoreId).maxResults(100)
+                token -> identityStore.listUsers(r -> r.identityStoreId(identityStoreId()).maxResults(100)
                         .extensions(ENTERPRISE_EXTENSION).nextToken(token)),
                 response -> response.users(), response -> response.nextToken(),
                 user -> consumer.accept(user(user)));
@@ -103,7 +115,7 @@ public final class IdentityCenter implements AutoCloseable {
 
     public void groups(Consumer<DirectoryGroup> consumer) {
         pages(AwsService.IDENTITY_STORE, "ListGroups",
-                token -> identityStore.listGroups(r -> r.identityStoreId(identityStoreId).maxResults(100)
+                token -> identityStore.listGroups(r -> r.identityStoreId(identityStoreId()).maxResults(100)
                         .nextToken(token)),
                 response -> response.groups(), response -> response.nextToken(),
                 group -> consumer.accept(new DirectoryGroup(group.groupId(), group.displayName(),
@@ -112,7 +124,7 @@ public final class IdentityCenter implements AutoCloseable {
 
     public void memberships(String groupId, Consumer<GroupMembership> consumer) {
         pages(AwsService.IDENTITY_STORE, "ListGroupMemberships",
-                token -> identityStore.listGroupMemberships(r -> r.identityStoreId(identityStoreId).groupId(groupId)
+                token -> identityStore.listGroupMemberships(r -> r.identityStoreId(identityStoreId()).groupId(groupId)
                         .maxResults(100).nextToken(token)),
                 response -> response.groupMemberships(), response -> response.nextToken(),
                 membership -> {
@@ -124,34 +136,34 @@ public final class IdentityCenter implements AutoCloseable {
 
     public void permissionSetArns(Consumer<String> consumer) {
         pages(AwsService.SSO_ADMIN, "ListPermissionSets",
-                token -> ssoAdmin.listPermissionSets(r -> r.instanceArn(instanceArn).maxResults(100).nextToken(token)),
+                token -> ssoAdmin.listPermissionSets(r -> r.instanceArn(instanceArn()).maxResults(100).nextToken(token)),
                 response -> response.permissionSets(), response -> response.nextToken(), consumer);
     }
 
     /** The permission set with its policies, boundary and tags: six calls at least. */
     public PermissionSetDetails permissionSet(String arn) {
         var set = calls.call(AwsService.SSO_ADMIN, "DescribePermissionSet",
-                () -> ssoAdmin.describePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)))
+                () -> ssoAdmin.describePermissionSet(r -> r.instanceArn(instanceArn()).permissionSetArn(arn)))
                 .permissionSet();
         List<String> managed = new ArrayList<>();
         pages(AwsService.SSO_ADMIN, "ListManagedPoliciesInPermissionSet",
-                token -> ssoAdmin.listManagedPoliciesInPermissionSet(r -> r.instanceArn(instanceArn)
+                token -> ssoAdmin.listManagedPoliciesInPermissionSet(r -> r.instanceArn(instanceArn())
                         .permissionSetArn(arn).maxResults(100).nextToken(token)),
                 response -> response.attachedManagedPolicies(), response -> response.nextToken(),
                 policy -> managed.add(policy.arn()));
         List<String> customer = new ArrayList<>();
         pages(AwsService.SSO_ADMIN, "ListCustomerManagedPolicyReferencesInPermissionSet",
-                token -> ssoAdmin.listCustomerManagedPolicyReferencesInPermissionSet(r -> r.instanceArn(instanceArn)
+                token -> ssoAdmin.listCustomerManagedPolicyReferencesInPermissionSet(r -> r.instanceArn(instanceArn())
                         .permissionSetArn(arn).maxResults(100).nextToken(token)),
                 response -> response.customerManagedPolicyReferences(), response -> response.nextToken(),
                 reference -> customer.add(path(reference.path()) + reference.name()));
         String inline = calls.call(AwsService.SSO_ADMIN, "GetInlinePolicyForPermissionSet",
-                () -> ssoAdmin.getInlinePolicyForPermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)))
+                () -> ssoAdmin.getInlinePolicyForPermissionSet(r -> r.instanceArn(instanceArn()).permissionSetArn(arn)))
                 .inlinePolicy();
         String boundary = boundary(arn);
         Map<String, String> tags = new LinkedHashMap<>();
         pages(AwsService.SSO_ADMIN, "ListTagsForResource",
-                token -> ssoAdmin.listTagsForResource(r -> r.instanceArn(instanceArn).resourceArn(arn)
+                token -> ssoAdmin.listTagsForResource(r -> r.instanceArn(instanceArn()).resourceArn(arn)
                         .nextToken(token)),
                 response -> response.tags(), response -> response.nextToken(),
                 tag -> tags.put(tag.key(), tag.value()));
@@ -162,14 +174,14 @@ public final class IdentityCenter implements AutoCloseable {
 
     public void provisionedPermissionSets(String accountId, Consumer<String> consumer) {
         pages(AwsService.SSO_ADMIN, "ListPermissionSetsProvisionedToAccount",
-                token -> ssoAdmin.listPermissionSetsProvisionedToAccount(r -> r.instanceArn(instanceArn)
+                token -> ssoAdmin.listPermissionSetsProvisionedToAccount(r -> r.instanceArn(instanceArn())
                         .accountId(accountId).maxResults(100).nextToken(token)),
                 response -> response.permissionSets(), response -> response.nextToken(), consumer);
     }
 
     public void assignments(String accountId, String permissionSetArn, Consumer<AccountAssignment> consumer) {
         pages(AwsService.SSO_ADMIN, "ListAccountAssignments",
-                token -> ssoAdmin.listAccountAssignments(r -> r.instanceArn(instanceArn).accountId(accountId)
+                token -> ssoAdmin.listAccountAssignments(r -> r.instanceArn(instanceArn()).accountId(accountId)
                         .permissionSetArn(permissionSetArn).maxResults(100).nextToken(token)),
                 response -> response.accountAssignments(), response -> response.nextToken(),
                 a -> consumer.accept(new AccountAssignment(a.accountId(), a.permissionSetArn(),
@@ -188,7 +200,7 @@ public final class IdentityCenter implements AutoCloseable {
         } while (token != null && !token.isEmpty());
     }
 
-    private InstanceMetadata instance(AwsConnection connection) {
+    private InstanceMetadata findInstance() {
         List<InstanceMetadata> instances = new ArrayList<>();
         pages(AwsService.SSO_ADMIN, "ListInstances", token -> ssoAdmin.listInstances(r -> r.nextToken(token)),
                 response -> response.instances(), response -> response.nextToken(), instances::add);
@@ -196,13 +208,14 @@ public final class IdentityCenter implements AutoCloseable {
                 .filter(i -> connection.instanceArn().map(i.instanceArn()::equals).orElse(true))
                 .findFirst()
                 .orElseThrow(() -> new AwsCallFailed("No Identity Center instance "
-                        + connection.instanceArn().orElse("") + " is visible to these credentials", null));
+                        + connection.instanceArn().orElse("") + " is visible to these credentials in "
+                        + connection.region(), null));
     }
 
     private String boundary(String arn) {
         try {
             var boundary = calls.call(AwsService.SSO_ADMIN, "GetPermissionsBoundaryForPermissionSet",
-                    () -> ssoAdmin.getPermissionsBoundaryForPermissionSet(r -> r.instanceArn(instanceArn)
+                    () -> ssoAdmin.getPermissionsBoundaryForPermissionSet(r -> r.instanceArn(instanceArn())
                             .permissionSetArn(arn))).permissionsBoundary();
             if (boundary == null) {
                 return "";

@@ -32,17 +32,17 @@ class MainLayoutTest extends KaribuTest {
     }
 
     @Test
-    void an_auditor_sees_home_and_the_audit_trail() {
+    void an_auditor_sees_home_the_directory_and_the_audit_trail() {
         openAs(TestUsers.AUDITOR, "");
 
-        assertThat(navigation()).containsExactly("Home", "Audit trail");
+        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Directory sync", "Audit trail");
     }
 
     @Test
-    void an_admin_sees_home_and_the_audit_trail() {
+    void an_admin_sees_home_the_directory_and_the_audit_trail() {
         openAs(TestUsers.ADMIN, "");
 
-        assertThat(navigation()).containsExactly("Home", "Audit trail");
+        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Directory sync", "Audit trail");
     }
 
     @Test

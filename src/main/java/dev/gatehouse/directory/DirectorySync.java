@@ -1,0 +1,67 @@
+package dev.gatehouse.directory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.directory.internal.SyncRunRepository;
+import dev.gatehouse.security.CurrentUser;
+
+/** Starting a sync and reading the sync history. */
+@Service
+public class DirectorySync {
+
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> syncNowTask;
+    private final SyncRunRepository runs;
+    private final DirectorySyncJob job;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    DirectorySync(SchedulerClient scheduler, OneTimeTask<String> directorySyncNow, SyncRunRepository runs,
+                  DirectorySyncJob job, CurrentUser currentUser, Clock clock) {
+        this.scheduler = scheduler;
+        this.syncNowTask = directorySyncNow;
+        this.runs = runs;
+        this.job = job;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks for a sync as soon as a node is free; it runs on whichever node picks it up, once.
+     *
+     * @return false when a sync is already running, so none was requested
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean syncNow() {
+        if (job.isRunning()) {
+            return false;
+        }
+        scheduler.scheduleIfNotExists(syncNowTask.instance("manual-" + UUID.randomUUID(),
+                currentUser.require().subject()), clock.instant());
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public Optional<SyncRun> latest() {
+        return runs.page(0, 1).stream().findFirst();
+    }
+
+    /** Runs newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public List<SyncRun> history(int offset, int limit) {
+        return runs.page(offset, limit);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gatehouse.directory;
+
+public enum SyncStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}

@@ -1,0 +1,185 @@
+package dev.gatehouse.directory.internal;
+
+import static dev.gatehouse.db.Tables.DIRECTORY_ACCOUNT;
+import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
+import static dev.gatehouse.db.Tables.DIRECTORY_GROUP;
+import static dev.gatehouse.db.Tables.DIRECTORY_GROUP_MEMBER;
+import static dev.gatehouse.db.Tables.DIRECTORY_OU;
+import static dev.gatehouse.db.Tables.DIRECTORY_PERMISSION_SET;
+import static dev.gatehouse.db.Tables.DIRECTORY_USER;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.db.tables.DirectoryUser;
+import dev.gatehouse.directory.AccessRow;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.DirectorySort;
+import dev.gatehouse.directory.OrganizationNode;
+import dev.gatehouse.directory.UserRow;
+
+@Repository
+public class DirectoryRepository {
+
+    private final DSLContext db;
+
+    DirectoryRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<AccountRow> accounts(String search, DirectorySort sort, boolean descending, int offset, int limit) {
+        Condition matches = DSL.noCondition();
+        if (!search.isBlank()) {
+            String pattern = like(search);
+            matches = DIRECTORY_ACCOUNT.NAME.likeIgnoreCase(pattern, '\\').or(DIRECTORY_ACCOUNT.ID.like(pattern, '\\'))
+                    .or(DIRECTORY_ACCOUNT.OU_PATH.likeIgnoreCase(pattern, '\\'));
+        }
+        var column = switch (sort) {
+            case ID -> DIRECTORY_ACCOUNT.ID;
+            case PATH -> DIRECTORY_ACCOUNT.OU_PATH;
+            case EMAIL -> DIRECTORY_ACCOUNT.EMAIL;
+            case NAME -> DIRECTORY_ACCOUNT.NAME;
+        };
+        return db.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.EMAIL,
+                        DIRECTORY_ACCOUNT.STATUS, DIRECTORY_ACCOUNT.OU_PATH)
+                .from(DIRECTORY_ACCOUNT)
+                .where(matches)
+                .orderBy(descending ? column.desc() : column.asc(), DIRECTORY_ACCOUNT.ID.asc())
+                .offset(offset).limit(limit)
+                .fetch(r -> new AccountRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    public Optional<AccountRow> account(String id) {
+        return db.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.EMAIL,
+                        DIRECTORY_ACCOUNT.STATUS, DIRECTORY_ACCOUNT.OU_PATH)
+                .from(DIRECTORY_ACCOUNT).where(DIRECTORY_ACCOUNT.ID.eq(id))
+                .fetchOptional(r -> new AccountRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The root's id: the parent of the top OUs, or of the accounts placed directly under the root. */
+    public Optional<String> rootId() {
+        return db.select(DIRECTORY_OU.PARENT_ID).from(DIRECTORY_OU).where(DIRECTORY_OU.DEPTH.eq(1)).limit(1)
+                .fetchOptional(DIRECTORY_OU.PARENT_ID)
+                .or(() -> db.select(DIRECTORY_ACCOUNT.OU_ID).from(DIRECTORY_ACCOUNT)
+                        .where(DIRECTORY_ACCOUNT.OU_PATH.eq("Root")).limit(1).fetchOptional(DIRECTORY_ACCOUNT.OU_ID));
+    }
+
+    /** OUs first, then accounts, each by name. */
+    public List<OrganizationNode> children(String parentId, int offset, int limit) {
+        var child = DIRECTORY_OU.as("child");
+        var units = db.select(DIRECTORY_OU.ID, DIRECTORY_OU.NAME, DSL.inline("OU").as("kind"), DSL.inline("").as("status"),
+                        DSL.field(DSL.exists(db.selectOne().from(child).where(child.PARENT_ID.eq(DIRECTORY_OU.ID)))
+                                .or(DSL.exists(db.selectOne().from(DIRECTORY_ACCOUNT)
+                                        .where(DIRECTORY_ACCOUNT.OU_ID.eq(DIRECTORY_OU.ID))))).as("has_children"),
+                        DSL.inline(0).as("rank"))
+                .from(DIRECTORY_OU).where(DIRECTORY_OU.PARENT_ID.eq(parentId));
+        var accounts = db.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.NAME, DSL.inline("ACCOUNT").as("kind"),
+                        DIRECTORY_ACCOUNT.STATUS, DSL.inline(false).as("has_children"), DSL.inline(1).as("rank"))
+                .from(DIRECTORY_ACCOUNT).where(DIRECTORY_ACCOUNT.OU_ID.eq(parentId));
+        var both = units.unionAll(accounts).asTable("nodes");
+        return db.selectFrom(both)
+                .orderBy(both.field("rank").asc(), both.field("name").asc())
+                .offset(offset).limit(limit)
+                .fetch(r -> new OrganizationNode(r.get(0, String.class), r.get(1, String.class),
+                        OrganizationNode.Kind.valueOf(r.get(2, String.class)), r.get(3, String.class),
+                        Boolean.TRUE.equals(r.get(4, Boolean.class))));
+    }
+
+    public int childCount(String parentId) {
+        return db.fetchCount(DIRECTORY_OU, DIRECTORY_OU.PARENT_ID.eq(parentId))
+                + db.fetchCount(DIRECTORY_ACCOUNT, DIRECTORY_ACCOUNT.OU_ID.eq(parentId));
+    }
+
+    /** Who holds what on the account: direct user assignments and, for group assignments, each member. */
+    public List<AccessRow> accessOnAccount(String accountId, int offset, int limit) {
+        return access("account_id", accountId, offset, limit);
+    }
+
+    /** The person's standing access across all accounts, direct and through groups. */
+    public List<AccessRow> accessOfUser(String userId, int offset, int limit) {
+        return access("user_id", userId, offset, limit);
+    }
+
+    /** Direct and group assignments, expanded to people, filtered on one column of that union. */
+    private List<AccessRow> access(String column, String value, int offset, int limit) {
+        var direct = db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
+                        DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.as("user_id"), DSL.inline("").as("via_group"))
+                .from(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"));
+        var viaGroups = db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
+                        DIRECTORY_GROUP_MEMBER.USER_ID.as("user_id"), DIRECTORY_GROUP.DISPLAY_NAME.as("via_group"))
+                .from(DIRECTORY_ASSIGNMENT)
+                .join(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID))
+                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID))
+                .where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("GROUP"));
+        var access = direct.unionAll(viaGroups).asTable("access");
+        var accountId = access.field("account_id", String.class);
+        var setArn = access.field("permission_set_arn", String.class);
+        var userId = access.field("user_id", String.class);
+        var viaGroup = access.field("via_group", String.class);
+        return db.select(accountId, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, userId,
+                        DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME, viaGroup)
+                .from(access)
+                .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(accountId))
+                .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(setArn))
+                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(userId))
+                .where(access.field(column, String.class).eq(value))
+                .orderBy(DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_USER.DISPLAY_NAME, viaGroup)
+                .offset(offset).limit(limit)
+                .fetch(r -> new AccessRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7()));
+    }
+
+    public List<UserRow> users(String search, DirectorySort sort, boolean descending, int offset, int limit) {
+        DirectoryUser manager = DIRECTORY_USER.as("manager");
+        Condition matches = DSL.noCondition();
+        if (!search.isBlank()) {
+            String pattern = like(search);
+            matches = DIRECTORY_USER.USER_NAME.likeIgnoreCase(pattern, '\\')
+                    .or(DIRECTORY_USER.DISPLAY_NAME.likeIgnoreCase(pattern, '\\'))
+                    .or(DIRECTORY_USER.EMAIL.likeIgnoreCase(pattern, '\\'));
+        }
+        var column = switch (sort) {
+            case ID -> DIRECTORY_USER.USER_NAME;
+            case EMAIL -> DIRECTORY_USER.EMAIL;
+            case NAME, PATH -> DIRECTORY_USER.DISPLAY_NAME;
+        };
+        return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                        DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME)
+                .from(DIRECTORY_USER)
+                .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
+                .where(matches)
+                .orderBy(descending ? column.desc() : column.asc(), DIRECTORY_USER.ID.asc())
+                .offset(offset).limit(limit)
+                .fetch(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? "" : r.value6()));
+    }
+
+    public Optional<UserRow> user(String id) {
+        DirectoryUser manager = DIRECTORY_USER.as("manager");
+        return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                        DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME)
+                .from(DIRECTORY_USER)
+                .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
+                .where(DIRECTORY_USER.ID.eq(id))
+                .fetchOptional(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? "" : r.value6()));
+    }
+
+    public List<String> groupsOf(String userId) {
+        return db.select(DIRECTORY_GROUP.DISPLAY_NAME).from(DIRECTORY_GROUP_MEMBER)
+                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
+                .where(DIRECTORY_GROUP_MEMBER.USER_ID.eq(userId))
+                .orderBy(DIRECTORY_GROUP.DISPLAY_NAME)
+                .fetch(DIRECTORY_GROUP.DISPLAY_NAME);
+    }
+
+    private static String like(String search) {
+        return "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+}

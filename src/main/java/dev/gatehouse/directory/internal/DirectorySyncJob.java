@@ -1,0 +1,248 @@
+package dev.gatehouse.directory.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.gatehouse.aws.AwsAccount;
+import dev.gatehouse.aws.IdentityCenter;
+import dev.gatehouse.aws.PermissionSetDetails;
+import dev.gatehouse.directory.DirectorySynced;
+import dev.gatehouse.directory.SyncCounts;
+import dev.gatehouse.directory.SyncRun;
+import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.directory.SyncTrigger;
+
+/**
+ * One sync: reads everything from Identity Center into staging tables and replaces the mirror in one
+ * transaction, recording the run (phase and counts while it runs, changes and API calls at the end).
+ * A PostgreSQL advisory lock keeps it to one sync at a time across all nodes.
+ */
+@Component
+public class DirectorySyncJob {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectorySyncJob.class);
+
+    private final IdentityCenter identityCenter;
+    private final MirrorRepository mirror;
+    private final SyncRunRepository runs;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
+    private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DirectorySyncJob(IdentityCenter identityCenter, MirrorRepository mirror, SyncRunRepository runs,
+                     PlatformTransactionManager transactions, MeterRegistry meters, ApplicationEventPublisher events,
+                     Clock clock) {
+        this.identityCenter = identityCenter;
+        this.mirror = mirror;
+        this.runs = runs;
+        this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.meters = meters;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether a sync runs on any node now. A run left RUNNING while nobody holds the sync lock belongs
+     * to a node that stopped; it is marked failed on the way.
+     */
+    public boolean isRunning() {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (mirror.tryLock()) {
+                runs.failAbandoned(clock.instant());
+                return false;
+            }
+            return true;
+        }));
+    }
+
+    /** Runs a sync unless one is running already (on any node), in which case nothing is recorded. */
+    public Optional<SyncRun> run(SyncTrigger trigger, String requestedBy) {
+        if (isRunning()) {
+            log.info("Directory sync ({}) skipped: another sync is running", trigger);
+            return Optional.empty();
+        }
+        long id = ownTransaction.execute(status -> runs.start(trigger, requestedBy, clock.instant()));
+        Map<String, Double> callsBefore = callCounts();
+        Progress progress = new Progress(id);
+        SyncStatus outcome = SyncStatus.SUCCEEDED;
+        MirrorRepository.Changes changes = new MirrorRepository.Changes(0, 0, 0);
+        String error = null;
+        try {
+            changes = transaction.execute(status -> {
+                if (!mirror.tryLock()) {
+                    throw new IllegalStateException("Another sync is running; this one was not started.");
+                }
+                mirror.createStaging();
+                read(progress);
+                progress.phase("Applying changes");
+                return mirror.apply();
+            });
+        } catch (RuntimeException e) {
+            outcome = SyncStatus.FAILED;
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("Directory sync {} failed: {}", id, error, e);
+        }
+        String calls = callsSince(callsBefore);
+        SyncStatus finalOutcome = outcome;
+        MirrorRepository.Changes finalChanges = changes;
+        String finalError = error;
+        return Optional.of(ownTransaction.execute(status -> {
+            runs.finish(id, finalOutcome, finalChanges, calls, finalError, clock.instant());
+            SyncRun run = runs.find(id).orElseThrow();
+            events.publishEvent(new DirectorySynced(run));
+            return run;
+        }));
+    }
+
+    private void read(Progress progress) {
+        Map<String, String> paths = new HashMap<>();
+        Map<String, Integer> depths = new HashMap<>();
+        List<String> accountIds = new ArrayList<>();
+        progress.phase("Organization");
+        try (StagingWriter units = mirror.writer(MirrorRepository.UNITS);
+             StagingWriter accounts = mirror.writer(MirrorRepository.ACCOUNTS)) {
+            identityCenter.walkOrganization(unit -> {
+                String path = paths.getOrDefault(unit.parentId(), "Root") + " / " + unit.name();
+                int depth = depths.getOrDefault(unit.parentId(), 0) + 1;
+                paths.put(unit.id(), path);
+                depths.put(unit.id(), depth);
+                units.add(unit.id(), unit.parentId(), unit.name(), path, depth);
+                progress.units++;
+            }, (AwsAccount account) -> {
+                accounts.add(account.id(), account.parentId(), account.name(), account.email(), account.status(),
+                        paths.getOrDefault(account.parentId(), "Root"));
+                accountIds.add(account.id());
+                progress.accounts++;
+            });
+        }
+        progress.phase("Users");
+        try (StagingWriter users = mirror.writer(MirrorRepository.USERS)) {
+            identityCenter.users(user -> {
+                users.add(user.id(), user.userName(), user.displayName(), user.email(), user.enabled(),
+                        user.managerId());
+                progress.tick(() -> progress.users++);
+            });
+        }
+        progress.phase("Groups");
+        List<String> groupIds = new ArrayList<>();
+        try (StagingWriter groups = mirror.writer(MirrorRepository.GROUPS)) {
+            identityCenter.groups(group -> {
+                groups.add(group.id(), group.displayName(), group.description() == null ? "" : group.description());
+                groupIds.add(group.id());
+                progress.groups++;
+            });
+        }
+        progress.phase("Group memberships");
+        try (StagingWriter members = mirror.writer(MirrorRepository.MEMBERS)) {
+            for (String groupId : groupIds) {
+                identityCenter.memberships(groupId, membership -> {
+                    members.add(membership.groupId(), membership.userId());
+                    progress.tick(() -> progress.memberships++);
+                });
+            }
+        }
+        progress.phase("Permission sets");
+        try (StagingWriter sets = mirror.writer(MirrorRepository.PERMISSION_SETS)) {
+            List<String> arns = new ArrayList<>();
+            identityCenter.permissionSetArns(arns::add);
+            for (String arn : arns) {
+                PermissionSetDetails set = identityCenter.permissionSet(arn);
+                sets.add(set.arn(), set.name(), set.description(), set.sessionDuration(), set.relayState(),
+                        String.join("\n", set.managedPolicyArns()), String.join("\n", set.customerManagedPolicies()),
+                        set.inlinePolicy(), set.permissionsBoundary(), set.tags().entrySet().stream()
+                                .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining("\n")));
+                progress.tick(() -> progress.permissionSets++);
+            }
+        }
+        progress.phase("Account assignments");
+        try (StagingWriter provisioned = mirror.writer(MirrorRepository.PROVISIONED);
+             StagingWriter assignments = mirror.writer(MirrorRepository.ASSIGNMENTS)) {
+            for (String accountId : accountIds) {
+                List<String> setArns = new ArrayList<>();
+                identityCenter.provisionedPermissionSets(accountId, setArns::add);
+                for (String setArn : setArns) {
+                    provisioned.add(accountId, setArn);
+                    identityCenter.assignments(accountId, setArn, assignment -> {
+                        assignments.add(assignment.accountId(), assignment.permissionSetArn(),
+                                assignment.principalType(), assignment.principalId());
+                        progress.tick(() -> progress.assignments++);
+                    });
+                }
+            }
+        }
+    }
+
+    private Map<String, Double> callCounts() {
+        Map<String, Double> counts = new TreeMap<>();
+        meters.find("gatehouse.aws.calls").counters().forEach(counter ->
+                counts.merge(counter.getId().getTag("operation"), counter.count(), Double::sum));
+        return counts;
+    }
+
+    private String callsSince(Map<String, Double> before) {
+        return callCounts().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), Math.round(e.getValue() - before.getOrDefault(e.getKey(), 0.0))))
+                .filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Counts as the sync reads; written to the run row (in its own transaction) so the screen can follow. */
+    private final class Progress {
+        private static final int EVERY = 500;
+
+        private final long runId;
+        private int units;
+        private int accounts;
+        private int users;
+        private int groups;
+        private int memberships;
+        private int permissionSets;
+        private int assignments;
+        private int sinceWrite;
+        private String phase = "";
+
+        Progress(long runId) {
+            this.runId = runId;
+        }
+
+        void phase(String phase) {
+            this.phase = phase;
+            write();
+        }
+
+        void tick(Runnable increment) {
+            increment.run();
+            if (++sinceWrite >= EVERY) {
+                write();
+            }
+        }
+
+        private void write() {
+            sinceWrite = 0;
+            SyncCounts counts = new SyncCounts(units, accounts, users, groups, memberships, permissionSets,
+                    assignments);
+            ownTransaction.executeWithoutResult(status -> runs.progress(runId, phase, counts));
+        }
+    }
+}

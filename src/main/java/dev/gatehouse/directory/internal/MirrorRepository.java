@@ -1,0 +1,117 @@
+package dev.gatehouse.directory.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Replaces the mirror tables with a complete new state. The sync streams rows into temporary staging
+ * tables (dropped at commit), then {@link #apply()} diffs them into the mirror in the same transaction:
+ * readers see the previous complete state until it commits.
+ */
+@Repository
+public class MirrorRepository {
+
+    /** A mirror table: its key columns and the rest. */
+    record MirrorTable(String name, List<String> keys, List<String> values) {
+
+        List<String> columns() {
+            List<String> all = new ArrayList<>(keys);
+            all.addAll(values);
+            return all;
+        }
+
+        String staging() {
+            return name + "_staging";
+        }
+    }
+
+    static final MirrorTable UNITS = new MirrorTable("directory_ou", List.of("id"),
+            List.of("parent_id", "name", "path", "depth"));
+    static final MirrorTable ACCOUNTS = new MirrorTable("directory_account", List.of("id"),
+            List.of("ou_id", "name", "email", "status", "ou_path"));
+    static final MirrorTable USERS = new MirrorTable("directory_user", List.of("id"),
+            List.of("user_name", "display_name", "email", "enabled", "manager_id"));
+    static final MirrorTable GROUPS = new MirrorTable("directory_group", List.of("id"),
+            List.of("display_name", "description"));
+    static final MirrorTable MEMBERS = new MirrorTable("directory_group_member", List.of("group_id", "user_id"),
+            List.of());
+    static final MirrorTable PERMISSION_SETS = new MirrorTable("directory_permission_set", List.of("arn"),
+            List.of("name", "description", "session_duration", "relay_state", "managed_policies",
+                    "customer_managed_policies", "inline_policy", "permissions_boundary", "tags"));
+    static final MirrorTable PROVISIONED = new MirrorTable("directory_provisioned",
+            List.of("account_id", "permission_set_arn"), List.of());
+    static final MirrorTable ASSIGNMENTS = new MirrorTable("directory_assignment",
+            List.of("account_id", "permission_set_arn", "principal_type", "principal_id"), List.of());
+
+    static final List<MirrorTable> ALL = List.of(UNITS, ACCOUNTS, USERS, GROUPS, MEMBERS, PERMISSION_SETS,
+            PROVISIONED, ASSIGNMENTS);
+
+    /** Rows added, changed and removed by one apply. */
+    public record Changes(int added, int changed, int removed) {
+
+        Changes plus(Changes other) {
+            return new Changes(added + other.added, changed + other.changed, removed + other.removed);
+        }
+    }
+
+    private final DSLContext db;
+
+    MirrorRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Only one sync at a time across all nodes; the lock ends with the transaction. */
+    boolean tryLock() {
+        return Boolean.TRUE.equals(db.fetchValue("select pg_try_advisory_xact_lock(7308611890452329)"));
+    }
+
+    /** Must run inside the sync's transaction. */
+    void createStaging() {
+        for (MirrorTable table : ALL) {
+            db.execute("create temporary table " + table.staging() + " (like " + table.name()
+                    + " including defaults) on commit drop");
+        }
+    }
+
+    /** Buffers rows and writes them to a staging table in batches. */
+    StagingWriter writer(MirrorTable table) {
+        return new StagingWriter(db, table);
+    }
+
+    Changes apply() {
+        Changes total = new Changes(0, 0, 0);
+        for (MirrorTable table : ALL) {
+            total = total.plus(apply(table));
+        }
+        return total;
+    }
+
+    private Changes apply(MirrorTable table) {
+        String columns = String.join(", ", table.columns());
+        String keys = String.join(", ", table.keys());
+        String distinct = "select distinct on (" + keys + ") " + columns + " from " + table.staging();
+        String upsert;
+        if (table.values().isEmpty()) {
+            upsert = "insert into " + table.name() + " (" + columns + ") " + distinct
+                    + " on conflict do nothing returning true as inserted";
+        } else {
+            String set = table.values().stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+            String current = table.values().stream().map(c -> table.name() + "." + c).collect(Collectors.joining(", "));
+            String incoming = table.values().stream().map(c -> "excluded." + c).collect(Collectors.joining(", "));
+            upsert = "insert into " + table.name() + " (" + columns + ") " + distinct + " on conflict (" + keys
+                    + ") do update set " + set + " where (" + current + ") is distinct from (" + incoming + ")"
+                    + " returning (xmax = 0) as inserted";
+        }
+        Record counts = db.fetchOne("with upserted as (" + upsert + ") select count(*) filter (where inserted), "
+                + "count(*) filter (where not inserted) from upserted");
+        String match = table.keys().stream().map(k -> "s." + k + " = d." + k).collect(Collectors.joining(" and "));
+        int removed = db.execute("delete from " + table.name() + " d where not exists (select 1 from "
+                + table.staging() + " s where " + match + ")");
+        return new Changes(counts.get(0, Integer.class), counts.get(1, Integer.class), removed);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.gatehouse.directory.internal;
+
+import static dev.gatehouse.db.Tables.DIRECTORY_SYNC_RUN;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.directory.SyncCounts;
+import dev.gatehouse.directory.SyncRun;
+import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.directory.SyncTrigger;
+
+@Repository
+public class SyncRunRepository {
+
+    private final DSLContext db;
+
+    SyncRunRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    long start(SyncTrigger trigger, String requestedBy, Instant at) {
+        return db.insertInto(DIRECTORY_SYNC_RUN)
+                .set(DIRECTORY_SYNC_RUN.STARTED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(DIRECTORY_SYNC_RUN.STATUS, SyncStatus.RUNNING.name())
+                .set(DIRECTORY_SYNC_RUN.TRIGGER, trigger.name())
+                .set(DIRECTORY_SYNC_RUN.REQUESTED_BY, requestedBy)
+                .returning(DIRECTORY_SYNC_RUN.ID)
+                .fetchOne(DIRECTORY_SYNC_RUN.ID);
+    }
+
+    void progress(long id, String phase, SyncCounts counts) {
+        db.update(DIRECTORY_SYNC_RUN)
+                .set(DIRECTORY_SYNC_RUN.PHASE, phase)
+                .set(DIRECTORY_SYNC_RUN.UNITS, counts.units())
+                .set(DIRECTORY_SYNC_RUN.ACCOUNTS, counts.accounts())
+                .set(DIRECTORY_SYNC_RUN.USERS, counts.users())
+                .set(DIRECTORY_SYNC_RUN.GROUPS, counts.groups())
+                .set(DIRECTORY_SYNC_RUN.MEMBERSHIPS, counts.memberships())
+                .set(DIRECTORY_SYNC_RUN.PERMISSION_SETS, counts.permissionSets())
+                .set(DIRECTORY_SYNC_RUN.ASSIGNMENTS, counts.assignments())
+                .where(DIRECTORY_SYNC_RUN.ID.eq(id))
+                .execute();
+    }
+
+    void finish(long id, SyncStatus status, MirrorRepository.Changes changes, String apiCalls, String error,
+                Instant at) {
+        db.update(DIRECTORY_SYNC_RUN)
+                .set(DIRECTORY_SYNC_RUN.STATUS, status.name())
+                .set(DIRECTORY_SYNC_RUN.FINISHED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(DIRECTORY_SYNC_RUN.PHASE, "")
+                .set(DIRECTORY_SYNC_RUN.ADDED, changes.added())
+                .set(DIRECTORY_SYNC_RUN.CHANGED, changes.changed())
+                .set(DIRECTORY_SYNC_RUN.REMOVED, changes.removed())
+                .set(DIRECTORY_SYNC_RUN.API_CALLS, apiCalls)
+                .set(DIRECTORY_SYNC_RUN.ERROR, error)
+                .where(DIRECTORY_SYNC_RUN.ID.eq(id))
+                .execute();
+    }
+
+    /** Runs still RUNNING although no node works on them (their node stopped) failed. */
+    int failAbandoned(Instant at) {
+        return db.update(DIRECTORY_SYNC_RUN)
+                .set(DIRECTORY_SYNC_RUN.STATUS, SyncStatus.FAILED.name())
+                .set(DIRECTORY_SYNC_RUN.FINISHED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(DIRECTORY_SYNC_RUN.ERROR, "Interrupted: the node running it stopped")
+                .where(DIRECTORY_SYNC_RUN.STATUS.eq(SyncStatus.RUNNING.name()))
+                .execute();
+    }
+
+    public Optional<SyncRun> find(long id) {
+        return db.selectFrom(DIRECTORY_SYNC_RUN).where(DIRECTORY_SYNC_RUN.ID.eq(id)).fetchOptional(this::toRun);
+    }
+
+    public List<SyncRun> page(int offset, int limit) {
+        return db.selectFrom(DIRECTORY_SYNC_RUN)
+                .orderBy(DIRECTORY_SYNC_RUN.STARTED_AT.desc(), DIRECTORY_SYNC_RUN.ID.desc())
+                .offset(offset).limit(limit)
+                .fetch(this::toRun);
+    }
+
+    private SyncRun toRun(Record r) {
+        var run = r.into(DIRECTORY_SYNC_RUN);
+        return new SyncRun(run.getId(), run.getStartedAt().toInstant(),
+                Optional.ofNullable(run.getFinishedAt()).map(t -> t.toInstant()),
+                SyncStatus.valueOf(run.getStatus()), SyncTrigger.valueOf(run.getTrigger()),
+                run.getRequestedBy() == null ? "" : run.getRequestedBy(), run.getPhase(),
+                new SyncCounts(run.getUnits(), run.getAccounts(), run.getUsers(), run.getGroups(),
+                        run.getMemberships(), run.getPermissionSets(), run.getAssignments()),
+                run.getAdded(), run.getChanged(), run.getRemoved(), run.getApiCalls(),
+                run.getError() == null ? "" : run.getError());
+    }
+}

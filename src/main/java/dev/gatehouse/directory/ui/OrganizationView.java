@@ -1,0 +1,143 @@
+package dev.gatehouse.directory.ui;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
+import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.DirectorySort;
+import dev.gatehouse.directory.OrganizationNode;
+import dev.gatehouse.security.GatehouseRole;
+
+/** The OU tree with its accounts; typing a search lists matching accounts by name, id or OU path instead. */
+@Route("directory/organization")
+@PageTitle("Organization · Gatehouse")
+@Menu(title = "Organization", order = 20, icon = "vaadin:sitemap")
+@RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
+public class OrganizationView extends VerticalLayout {
+
+    static final String NOT_SYNCED = "No organization yet: the first directory sync has not finished.";
+
+    private final Directory directory;
+    private final TreeGrid<OrganizationNode> tree = new TreeGrid<>();
+    private final Grid<AccountRow> matches = new Grid<>();
+    private final TextField search = new TextField("Search accounts");
+
+    public OrganizationView(Directory directory) {
+        this.directory = directory;
+        addClassName("gatehouse-page");
+        setSizeFull();
+        search.setPlaceholder("Name, 12-digit id or OU path");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setWidth("24rem");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> showSearch());
+        add(new H2("Organization"), search);
+
+        Optional<String> root = directory.rootId();
+        if (root.isEmpty()) {
+            add(new Paragraph(NOT_SYNCED));
+            search.setEnabled(false);
+            return;
+        }
+        tree.addHierarchyColumn(OrganizationNode::name).setHeader("OU or account").setSortable(false).setFlexGrow(1);
+        tree.addColumn(node -> node.kind() == OrganizationNode.Kind.ACCOUNT ? node.id() : "").setHeader("Account id")
+                .setAutoWidth(true);
+        tree.addColumn(OrganizationNode::status).setHeader("Status").setAutoWidth(true);
+        tree.setDataProvider(new TreeData(directory, root.get()));
+        tree.addItemClickListener(e -> {
+            if (e.getItem().kind() == OrganizationNode.Kind.ACCOUNT) {
+                open(e.getItem().id());
+            }
+        });
+        tree.setSizeFull();
+
+        matches.addColumn(AccountRow::name).setHeader("Account").setKey(DirectorySort.NAME.name()).setSortable(true)
+                .setAutoWidth(true);
+        matches.addColumn(AccountRow::id).setHeader("Account id").setKey(DirectorySort.ID.name()).setSortable(true)
+                .setAutoWidth(true);
+        matches.addColumn(AccountRow::ouPath).setHeader("OU path").setKey(DirectorySort.PATH.name())
+                .setSortable(true).setFlexGrow(1);
+        matches.addColumn(AccountRow::status).setHeader("Status").setAutoWidth(true);
+        matches.setEmptyStateText("No account matches this search.");
+        matches.addItemClickListener(e -> open(e.getItem().id()));
+        matches.setSizeFull();
+        matches.setVisible(false);
+        add(tree, matches);
+        setFlexGrow(1, tree, matches);
+    }
+
+    private void showSearch() {
+        boolean searching = !search.getValue().isBlank();
+        tree.setVisible(!searching);
+        matches.setVisible(searching);
+        if (searching) {
+            String text = search.getValue();
+            matches.setItems(query -> {
+                DirectorySort sort = query.getSortOrders().stream().findFirst()
+                        .map(o -> DirectorySort.valueOf(o.getSorted())).orElse(DirectorySort.NAME);
+                boolean descending = query.getSortOrders().stream().findFirst()
+                        .map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(false);
+                return directory.accounts(text, sort, descending, query.getOffset(), query.getLimit()).stream();
+            });
+        }
+    }
+
+    private void open(String accountId) {
+        getUI().ifPresent(ui -> ui.navigate(AccountView.class, new RouteParameters(AccountView.ACCOUNT_ID, accountId)));
+    }
+
+    /** Loads one level of the tree at a time, page by page. */
+    private static final class TreeData extends AbstractBackEndHierarchicalDataProvider<OrganizationNode, Void> {
+        private final Directory directory;
+        private final String rootId;
+
+        TreeData(Directory directory, String rootId) {
+            this.directory = directory;
+            this.rootId = rootId;
+        }
+
+        @Override
+        protected Stream<OrganizationNode> fetchChildrenFromBackEnd(HierarchicalQuery<OrganizationNode, Void> query) {
+            return directory.children(parent(query), query.getOffset(), query.getLimit()).stream();
+        }
+
+        @Override
+        public int getChildCount(HierarchicalQuery<OrganizationNode, Void> query) {
+            return directory.childCount(parent(query));
+        }
+
+        @Override
+        public boolean hasChildren(OrganizationNode node) {
+            return node.hasChildren();
+        }
+
+        @Override
+        public Object getId(OrganizationNode node) {
+            return node.id();
+        }
+
+        private String parent(HierarchicalQuery<OrganizationNode, Void> query) {
+            return query.getParentOptional().map(OrganizationNode::id).orElse(rootId);
+        }
+    }
+}

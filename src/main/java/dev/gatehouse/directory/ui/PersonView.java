@@ -1,0 +1,59 @@
+package dev.gatehouse.directory.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.security.GatehouseRole;
+
+/** One person: manager, groups, and standing access across all accounts. */
+@Route("directory/people/:userId")
+@PageTitle("Person · Gatehouse")
+@RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
+public class PersonView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String USER_ID = "userId";
+
+    private final Directory directory;
+
+    public PersonView(Directory directory) {
+        this.directory = directory;
+        addClassName("gatehouse-page");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String id = event.getRouteParameters().get(USER_ID).orElse("");
+        add(new Anchor("directory/people", "← People"));
+        directory.user(id).ifPresentOrElse(this::show, () -> add(new H2("Person not found"),
+                new Paragraph("No user " + id + " was in the last directory sync.")));
+    }
+
+    private void show(UserRow user) {
+        Paragraph facts = new Paragraph(user.userName() + " · " + user.email() + " · "
+                + (user.enabled() ? "Enabled" : "Disabled"));
+        facts.addClassName("gatehouse-muted");
+        Paragraph manager = new Paragraph("Manager: " + (user.managerName().isEmpty() ? "none recorded"
+                : user.managerName()));
+        List<String> groups = directory.groupsOf(user.id());
+        Paragraph groupList = new Paragraph("Groups: " + (groups.isEmpty() ? "none" : String.join(", ", groups)));
+        AccessGrid access = new AccessGrid((offset, limit) -> directory.accessOfUser(user.id(), offset, limit),
+                true, false);
+        add(new H2(user.displayName()), facts, manager, groupList, new H3("Standing access"), access);
+        setFlexGrow(1, access);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gatehouse.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.security.GatehouseUser;
+
+/** Who may read the directory and start a sync. */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DirectoryTest {
+
+    @Autowired
+    private Directory directory;
+    @Autowired
+    private DirectorySync sync;
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void auditors_and_admins_may_read_the_directory_and_its_sync_history() {
+        for (GatehouseUser user : List.of(TestUsers.AUDITOR, TestUsers.ADMIN)) {
+            TestUsers.signIn(user);
+            assertThat(directory.accounts("", DirectorySort.NAME, false, 0, 5)).isNotNull();
+            assertThat(sync.history(0, 5)).isNotNull();
+        }
+    }
+
+    @Test
+    void a_requester_may_not_read_the_directory() {
+        TestUsers.signIn(TestUsers.REQUESTER);
+
+        assertThatThrownBy(() -> directory.users("", DirectorySort.NAME, false, 0, 5))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sync.latest()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void only_an_admin_may_start_a_sync() {
+        TestUsers.signIn(TestUsers.AUDITOR);
+
+        assertThatThrownBy(() -> sync.syncNow()).isInstanceOf(AccessDeniedException.class);
+    }
+}
