@@ -4,7 +4,9 @@ package dev.gatehouse.audit;
 public enum AuditAction {
     SIGNED_IN("Signed in"),
     SIGNED_OUT("Signed out"),
-    SIGN_IN_REFUSED("Sign-in refused");
+    SIGN_IN_REFUSED("Sign-in refused"),
+    DIRECTORY_SYNCED("Directory synced"),
+    DIRECTORY_SYNC_FAILED("Directory sync failed");
 
     private final String label;
 

@@ -37,18 +37,32 @@ public final class SandboxSeed {
         public static final Size DEMO = new Size(40, 3, 2, 120, 15, 12, 180, 120);
     }
 
-    /** A person the demo sign-in page offers; the same userName exists in the sandbox Identity Store. */
-    public record Persona(String userName, String givenName, String familyName, List<String> groups,
-                          String managerUserName) {
+    /** A person the demo sign-in page offers; the same user exists in the sandbox Identity Store. */
+    public record Persona(String userName, String givenName, String familyName, String description,
+                          List<String> groups, String managerUserName) {
+
+        public String displayName() {
+            return givenName + " " + familyName;
+        }
+
+        public String email() {
+            return userName + "@example.com";
+        }
     }
 
     public static final List<Persona> PERSONAS = List.of(
-            new Persona("riley.chen", "Riley", "Chen", List.of("engineering", "payments-team"), "avery.patel"),
+            new Persona("riley.chen", "Riley", "Chen",
+                    "Engineer on the payments team: requests access and gives it back.",
+                    List.of("engineering", "payments-team"), "avery.patel"),
             new Persona("avery.patel", "Avery", "Patel",
+                    "Engineering manager: Riley's manager and an approver for production accounts.",
                     List.of("engineering", "engineering-managers", "production-approvers"), "jordan.kim"),
-            new Persona("morgan.reyes", "Morgan", "Reyes", List.of("platform", "gatehouse-admins"), "jordan.kim"),
-            new Persona("sam.okafor", "Sam", "Okafor", List.of("gatehouse-auditors"), null),
-            new Persona("jordan.kim", "Jordan", "Kim", List.of("engineering", "engineering-managers"), null));
+            new Persona("morgan.reyes", "Morgan", "Reyes", "Platform admin: edits policies and permission sets.",
+                    List.of("platform", "gatehouse-admins"), "jordan.kim"),
+            new Persona("sam.okafor", "Sam", "Okafor", "Internal auditor: reads everything, changes nothing.",
+                    List.of("gatehouse-auditors"), null),
+            new Persona("jordan.kim", "Jordan", "Kim", "Director of engineering: Avery's and Morgan's manager.",
+                    List.of("engineering", "engineering-managers"), null));
 
     private static final List<String> STAGES = List.of("prod", "staging", "dev", "sandbox");
     private static final List<String> TEAMS = List.of("payments", "checkout", "search", "identity", "data",
@@ -108,8 +122,9 @@ public final class SandboxSeed {
         org.add(new Account(accountId(0), SandboxOrganization.ROOT_ID, "management", "aws-management@example.com",
                 "ACTIVE"));
         for (int i = 1; i < size.accounts(); i++) {
-            String name = TEAMS.get(i % TEAMS.size()) + "-" + STAGES.get((i / TEAMS.size()) % STAGES.size())
-                    + (i >= TEAMS.size() * STAGES.size() ? "-" + (i / (TEAMS.size() * STAGES.size()) + 1) : "");
+            int n = i - 1;
+            String name = TEAMS.get(n % TEAMS.size()) + "-" + STAGES.get((n / TEAMS.size()) % STAGES.size())
+                    + (n >= TEAMS.size() * STAGES.size() ? "-" + (n / (TEAMS.size() * STAGES.size()) + 1) : "");
             org.add(new Account(accountId(i), parents.get(i % parents.size()), name, "aws+" + name + "@example.com",
                     i % 97 == 96 ? "SUSPENDED" : "ACTIVE"));
         }
@@ -126,7 +141,7 @@ public final class SandboxSeed {
         }
         for (Persona persona : PERSONAS) {
             org.add(new User(idsByUserName.get(persona.userName()), persona.userName(), persona.givenName(),
-                    persona.familyName(), persona.userName() + "@example.com",
+                    persona.familyName(), persona.email(),
                     persona.managerUserName() == null ? null : idsByUserName.get(persona.managerUserName()), true));
         }
         List<String> ids = new ArrayList<>(idsByUserName.values());

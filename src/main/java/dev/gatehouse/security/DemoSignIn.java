@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 
 import dev.gatehouse.security.internal.RoleMapper;
 import dev.gatehouse.security.internal.SignInRecorder;
+import dev.gatehouse.sandbox.SandboxSeed;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
@@ -28,16 +29,10 @@ import dev.gatehouse.shared.GatehouseMode;
 @ConditionalOnMode(GatehouseMode.DEMO)
 public class DemoSignIn {
 
-    private static final List<DemoPersona> PERSONAS = List.of(
-            new DemoPersona("riley.chen", "Riley Chen", "riley.chen@example.com",
-                    "Engineer on the payments team: requests access and gives it back.", List.of("engineering")),
-            new DemoPersona("avery.patel", "Avery Patel", "avery.patel@example.com",
-                    "Engineering manager: Riley's manager and an approver for production accounts.",
-                    List.of("engineering", "engineering-managers", "production-approvers")),
-            new DemoPersona("morgan.reyes", "Morgan Reyes", "morgan.reyes@example.com",
-                    "Platform admin: edits policies and permission sets.", List.of("platform", "gatehouse-admins")),
-            new DemoPersona("sam.okafor", "Sam Okafor", "sam.okafor@example.com",
-                    "Internal auditor: reads everything, changes nothing.", List.of("gatehouse-auditors")));
+    /** The sandbox organization's personas, so each is a real user of the demo Identity Center. */
+    private static final List<DemoPersona> PERSONAS = SandboxSeed.PERSONAS.stream()
+            .map(p -> new DemoPersona(p.userName(), p.displayName(), p.email(), p.description(), p.groups()))
+            .toList();
 
     private final RoleMapper roles;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();

@@ -28,11 +28,11 @@ class SignInViewTest extends KaribuTest {
     private CurrentUser currentUser;
 
     @Test
-    void demo_mode_offers_a_requester_an_approving_manager_an_admin_and_an_auditor() {
+    void demo_mode_offers_a_requester_an_approving_manager_an_admin_an_auditor_and_a_director() {
         UI.getCurrent().navigate("sign-in");
 
         assertThat(_find(H3.class).stream().map(H3::getText))
-                .containsExactly("Riley Chen", "Avery Patel", "Morgan Reyes", "Sam Okafor");
+                .containsExactly("Riley Chen", "Avery Patel", "Morgan Reyes", "Sam Okafor", "Jordan Kim");
         assertThat(_find(Button.class, spec -> spec.withText("Sign in with your identity provider"))).isEmpty();
     }
 
