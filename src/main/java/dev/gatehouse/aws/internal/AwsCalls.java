@@ -95,9 +95,11 @@ public final class AwsCalls {
         return false;
     }
 
-    private static String outcome(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode();
+    /** The AWS error code, or the HTTP status when the answer had none (a proxy's 503, an emulator's 500). */
+    static String outcome(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            return code != null ? code : "HTTP " + service.statusCode();
         }
         return "ClientError";
     }
