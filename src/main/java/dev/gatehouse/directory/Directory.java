@@ -62,4 +62,36 @@ public class Directory {
     public List<AccessRow> accessOfUser(String userId, int offset, int limit) {
         return repository.accessOfUser(userId, offset, limit);
     }
+
+    /** Groups whose name or description contains the search text, by name, with their member counts. */
+    public List<GroupRow> groups(String search, int offset, int limit) {
+        return repository.groups(search, offset, limit);
+    }
+
+    public Optional<GroupRow> group(String id) {
+        return repository.group(id);
+    }
+
+    public List<UserRow> members(String groupId, int offset, int limit) {
+        return repository.members(groupId, offset, limit);
+    }
+
+    /** What the group is assigned, account by account. */
+    public List<GrantRow> groupGrants(String groupId, int offset, int limit) {
+        return repository.groupGrants(groupId, offset, limit);
+    }
+
+    public List<PermissionSetRow> permissionSets(String search, int offset, int limit) {
+        return repository.permissionSets(search, offset, limit);
+    }
+
+    /** By the ARN's last segment (ps-…), unique within the instance. */
+    public Optional<PermissionSetRow> permissionSetById(String id) {
+        return repository.permissionSetById(id);
+    }
+
+    /** The accounts the permission set is provisioned to. */
+    public List<AccountRow> provisionedAccounts(String permissionSetArn, int offset, int limit) {
+        return repository.provisionedAccounts(permissionSetArn, offset, limit);
+    }
 }

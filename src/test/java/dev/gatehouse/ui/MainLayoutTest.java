@@ -35,14 +35,14 @@ class MainLayoutTest extends KaribuTest {
     void an_auditor_sees_home_the_directory_and_the_audit_trail() {
         openAs(TestUsers.AUDITOR, "");
 
-        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Directory sync", "Audit trail");
+        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Groups", "Permission sets", "Directory sync", "Audit trail");
     }
 
     @Test
     void an_admin_sees_home_the_directory_and_the_audit_trail() {
         openAs(TestUsers.ADMIN, "");
 
-        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Directory sync", "Audit trail");
+        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Groups", "Permission sets", "Directory sync", "Audit trail");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.gatehouse.db.Tables.DIRECTORY_GROUP;
 import static dev.gatehouse.db.Tables.DIRECTORY_GROUP_MEMBER;
 import static dev.gatehouse.db.Tables.DIRECTORY_OU;
 import static dev.gatehouse.db.Tables.DIRECTORY_PERMISSION_SET;
+import static dev.gatehouse.db.Tables.DIRECTORY_PROVISIONED;
 import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +22,9 @@ import dev.gatehouse.db.tables.DirectoryUser;
 import dev.gatehouse.directory.AccessRow;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.DirectorySort;
+import dev.gatehouse.directory.GrantRow;
+import dev.gatehouse.directory.GroupRow;
+import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.directory.OrganizationNode;
 import dev.gatehouse.directory.UserRow;
 
@@ -176,6 +181,98 @@ public class DirectoryRepository {
                 .where(DIRECTORY_GROUP_MEMBER.USER_ID.eq(userId))
                 .orderBy(DIRECTORY_GROUP.DISPLAY_NAME)
                 .fetch(DIRECTORY_GROUP.DISPLAY_NAME);
+    }
+
+    public List<GroupRow> groups(String search, int offset, int limit) {
+        Condition matches = search.isBlank() ? DSL.noCondition()
+                : DIRECTORY_GROUP.DISPLAY_NAME.likeIgnoreCase(like(search), '\\')
+                .or(DIRECTORY_GROUP.DESCRIPTION.likeIgnoreCase(like(search), '\\'));
+        return db.select(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DESCRIPTION, memberCount())
+                .from(DIRECTORY_GROUP).where(matches)
+                .orderBy(DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new GroupRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public Optional<GroupRow> group(String id) {
+        return db.select(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DESCRIPTION, memberCount())
+                .from(DIRECTORY_GROUP).where(DIRECTORY_GROUP.ID.eq(id))
+                .fetchOptional(r -> new GroupRow(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    private static Field<Integer> memberCount() {
+        return DSL.field(DSL.selectCount().from(DIRECTORY_GROUP_MEMBER)
+                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_GROUP.ID)));
+    }
+
+    public List<UserRow> members(String groupId, int offset, int limit) {
+        DirectoryUser manager = DIRECTORY_USER.as("manager");
+        return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                        DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME)
+                .from(DIRECTORY_GROUP_MEMBER)
+                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.USER_ID))
+                .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
+                .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId))
+                .orderBy(DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == null ? "" : r.value6()));
+    }
+
+    public List<GrantRow> groupGrants(String groupId, int offset, int limit) {
+        return db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME)
+                .from(DIRECTORY_ASSIGNMENT)
+                .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(DIRECTORY_ASSIGNMENT.ACCOUNT_ID))
+                .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN))
+                .where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("GROUP"), DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(groupId))
+                .orderBy(DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME)
+                .offset(offset).limit(limit)
+                .fetch(r -> new GrantRow(r.value1(), r.value2(), r.value3()));
+    }
+
+    public List<PermissionSetRow> permissionSets(String search, int offset, int limit) {
+        Condition matches = search.isBlank() ? DSL.noCondition()
+                : DIRECTORY_PERMISSION_SET.NAME.likeIgnoreCase(like(search), '\\')
+                .or(DIRECTORY_PERMISSION_SET.DESCRIPTION.likeIgnoreCase(like(search), '\\'));
+        return permissionSets(matches, offset, limit);
+    }
+
+    public Optional<PermissionSetRow> permissionSetById(String id) {
+        if (!id.matches("ps-[A-Za-z0-9]+")) {
+            return Optional.empty();
+        }
+        return permissionSets(DIRECTORY_PERMISSION_SET.ARN.endsWith("/" + id), 0, 1).stream().findFirst();
+    }
+
+    private List<PermissionSetRow> permissionSets(Condition condition, int offset, int limit) {
+        var accounts = DSL.field(DSL.selectCount().from(DIRECTORY_PROVISIONED)
+                .where(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN.eq(DIRECTORY_PERMISSION_SET.ARN)));
+        return db.select(DIRECTORY_PERMISSION_SET.asterisk(), accounts.as("accounts"))
+                .from(DIRECTORY_PERMISSION_SET).where(condition)
+                .orderBy(DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_PERMISSION_SET.ARN)
+                .offset(offset).limit(limit)
+                .fetch(r -> {
+                    var set = r.into(DIRECTORY_PERMISSION_SET);
+                    return new PermissionSetRow(set.getArn(), set.getName(), set.getDescription(),
+                            set.getSessionDuration(), set.getRelayState(), lines(set.getManagedPolicies()),
+                            lines(set.getCustomerManagedPolicies()), set.getInlinePolicy(),
+                            set.getPermissionsBoundary(), lines(set.getTags()), r.get("accounts", Integer.class));
+                });
+    }
+
+    public List<AccountRow> provisionedAccounts(String permissionSetArn, int offset, int limit) {
+        return db.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.EMAIL,
+                        DIRECTORY_ACCOUNT.STATUS, DIRECTORY_ACCOUNT.OU_PATH)
+                .from(DIRECTORY_PROVISIONED)
+                .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(DIRECTORY_PROVISIONED.ACCOUNT_ID))
+                .where(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN.eq(permissionSetArn))
+                .orderBy(DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new AccountRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static String like(String search) {

@@ -6,14 +6,11 @@ import java.util.stream.Stream;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -39,18 +36,13 @@ public class OrganizationView extends VerticalLayout {
     private final Directory directory;
     private final TreeGrid<OrganizationNode> tree = new TreeGrid<>();
     private final Grid<AccountRow> matches = new Grid<>();
-    private final TextField search = new TextField("Search accounts");
+    private final SearchField search = new SearchField("Search accounts", "Name, 12-digit id or OU path",
+            this::showSearch);
 
     public OrganizationView(Directory directory) {
         this.directory = directory;
         addClassName("gatehouse-page");
         setSizeFull();
-        search.setPlaceholder("Name, 12-digit id or OU path");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setWidth("24rem");
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> showSearch());
         add(new H2("Organization"), search);
 
         Optional<String> root = directory.rootId();

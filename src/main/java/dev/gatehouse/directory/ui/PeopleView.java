@@ -2,11 +2,8 @@ package dev.gatehouse.directory.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,19 +24,13 @@ import dev.gatehouse.security.GatehouseRole;
 public class PeopleView extends VerticalLayout {
 
     private final Directory directory;
-    private final TextField search = new TextField("Search people");
+    private final SearchField search = new SearchField("Search people", "Name, user name or email", this::load);
     private final Grid<UserRow> grid = new Grid<>();
 
     public PeopleView(Directory directory) {
         this.directory = directory;
         addClassName("gatehouse-page");
         setSizeFull();
-        search.setPlaceholder("Name, user name or email");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setWidth("24rem");
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> load());
 
         grid.addColumn(UserRow::displayName).setHeader("Name").setKey(DirectorySort.NAME.name()).setSortable(true)
                 .setAutoWidth(true);

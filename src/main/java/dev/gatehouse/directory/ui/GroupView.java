@@ -1,0 +1,70 @@
+package dev.gatehouse.directory.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.GrantRow;
+import dev.gatehouse.directory.GroupRow;
+import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.security.GatehouseRole;
+
+/** One group: its members and what it is assigned on which accounts. */
+@Route("directory/groups/:groupId")
+@PageTitle("Group · Gatehouse")
+@RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
+public class GroupView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String GROUP_ID = "groupId";
+
+    private final Directory directory;
+
+    public GroupView(Directory directory) {
+        this.directory = directory;
+        addClassName("gatehouse-page");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String id = event.getRouteParameters().get(GROUP_ID).orElse("");
+        add(new Anchor("directory/groups", "← Groups"));
+        directory.group(id).ifPresentOrElse(this::show, () -> add(new H2("Group not found"),
+                new Paragraph("No group " + id + " was in the last directory sync.")));
+    }
+
+    private void show(GroupRow group) {
+        Grid<UserRow> members = new Grid<>();
+        members.addColumn(UserRow::displayName).setHeader("Member").setAutoWidth(true);
+        members.addColumn(UserRow::userName).setHeader("User name").setFlexGrow(1);
+        members.setEmptyStateText("No members.");
+        members.setItems(query -> directory.members(group.id(), query.getOffset(), query.getLimit()).stream());
+
+        Grid<GrantRow> grants = new Grid<>();
+        grants.addColumn(GrantRow::accountName).setHeader("Account").setAutoWidth(true);
+        grants.addColumn(GrantRow::permissionSetName).setHeader("Permission set").setFlexGrow(1);
+        grants.setEmptyStateText("The group has no assignments.");
+        grants.setItems(query -> directory.groupGrants(group.id(), query.getOffset(), query.getLimit()).stream());
+
+        VerticalLayout memberColumn = new VerticalLayout(new H3(group.members() + " members"), members);
+        VerticalLayout grantColumn = new VerticalLayout(new H3("Assignments"), grants);
+        HorizontalLayout columns = new HorizontalLayout(memberColumn, grantColumn);
+        columns.setSizeFull();
+        Paragraph description = new Paragraph(group.description());
+        description.addClassName("gatehouse-muted");
+        add(new H2(group.displayName()), description, columns);
+        setFlexGrow(1, columns);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gatehouse.directory.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.PermissionSetRow;
+import dev.gatehouse.security.GatehouseRole;
+
+/** One permission set: session duration, every policy attached, tags, and where it is provisioned. */
+@Route("directory/permission-sets/:id")
+@PageTitle("Permission set · Gatehouse")
+@RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
+public class PermissionSetView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The ARN's last segment (ps-…), unique within the instance; the full ARN has slashes. */
+    static final String ID = "id";
+
+    private final Directory directory;
+
+    public PermissionSetView(Directory directory) {
+        this.directory = directory;
+        addClassName("gatehouse-page");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String id = event.getRouteParameters().get(ID).orElse("");
+        add(new Anchor("directory/permission-sets", "← Permission sets"));
+        directory.permissionSetById(id).ifPresentOrElse(this::show, () -> add(new H2("Permission set not found"),
+                new Paragraph("No permission set " + id + " was in the last directory sync.")));
+    }
+
+    private void show(PermissionSetRow set) {
+        Paragraph facts = new Paragraph(set.description() + " · session " + set.sessionDuration()
+                + (set.relayState().isEmpty() ? "" : " · relay state " + set.relayState()));
+        facts.addClassName("gatehouse-muted");
+        add(new H2(set.name()), facts, new Paragraph(set.arn()));
+        add(new H3("Policies"), new Paragraph(policySummary(set)));
+        if (!set.inlinePolicy().isEmpty()) {
+            add(new Pre(set.inlinePolicy()));
+        }
+        if (!set.tags().isEmpty()) {
+            add(new Paragraph("Tags: " + String.join(", ", set.tags())));
+        }
+        Grid<AccountRow> accounts = new Grid<>();
+        accounts.addColumn(AccountRow::name).setHeader("Account").setAutoWidth(true);
+        accounts.addColumn(AccountRow::id).setHeader("Account id").setAutoWidth(true);
+        accounts.addColumn(AccountRow::ouPath).setHeader("OU path").setFlexGrow(1);
+        accounts.setEmptyStateText("Not provisioned to any account.");
+        accounts.setItems(query -> directory.provisionedAccounts(set.arn(), query.getOffset(), query.getLimit())
+                .stream());
+        accounts.setMinHeight("12rem");
+        add(new H3("Provisioned to " + set.accounts() + " accounts"), accounts);
+        setFlexGrow(1, accounts);
+    }
+
+    static String idOf(PermissionSetRow set) {
+        return set.arn().substring(set.arn().lastIndexOf('/') + 1);
+    }
+
+    static String policySummary(PermissionSetRow set) {
+        List<String> parts = new ArrayList<>();
+        set.managedPolicies().forEach(arn -> parts.add("AWS managed " + arn.substring(arn.lastIndexOf('/') + 1)));
+        set.customerManagedPolicies().forEach(name -> parts.add("customer managed " + name));
+        if (!set.inlinePolicy().isEmpty()) {
+            parts.add("inline policy");
+        }
+        if (!set.permissionsBoundary().isEmpty()) {
+            parts.add("boundary " + set.permissionsBoundary());
+        }
+        return parts.isEmpty() ? "No policies" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.gatehouse.directory.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+
+import dev.gatehouse.KaribuTest;
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.GroupRow;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.ui.AccessDeniedView;
+
+class GroupViewTest extends KaribuTest {
+
+    @Autowired
+    private DirectorySyncJob job;
+    @Autowired
+    private Directory directory;
+
+    @BeforeEach
+    void synced() {
+        DemoDirectory.ensureSynced(job);
+    }
+
+    @Test
+    void a_group_lists_its_members_and_its_assignments() {
+        TestUsers.signIn(TestUsers.AUDITOR);
+        GroupRow payments = directory.groups("payments-team", 0, 1).get(0);
+
+        openAs(TestUsers.AUDITOR, "directory/groups/" + payments.id());
+
+        assertThat(_get(H2.class).getText()).isEqualTo("payments-team");
+        assertThat(_find(H3.class).stream().map(H3::getText)).contains(payments.members() + " members");
+        @SuppressWarnings("rawtypes")
+        List<Grid> grids = _find(Grid.class);
+        assertThat(_size(grids.get(0))).isEqualTo(payments.members());
+        assertThat(column(grids.get(0), 0)).contains("Riley Chen");
+        assertThat(_size(grids.get(1))).isEqualTo(directory.groupGrants(payments.id(), 0, 1000).size());
+    }
+
+    @Test
+    void the_groups_list_shows_member_counts() {
+        openAs(TestUsers.ADMIN, "directory/groups");
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(15);
+        assertThat(_getFormattedRow(grid, 0).get(0)).isEqualTo("contractors");
+    }
+
+    @Test
+    void a_requester_is_turned_away() {
+        openAs(TestUsers.REQUESTER, "directory/groups");
+
+        assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+    }
+
+    private static List<String> column(Grid<?> grid, int column) {
+        return IntStream.range(0, _size(grid)).mapToObj(i -> _getFormattedRow(grid, i).get(column)).toList();
+    }
+}
