@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -20,6 +21,7 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.User;
+
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
@@ -111,6 +113,32 @@ public final class IdentityCenter implements AutoCloseable {
                         .extensions(ENTERPRISE_EXTENSION).nextToken(token)),
                 response -> response.users(), response -> response.nextToken(),
                 user -> consumer.accept(user(user)));
+    }
+
+    /** One user, or empty when Identity Center no longer has them. */
+    public Optional<DirectoryUser> user(String userId) {
+        try {
+            var response = calls.call(AwsService.IDENTITY_STORE, "DescribeUser",
+                    () -> identityStore.describeUser(r -> r.identityStoreId(identityStoreId()).userId(userId)
+                            .extensions(ENTERPRISE_EXTENSION)));
+            return Optional.of(user(User.builder().userId(response.userId()).userName(response.userName())
+                    .displayName(response.displayName()).name(response.name()).emails(response.emails())
+                    .userStatus(response.userStatusAsString()).extensions(response.extensions()).build()));
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The groups one user belongs to. */
+    public void membershipsOf(String userId, Consumer<GroupMembership> consumer) {
+        pages(AwsService.IDENTITY_STORE, "ListGroupMembershipsForMember",
+                token -> identityStore.listGroupMembershipsForMember(r -> r.identityStoreId(identityStoreId())
+                        .memberId(m -> m.userId(userId)).maxResults(100).nextToken(token)),
+                response -> response.groupMemberships(), response -> response.nextToken(),
+                membership -> consumer.accept(new GroupMembership(membership.groupId(), userId)));
     }
 
     public void groups(Consumer<DirectoryGroup> consumer) {

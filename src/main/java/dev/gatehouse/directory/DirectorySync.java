@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
+import dev.gatehouse.directory.internal.DirectoryRefresher;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.directory.internal.SyncRunRepository;
 import dev.gatehouse.security.CurrentUser;
@@ -24,15 +25,17 @@ public class DirectorySync {
     private final OneTimeTask<String> syncNowTask;
     private final SyncRunRepository runs;
     private final DirectorySyncJob job;
+    private final DirectoryRefresher refresher;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     DirectorySync(SchedulerClient scheduler, OneTimeTask<String> directorySyncNow, SyncRunRepository runs,
-                  DirectorySyncJob job, CurrentUser currentUser, Clock clock) {
+                  DirectorySyncJob job, DirectoryRefresher refresher, CurrentUser currentUser, Clock clock) {
         this.scheduler = scheduler;
         this.syncNowTask = directorySyncNow;
         this.runs = runs;
         this.job = job;
+        this.refresher = refresher;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -50,6 +53,20 @@ public class DirectorySync {
         scheduler.scheduleIfNotExists(syncNowTask.instance("manual-" + UUID.randomUUID(),
                 currentUser.require().subject()), clock.instant());
         return true;
+    }
+
+    /** Reads one account's assignments from Identity Center now, without a full sync. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public String refreshAccount(String accountId) {
+        int assignments = refresher.refreshAccount(accountId);
+        return "Refreshed from Identity Center: " + assignments + " assignments on this account.";
+    }
+
+    /** Reads one person from Identity Center now; removed there means removed here. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public String refreshUser(String userId) {
+        return refresher.refreshUser(userId).map(user -> "Refreshed " + user.displayName() + " from Identity Center.")
+                .orElse("This person no longer exists in Identity Center and was removed from the directory.");
     }
 
     @Transactional(readOnly = true)

@@ -65,17 +65,32 @@ final class IdentityStoreApi {
                     memberships = List.copyOf(org.membershipsByGroup.getOrDefault(group, List.of()));
                 }
                 paging.page(out, "GroupMemberships", memberships, request, "members:" + group, false,
-                        m -> {
-                            ObjectNode node = SandboxHandler.object().put("MembershipId", m.id())
-                                    .put("GroupId", m.groupId())
-                                    .put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID);
-                            node.putObject("MemberId").put("UserId", m.userId());
-                            return node;
-                        });
+                        this::membership);
+            }
+            case "ListGroupMembershipsForMember" -> {
+                JsonNode member = request.get("MemberId");
+                if (member == null || member.get("UserId") == null) {
+                    throw AwsError.validation(INVALID, "MemberId.UserId is required");
+                }
+                String user = member.get("UserId").asText();
+                List<Membership> memberships;
+                synchronized (org) {
+                    memberships = org.membershipsByGroup.values().stream().flatMap(List::stream)
+                            .filter(m -> m.userId().equals(user)).toList();
+                }
+                paging.page(out, "GroupMemberships", memberships, request, "member-of:" + user, false,
+                        this::membership);
             }
             default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
         }
         return out;
+    }
+
+    private JsonNode membership(Membership m) {
+        ObjectNode node = SandboxHandler.object().put("MembershipId", m.id()).put("GroupId", m.groupId())
+                .put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID);
+        node.putObject("MemberId").put("UserId", m.userId());
+        return node;
     }
 
     private static void store(JsonNode request) {

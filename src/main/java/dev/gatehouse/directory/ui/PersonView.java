@@ -2,7 +2,10 @@ package dev.gatehouse.directory.ui;
 
 import java.util.List;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,7 +18,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.DirectorySync;
 import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 
 /** One person: manager, groups, and standing access across all accounts. */
@@ -27,9 +32,13 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver {
     static final String USER_ID = "userId";
 
     private final Directory directory;
+    private final DirectorySync sync;
+    private final boolean admin;
 
-    public PersonView(Directory directory) {
+    public PersonView(Directory directory, DirectorySync sync, CurrentUser currentUser) {
         this.directory = directory;
+        this.sync = sync;
+        this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
         addClassName("gatehouse-page");
         setSizeFull();
     }
@@ -53,7 +62,14 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph groupList = new Paragraph("Groups: " + (groups.isEmpty() ? "none" : String.join(", ", groups)));
         AccessGrid access = new AccessGrid((offset, limit) -> directory.accessOfUser(user.id(), offset, limit),
                 true, false);
-        add(new H2(user.displayName()), facts, manager, groupList, new H3("Standing access"), access);
+        add(new H2(user.displayName()), facts, manager, groupList);
+        if (admin) {
+            add(new Button("Refresh from Identity Center", e -> {
+                Notification.show(sync.refreshUser(user.id()));
+                UI.getCurrent().refreshCurrentRoute(false);
+            }));
+        }
+        add(new H3("Standing access"), access);
         setFlexGrow(1, access);
     }
 }

@@ -2,6 +2,8 @@ package dev.gatehouse.directory.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 
@@ -52,6 +56,21 @@ class AccountViewTest extends KaribuTest {
         assertThat(_getFormattedRow(grid, 0)).containsExactly(first.permissionSetName(),
                 first.displayName() + " (" + first.userName() + ")",
                 first.viaGroup().isEmpty() ? "Directly" : "Through group " + first.viaGroup());
+    }
+
+    @Test
+    void only_an_admin_may_refresh_an_account_from_identity_center() {
+        TestUsers.signIn(TestUsers.ADMIN);
+        String id = directory.accounts("", DirectorySort.NAME, false, 0, 1).get(0).id();
+
+        openAs(TestUsers.ADMIN, "directory/accounts/" + id);
+        _click(_get(Button.class, spec -> spec.withText("Refresh from Identity Center")));
+        assertThat(NotificationsKt.getNotifications()).singleElement()
+                .satisfies(n -> assertThat(n.getElement().getProperty("text"))
+                        .matches("Refreshed from Identity Center: \\d+ assignments on this account\\."));
+
+        openAs(TestUsers.AUDITOR, "directory/accounts/" + id);
+        assertThat(_find(Button.class, spec -> spec.withText("Refresh from Identity Center"))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.gatehouse.directory.internal;
+
+import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
+import static dev.gatehouse.db.Tables.DIRECTORY_GROUP_MEMBER;
+import static dev.gatehouse.db.Tables.DIRECTORY_PROVISIONED;
+import static dev.gatehouse.db.Tables.DIRECTORY_USER;
+
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.aws.AccountAssignment;
+import dev.gatehouse.aws.DirectoryUser;
+
+/** Replaces the mirror's rows for one account or one person, between full syncs. */
+@Repository
+public class RefreshRepository {
+
+    private final DSLContext db;
+
+    RefreshRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void replaceAccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> assignments) {
+        db.deleteFrom(DIRECTORY_PROVISIONED).where(DIRECTORY_PROVISIONED.ACCOUNT_ID.eq(accountId)).execute();
+        db.deleteFrom(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(accountId)).execute();
+        for (String set : provisioned) {
+            db.insertInto(DIRECTORY_PROVISIONED).set(DIRECTORY_PROVISIONED.ACCOUNT_ID, accountId)
+                    .set(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN, set).onConflictDoNothing().execute();
+        }
+        for (AccountAssignment a : assignments) {
+            db.insertInto(DIRECTORY_ASSIGNMENT).set(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, a.accountId())
+                    .set(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN, a.permissionSetArn())
+                    .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, a.principalType())
+                    .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID, a.principalId())
+                    .onConflictDoNothing().execute();
+        }
+    }
+
+    void replaceUser(DirectoryUser user, List<String> groupIds) {
+        db.insertInto(DIRECTORY_USER)
+                .set(DIRECTORY_USER.ID, user.id()).set(DIRECTORY_USER.USER_NAME, user.userName())
+                .set(DIRECTORY_USER.DISPLAY_NAME, user.displayName()).set(DIRECTORY_USER.EMAIL, user.email())
+                .set(DIRECTORY_USER.ENABLED, user.enabled()).set(DIRECTORY_USER.MANAGER_ID, user.managerId())
+                .onConflict(DIRECTORY_USER.ID).doUpdate()
+                .set(DIRECTORY_USER.USER_NAME, user.userName()).set(DIRECTORY_USER.DISPLAY_NAME, user.displayName())
+                .set(DIRECTORY_USER.EMAIL, user.email()).set(DIRECTORY_USER.ENABLED, user.enabled())
+                .set(DIRECTORY_USER.MANAGER_ID, user.managerId())
+                .execute();
+        db.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.USER_ID.eq(user.id())).execute();
+        for (String group : groupIds) {
+            db.insertInto(DIRECTORY_GROUP_MEMBER).set(DIRECTORY_GROUP_MEMBER.GROUP_ID, group)
+                    .set(DIRECTORY_GROUP_MEMBER.USER_ID, user.id()).onConflictDoNothing().execute();
+        }
+    }
+
+    /** The person is gone from Identity Center, and with them their memberships and direct assignments. */
+    void removeUser(String userId) {
+        db.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.USER_ID.eq(userId)).execute();
+        db.deleteFrom(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"),
+                DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(userId)).execute();
+        db.deleteFrom(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(userId)).execute();
+    }
+}
