@@ -1,14 +1,13 @@
 package dev.gatehouse.directory.ui;
 
+import java.util.Optional;
+
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -24,28 +23,24 @@ import dev.gatehouse.security.GatehouseRole;
 @Route("directory/groups/:groupId")
 @PageTitle("Group · Gatehouse")
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
-public class GroupView extends VerticalLayout implements BeforeEnterObserver {
+public class GroupView extends DetailView<GroupRow> {
 
     static final String GROUP_ID = "groupId";
 
     private final Directory directory;
 
     public GroupView(Directory directory) {
+        super(GROUP_ID, "directory/groups", "Groups", "Group");
         this.directory = directory;
-        addClassName("gatehouse-page");
-        setSizeFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        String id = event.getRouteParameters().get(GROUP_ID).orElse("");
-        add(new Anchor("directory/groups", "← Groups"));
-        directory.group(id).ifPresentOrElse(this::show, () -> add(new H2("Group not found"),
-                new Paragraph("No group " + id + " was in the last directory sync.")));
+    protected Optional<GroupRow> find(String id) {
+        return directory.group(id);
     }
 
-    private void show(GroupRow group) {
+    @Override
+    protected void show(GroupRow group) {
         Grid<UserRow> members = new Grid<>();
         members.addColumn(UserRow::displayName).setHeader("Member").setAutoWidth(true);
         members.addColumn(UserRow::userName).setHeader("User name").setFlexGrow(1);

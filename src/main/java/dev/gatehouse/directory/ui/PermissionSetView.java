@@ -1,17 +1,15 @@
 package dev.gatehouse.directory.ui;
 
+import java.util.Optional;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -26,7 +24,7 @@ import dev.gatehouse.security.GatehouseRole;
 @Route("directory/permission-sets/:id")
 @PageTitle("Permission set · Gatehouse")
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
-public class PermissionSetView extends VerticalLayout implements BeforeEnterObserver {
+public class PermissionSetView extends DetailView<PermissionSetRow> {
 
     /** The ARN's last segment (ps-…), unique within the instance; the full ARN has slashes. */
     static final String ID = "id";
@@ -34,21 +32,17 @@ public class PermissionSetView extends VerticalLayout implements BeforeEnterObse
     private final Directory directory;
 
     public PermissionSetView(Directory directory) {
+        super(ID, "directory/permission-sets", "Permission sets", "Permission set");
         this.directory = directory;
-        addClassName("gatehouse-page");
-        setSizeFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        String id = event.getRouteParameters().get(ID).orElse("");
-        add(new Anchor("directory/permission-sets", "← Permission sets"));
-        directory.permissionSetById(id).ifPresentOrElse(this::show, () -> add(new H2("Permission set not found"),
-                new Paragraph("No permission set " + id + " was in the last directory sync.")));
+    protected Optional<PermissionSetRow> find(String id) {
+        return directory.permissionSetById(id);
     }
 
-    private void show(PermissionSetRow set) {
+    @Override
+    protected void show(PermissionSetRow set) {
         Paragraph facts = new Paragraph(set.description() + " · session " + set.sessionDuration()
                 + (set.relayState().isEmpty() ? "" : " · relay state " + set.relayState()));
         facts.addClassName("gatehouse-muted");

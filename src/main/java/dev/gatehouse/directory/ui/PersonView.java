@@ -1,17 +1,12 @@
 package dev.gatehouse.directory.ui;
 
+import java.util.Optional;
+
 import java.util.List;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -27,7 +22,7 @@ import dev.gatehouse.security.GatehouseRole;
 @Route("directory/people/:userId")
 @PageTitle("Person · Gatehouse")
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
-public class PersonView extends VerticalLayout implements BeforeEnterObserver {
+public class PersonView extends DetailView<UserRow> {
 
     static final String USER_ID = "userId";
 
@@ -36,23 +31,19 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver {
     private final boolean admin;
 
     public PersonView(Directory directory, DirectorySync sync, CurrentUser currentUser) {
+        super(USER_ID, "directory/people", "People", "Person");
         this.directory = directory;
         this.sync = sync;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
-        addClassName("gatehouse-page");
-        setSizeFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        String id = event.getRouteParameters().get(USER_ID).orElse("");
-        add(new Anchor("directory/people", "← People"));
-        directory.user(id).ifPresentOrElse(this::show, () -> add(new H2("Person not found"),
-                new Paragraph("No user " + id + " was in the last directory sync.")));
+    protected Optional<UserRow> find(String id) {
+        return directory.user(id);
     }
 
-    private void show(UserRow user) {
+    @Override
+    protected void show(UserRow user) {
         Paragraph facts = new Paragraph(user.userName() + " · " + user.email() + " · "
                 + (user.enabled() ? "Enabled" : "Disabled"));
         facts.addClassName("gatehouse-muted");
@@ -64,10 +55,7 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver {
                 true, false);
         add(new H2(user.displayName()), facts, manager, groupList);
         if (admin) {
-            add(new Button("Refresh from Identity Center", e -> {
-                Notification.show(sync.refreshUser(user.id()));
-                UI.getCurrent().refreshCurrentRoute(false);
-            }));
+            add(refreshButton(() -> sync.refreshUser(user.id())));
         }
         add(new H3("Standing access"), access);
         setFlexGrow(1, access);

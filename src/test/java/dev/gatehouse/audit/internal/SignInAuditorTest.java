@@ -1,55 +1,22 @@
 package dev.gatehouse.audit.internal;
 
-import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 
-import org.jooq.DSLContext;
-import org.springframework.modulith.events.core.EventPublicationRegistry;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.gatehouse.TestEvents;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
-import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.security.SignInFailure;
 import dev.gatehouse.security.SignInMethod;
 import dev.gatehouse.security.SignInRejected;
 import dev.gatehouse.security.SignedIn;
 import dev.gatehouse.security.SignedOut;
 
-@SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class SignInAuditorTest {
+class SignInAuditorTest extends AuditListenerTest {
 
     private static final Instant AT = Instant.parse("2026-11-21T08:30:00Z");
-
-    @Autowired
-    private ApplicationEventPublisher events;
-    @Autowired
-    private TransactionTemplate transaction;
-    @Autowired
-    private AuditRepository repository;
-    @Autowired
-    private DSLContext db;
-    @Autowired
-    private EventPublicationRegistry publications;
-
-    @BeforeEach
-    void emptyTrail() {
-        TestEvents.awaitDelivered(publications);
-        db.deleteFrom(AUDIT_ENTRY).execute();
-    }
 
     @Test
     void a_sign_in_is_recorded_with_person_method_roles_and_address() {
@@ -78,15 +45,6 @@ class SignInAuditorTest {
         assertThat(entry.action()).isEqualTo(AuditAction.SIGN_IN_REFUSED);
         assertThat(entry.subject()).isEqualTo("REPLAYED");
         assertThat(entry.details()).isEqualTo("Assertion [_1] was already used");
-    }
-
-    private void publish(Object event) {
-        transaction.executeWithoutResult(status -> events.publishEvent(event));
-    }
-
-    private AuditEntry awaitOneEntry() {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> repository.page(AuditFilter.ALL, 0, 10),
-                entries -> entries.size() == 1).get(0);
     }
 
 }

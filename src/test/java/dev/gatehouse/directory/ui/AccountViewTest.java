@@ -9,36 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccessRow;
 import dev.gatehouse.directory.AccountRow;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.DirectorySort;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.ui.AccessDeniedView;
 
-class AccountViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-    @Autowired
-    private Directory directory;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class AccountViewTest extends DirectoryViewTest {
 
     @Test
     void an_account_lists_who_holds_what_directly_or_through_a_group() {

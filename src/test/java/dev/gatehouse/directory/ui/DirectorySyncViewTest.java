@@ -5,30 +5,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.ui.AccessDeniedView;
 
-class DirectorySyncViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class DirectorySyncViewTest extends DirectoryViewTest {
 
     @Test
     void an_admin_sees_the_last_sync_its_history_and_can_sync_now() {

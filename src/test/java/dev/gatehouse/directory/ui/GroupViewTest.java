@@ -9,33 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.GroupRow;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.ui.AccessDeniedView;
 
-class GroupViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-    @Autowired
-    private Directory directory;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class GroupViewTest extends DirectoryViewTest {
 
     @Test
     void a_group_lists_its_members_and_its_assignments() {

@@ -8,30 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.ui.AccessDeniedView;
 
-class OrganizationViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class OrganizationViewTest extends DirectoryViewTest {
 
     @Test
     void the_tree_starts_with_the_top_level_ous_then_the_accounts_under_the_root() {

@@ -6,29 +6,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.ui.AccessDeniedView;
 
-class PeopleViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class PeopleViewTest extends DirectoryViewTest {
 
     @Test
     void searching_finds_a_person_with_their_manager() {

@@ -7,33 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.PermissionSetRow;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 
-class PermissionSetViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-    @Autowired
-    private Directory directory;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class PermissionSetViewTest extends DirectoryViewTest {
 
     @Test
     void a_permission_set_shows_its_session_policies_and_accounts() {

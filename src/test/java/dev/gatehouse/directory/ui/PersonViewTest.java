@@ -5,32 +5,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 
-import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
-import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.DirectorySort;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 
-class PersonViewTest extends KaribuTest {
-
-    @Autowired
-    private DirectorySyncJob job;
-    @Autowired
-    private Directory directory;
-
-    @BeforeEach
-    void synced() {
-        DemoDirectory.ensureSynced(job);
-    }
+class PersonViewTest extends DirectoryViewTest {
 
     @Test
     void a_person_shows_manager_groups_and_standing_access() {

@@ -1,0 +1,52 @@
+package dev.gatehouse.audit.internal;
+
+import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.gatehouse.TestEvents;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditFilter;
+
+/** An event from another module, published as that module does (in a transaction), and the entry it leaves. */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+abstract class AuditListenerTest {
+
+    @Autowired
+    private ApplicationEventPublisher events;
+    @Autowired
+    private TransactionTemplate transaction;
+    @Autowired
+    private AuditRepository repository;
+    @Autowired
+    private DSLContext db;
+    @Autowired
+    private EventPublicationRegistry publications;
+
+    @BeforeEach
+    void emptyTrail() {
+        TestEvents.awaitDelivered(publications);
+        db.deleteFrom(AUDIT_ENTRY).execute();
+    }
+
+    protected void publish(Object event) {
+        transaction.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    protected AuditEntry awaitOneEntry() {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> repository.page(AuditFilter.ALL, 0, 10),
+                entries -> entries.size() == 1).get(0);
+    }
+}
