@@ -1,5 +1,6 @@
 package dev.gatehouse.aws;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -214,6 +216,79 @@ public final class IdentityCenter implements AutoCloseable {
                 response -> response.accountAssignments(), response -> response.nextToken(),
                 a -> consumer.accept(new AccountAssignment(a.accountId(), a.permissionSetArn(),
                         a.principalTypeAsString(), a.principalId())));
+    }
+
+    /**
+     * Creates the assignment and polls until AWS reports the outcome or the timeout passes. Creating an
+     * assignment that exists already succeeds, as AWS does.
+     */
+    public WriteOutcome createAssignment(AccountAssignment assignment, Duration timeout) {
+        var status = calls.call(AwsService.SSO_ADMIN, "CreateAccountAssignment",
+                () -> ssoAdmin.createAccountAssignment(r -> r.instanceArn(instanceArn())
+                        .targetId(assignment.accountId()).targetType("AWS_ACCOUNT")
+                        .permissionSetArn(assignment.permissionSetArn()).principalType(assignment.principalType())
+                        .principalId(assignment.principalId()))).accountAssignmentCreationStatus();
+        return awaitCreation(status.requestId(), timeout);
+    }
+
+    /** Deletes the assignment and polls for the outcome; deleting one that does not exist succeeds. */
+    public WriteOutcome deleteAssignment(AccountAssignment assignment, Duration timeout) {
+        var status = calls.call(AwsService.SSO_ADMIN, "DeleteAccountAssignment",
+                () -> ssoAdmin.deleteAccountAssignment(r -> r.instanceArn(instanceArn())
+                        .targetId(assignment.accountId()).targetType("AWS_ACCOUNT")
+                        .permissionSetArn(assignment.permissionSetArn()).principalType(assignment.principalType())
+                        .principalId(assignment.principalId()))).accountAssignmentDeletionStatus();
+        return awaitDeletion(status.requestId(), timeout);
+    }
+
+    /** Polls a creation started earlier, e.g. by a node that stopped before it saw the outcome. */
+    public WriteOutcome awaitCreation(String requestId, Duration timeout) {
+        return poll(requestId, timeout, () -> {
+            var status = calls.call(AwsService.SSO_ADMIN, "DescribeAccountAssignmentCreationStatus",
+                    () -> ssoAdmin.describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn())
+                            .accountAssignmentCreationRequestId(requestId))).accountAssignmentCreationStatus();
+            return new WriteOutcome(outcome(status.statusAsString()), requestId, nullToEmpty(status.failureReason()));
+        });
+    }
+
+    public WriteOutcome awaitDeletion(String requestId, Duration timeout) {
+        return poll(requestId, timeout, () -> {
+            var status = calls.call(AwsService.SSO_ADMIN, "DescribeAccountAssignmentDeletionStatus",
+                    () -> ssoAdmin.describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn())
+                            .accountAssignmentDeletionRequestId(requestId))).accountAssignmentDeletionStatus();
+            return new WriteOutcome(outcome(status.statusAsString()), requestId, nullToEmpty(status.failureReason()));
+        });
+    }
+
+    /** Asks until the status is final or time is up, waiting 100 ms at first and at most 2 s between asks. */
+    private static WriteOutcome poll(String requestId, Duration timeout, Supplier<WriteOutcome> describe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long wait = 100;
+        while (true) {
+            WriteOutcome outcome = describe.get();
+            if (outcome.status() != WriteStatus.TIMED_OUT) {
+                return outcome;
+            }
+            if (System.nanoTime() + wait * 1_000_000 > deadline) {
+                return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
+            }
+            wait = Math.min(2000, wait * 2);
+        }
+    }
+
+    /** IN_PROGRESS reads as TIMED_OUT until the wait is over. */
+    private static WriteStatus outcome(String status) {
+        return switch (status) {
+            case "SUCCEEDED" -> WriteStatus.SUCCEEDED;
+            case "FAILED" -> WriteStatus.FAILED;
+            default -> WriteStatus.TIMED_OUT;
+        };
     }
 
     /** Requests pages until NextToken is null; Organizations may send empty pages with a token. */

@@ -24,9 +24,8 @@ class SandboxConfiguration {
 
     @Bean(destroyMethod = "close")
     Sandbox sandbox() {
-        SandboxSettings limits = SandboxSettings.AWS_LIMITS;
         return Sandbox.start(SandboxSeed.generate(SandboxSeed.Size.DEMO, DEMO_SEED),
-                new SandboxSettings(0, 0, 0, limits.latency(), rateLimitScale, limits.seed()));
+                SandboxSettings.AWS_LIMITS.withRateLimitScale(rateLimitScale));
     }
 
     @Bean

@@ -32,10 +32,10 @@ final class SandboxHandler implements HttpHandler {
     private volatile Random random;
 
     SandboxHandler(SandboxOrganization organization, SandboxSettings settings) {
+        settings(settings);
         this.organizations = new OrganizationsApi(organization, this);
         this.identityStore = new IdentityStoreApi(organization);
-        this.ssoAdmin = new SsoAdminApi(organization);
-        settings(settings);
+        this.ssoAdmin = new SsoAdminApi(organization, new AssignmentWrites(organization, () -> this.settings));
     }
 
     void settings(SandboxSettings settings) {

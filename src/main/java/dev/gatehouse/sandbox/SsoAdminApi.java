@@ -17,10 +17,12 @@ final class SsoAdminApi {
     private static final String INVALID = "ValidationException";
 
     private final SandboxOrganization org;
+    private final AssignmentWrites writes;
     private final Paging paging = new Paging(INVALID, 100);
 
-    SsoAdminApi(SandboxOrganization org) {
+    SsoAdminApi(SandboxOrganization org, AssignmentWrites writes) {
         this.org = org;
+        this.writes = writes;
     }
 
     ObjectNode handle(String operation, JsonNode request) {
@@ -102,6 +104,10 @@ final class SsoAdminApi {
                                 .put("PermissionSetArn", a.permissionSetArn()).put("PrincipalType", a.principalType())
                                 .put("PrincipalId", a.principalId()));
             }
+            case "CreateAccountAssignment" -> out = writes.write(true, request);
+            case "DeleteAccountAssignment" -> out = writes.write(false, request);
+            case "DescribeAccountAssignmentCreationStatus" -> out = writes.describe(true, request);
+            case "DescribeAccountAssignmentDeletionStatus" -> out = writes.describe(false, request);
             default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
         }
         return out;

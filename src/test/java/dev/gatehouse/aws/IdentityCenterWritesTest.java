@@ -1,0 +1,111 @@
+package dev.gatehouse.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.gatehouse.sandbox.Sandbox;
+import dev.gatehouse.sandbox.SandboxOrganization;
+import dev.gatehouse.sandbox.SandboxSeed;
+import dev.gatehouse.sandbox.SandboxSettings;
+
+/** Assignment writes against the sandbox: asynchronous, polled, idempotent, failing and conflicting as AWS does. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class IdentityCenterWritesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final SandboxOrganization org = SandboxSeed.generate(new SandboxSeed.Size(6, 1, 1, 30, 2, 2, 0, 0), 9);
+    private final Sandbox sandbox = Sandbox.start(org, SandboxSettings.UNLIMITED.withWrites(Duration.ofMillis(150), 0));
+    private final IdentityCenter center = IdentityCenter.connect(AwsConnection.emulator(sandbox.endpoint())
+            .withPaceFactor(0), new SimpleMeterRegistry());
+
+    @AfterEach
+    void close() {
+        center.close();
+        sandbox.close();
+    }
+
+    @Test
+    void a_created_assignment_is_polled_until_it_succeeded_and_then_exists() {
+        AccountAssignment assignment = assignment(0);
+
+        WriteOutcome outcome = center.createAssignment(assignment, WAIT);
+
+        assertThat(outcome.status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(outcome.requestId()).isNotBlank();
+        assertThat(org.assignments()).contains(sandboxAssignment(assignment));
+        assertThat(sandbox.calls()).containsKey("DescribeAccountAssignmentCreationStatus");
+    }
+
+    @Test
+    void creating_an_existing_assignment_and_deleting_a_missing_one_both_succeed() {
+        AccountAssignment assignment = assignment(0);
+        center.createAssignment(assignment, WAIT);
+
+        assertThat(center.createAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(center.deleteAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(org.assignments()).doesNotContain(sandboxAssignment(assignment));
+        assertThat(center.deleteAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+    }
+
+    @Test
+    void a_failed_write_reports_the_aws_reason() {
+        sandbox.settings(SandboxSettings.UNLIMITED.withWrites(Duration.ofMillis(50), 1));
+
+        WriteOutcome outcome = center.createAssignment(assignment(0), WAIT);
+
+        assertThat(outcome.status()).isEqualTo(WriteStatus.FAILED);
+        assertThat(outcome.failureReason()).contains("IAM role quota");
+        assertThat(org.assignments()).isEmpty();
+    }
+
+    @Test
+    void a_write_still_in_progress_at_the_timeout_can_be_polled_again_later() {
+        sandbox.settings(SandboxSettings.UNLIMITED.withWrites(Duration.ofSeconds(1), 0));
+
+        WriteOutcome early = center.createAssignment(assignment(0), Duration.ofMillis(200));
+        assertThat(early.status()).isEqualTo(WriteStatus.TIMED_OUT);
+
+        assertThat(center.awaitCreation(early.requestId(), WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+    }
+
+    @Test
+    void concurrent_writes_to_one_permission_set_conflict_and_are_retried_until_all_succeed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<WriteOutcome>> writes = IntStream.range(0, 6)
+                    .mapToObj(i -> pool.submit(() -> center.createAssignment(assignment(i), WAIT))).toList();
+            for (Future<WriteOutcome> write : writes) {
+                assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(org.assignmentCount()).isEqualTo(6);
+        assertThat(sandbox.calls().get("CreateAccountAssignment")).as("conflicts were retried").isGreaterThan(6);
+    }
+
+    /** The i-th user on the first account, all on the same permission set. */
+    private AccountAssignment assignment(int i) {
+        return new AccountAssignment(org.accounts().get(1).id(), org.permissionSets().get(0).arn(), "USER",
+                org.users().get(i).id());
+    }
+
+    private static SandboxOrganization.Assignment sandboxAssignment(AccountAssignment a) {
+        return new SandboxOrganization.Assignment(a.accountId(), a.permissionSetArn(), a.principalType(),
+                a.principalId());
+    }
+}
