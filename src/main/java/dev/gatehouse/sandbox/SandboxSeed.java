@@ -1,6 +1,7 @@
 package dev.gatehouse.sandbox;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,13 +251,23 @@ public final class SandboxSeed {
         }
         int added = 0;
         for (int attempts = 0; added < count && attempts < count * 5; attempts++) {
-            Account account = accounts.get(random.nextInt(accounts.size()));
-            String set = setArns.get(random.nextInt(setArns.size()));
+            int accountIndex = random.nextInt(accounts.size());
+            Account account = accounts.get(accountIndex);
+            String set = setsOf(accountIndex, setArns).get(random.nextInt(Math.min(SETS_PER_ACCOUNT, setArns.size())));
             String principal = principals.get(random.nextInt(principals.size()));
             if (org.add(new Assignment(account.id(), set, type, principal))) {
                 added++;
             }
         }
+    }
+
+    /** Accounts use a few permission sets each, as in real organizations, not all of them. */
+    private static final int SETS_PER_ACCOUNT = 10;
+
+    private static List<String> setsOf(int accountIndex, List<String> setArns) {
+        List<String> sets = new ArrayList<>(setArns);
+        Collections.shuffle(sets, new Random(accountIndex));
+        return sets.subList(0, Math.min(SETS_PER_ACCOUNT, sets.size()));
     }
 
     private static String uuid(Random random) {

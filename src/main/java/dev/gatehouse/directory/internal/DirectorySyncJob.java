@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,9 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.gatehouse.aws.AccountAssignment;
 import dev.gatehouse.aws.AwsAccount;
+import dev.gatehouse.aws.GroupMembership;
 import dev.gatehouse.aws.IdentityCenter;
-import dev.gatehouse.aws.PermissionSetDetails;
 import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
@@ -46,10 +48,11 @@ public class DirectorySyncJob {
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ParallelReads reads;
 
     DirectorySyncJob(IdentityCenter identityCenter, MirrorRepository mirror, SyncRunRepository runs,
                      PlatformTransactionManager transactions, MeterRegistry meters, ApplicationEventPublisher events,
-                     Clock clock) {
+                     Clock clock, @Value("${gatehouse.directory.read-threads:8}") int readThreads) {
         this.identityCenter = identityCenter;
         this.mirror = mirror;
         this.runs = runs;
@@ -59,6 +62,7 @@ public class DirectorySyncJob {
         this.meters = meters;
         this.events = events;
         this.clock = clock;
+        this.reads = new ParallelReads(readThreads);
     }
 
     /**
@@ -154,42 +158,53 @@ public class DirectorySyncJob {
         }
         progress.phase("Group memberships");
         try (StagingWriter members = mirror.writer(MirrorRepository.MEMBERS)) {
-            for (String groupId : groupIds) {
-                identityCenter.memberships(groupId, membership -> {
-                    members.add(membership.groupId(), membership.userId());
-                    progress.tick(() -> progress.memberships++);
-                });
-            }
+            reads.forEach(groupIds, groupId -> {
+                List<GroupMembership> found = new ArrayList<>();
+                identityCenter.memberships(groupId, found::add);
+                return found;
+            }, found -> found.forEach(membership -> {
+                members.add(membership.groupId(), membership.userId());
+                progress.tick(() -> progress.memberships++);
+            }));
         }
         progress.phase("Permission sets");
         try (StagingWriter sets = mirror.writer(MirrorRepository.PERMISSION_SETS)) {
             List<String> arns = new ArrayList<>();
             identityCenter.permissionSetArns(arns::add);
-            for (String arn : arns) {
-                PermissionSetDetails set = identityCenter.permissionSet(arn);
+            reads.forEach(arns, identityCenter::permissionSet, set -> {
                 sets.add(set.arn(), set.name(), set.description(), set.sessionDuration(), set.relayState(),
                         String.join("\n", set.managedPolicyArns()), String.join("\n", set.customerManagedPolicies()),
                         set.inlinePolicy(), set.permissionsBoundary(), set.tags().entrySet().stream()
                                 .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining("\n")));
                 progress.tick(() -> progress.permissionSets++);
-            }
+            });
         }
         progress.phase("Account assignments");
         try (StagingWriter provisioned = mirror.writer(MirrorRepository.PROVISIONED);
              StagingWriter assignments = mirror.writer(MirrorRepository.ASSIGNMENTS)) {
-            for (String accountId : accountIds) {
-                List<String> setArns = new ArrayList<>();
-                identityCenter.provisionedPermissionSets(accountId, setArns::add);
-                for (String setArn : setArns) {
-                    provisioned.add(accountId, setArn);
-                    identityCenter.assignments(accountId, setArn, assignment -> {
-                        assignments.add(assignment.accountId(), assignment.permissionSetArn(),
-                                assignment.principalType(), assignment.principalId());
-                        progress.tick(() -> progress.assignments++);
-                    });
-                }
-            }
+            reads.forEach(accountIds, this::accountAccess, access -> {
+                access.provisioned().forEach(set -> provisioned.add(access.accountId(), set));
+                access.assignments().forEach(assignment -> {
+                    assignments.add(assignment.accountId(), assignment.permissionSetArn(),
+                            assignment.principalType(), assignment.principalId());
+                    progress.tick(() -> progress.assignments++);
+                });
+            });
         }
+    }
+
+    /** What one account has provisioned and who holds it. */
+    private record AccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> assignments) {
+    }
+
+    private AccountAccess accountAccess(String accountId) {
+        List<String> sets = new ArrayList<>();
+        identityCenter.provisionedPermissionSets(accountId, sets::add);
+        List<AccountAssignment> assignments = new ArrayList<>();
+        for (String set : sets) {
+            identityCenter.assignments(accountId, set, assignments::add);
+        }
+        return new AccountAccess(accountId, sets, assignments);
     }
 
     private Map<String, Double> callCounts() {
