@@ -17,20 +17,29 @@ class SandboxConfiguration {
 
     /** AWS's rate limits times this factor, for the sandbox and Gatehouse's pacing alike; 0 for none (tests). */
     private final double rateLimitScale;
+    private final double paceFactor;
+    private final SandboxSeed.Size size;
 
-    SandboxConfiguration(@Value("${gatehouse.sandbox.rate-limit-scale:1}") double rateLimitScale) {
+    /**
+     * @param paceFactor share of the (scaled) limits Gatehouse uses, as gatehouse.identity-center.pace-factor in production
+     * @param benchmark  seed the benchmark's large organization instead of the demo one
+     */
+    SandboxConfiguration(@Value("${gatehouse.sandbox.rate-limit-scale:1}") double rateLimitScale,
+                         @Value("${gatehouse.sandbox.pace-factor:0.9}") double paceFactor,
+                         @Value("${gatehouse.sandbox.benchmark-size:false}") boolean benchmark) {
         this.rateLimitScale = rateLimitScale;
+        this.paceFactor = paceFactor;
+        this.size = benchmark ? SandboxSeed.Size.BENCHMARK : SandboxSeed.Size.DEMO;
     }
 
     @Bean(destroyMethod = "close")
     Sandbox sandbox() {
-        return Sandbox.start(SandboxSeed.generate(SandboxSeed.Size.DEMO, DEMO_SEED),
+        return Sandbox.start(SandboxSeed.generate(size, DEMO_SEED),
                 SandboxSettings.AWS_LIMITS.withRateLimitScale(rateLimitScale));
     }
 
     @Bean
     AwsConnection awsConnection(Sandbox sandbox) {
-        AwsConnection connection = AwsConnection.emulator(sandbox.endpoint());
-        return connection.withPaceFactor(connection.paceFactor() * rateLimitScale);
+        return AwsConnection.emulator(sandbox.endpoint()).withPaceFactor(paceFactor * rateLimitScale);
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.sandbox;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ public final class SandboxSeed {
 
         /** The demo organization: about 40 accounts in 3 levels of OUs, 120 people, 15 groups, 12 sets. */
         public static final Size DEMO = new Size(40, 3, 2, 120, 15, 12, 180, 120);
+
+        /** Issue 3's benchmark: 2,000 accounts, 50,000 users, 5,000 groups, 500 sets, 200,000 assignments. */
+        public static final Size BENCHMARK = new Size(2000, 3, 4, 50_000, 5_000, 500, 150_000, 50_000);
     }
 
     /** A person the demo sign-in page offers; the same user exists in the sandbox Identity Store. */
@@ -250,10 +254,12 @@ public final class SandboxSeed {
             return;
         }
         int added = 0;
+        Map<Integer, List<String>> setsByAccount = new HashMap<>();
         for (int attempts = 0; added < count && attempts < count * 5; attempts++) {
             int accountIndex = random.nextInt(accounts.size());
             Account account = accounts.get(accountIndex);
-            String set = setsOf(accountIndex, setArns).get(random.nextInt(Math.min(SETS_PER_ACCOUNT, setArns.size())));
+            List<String> sets = setsByAccount.computeIfAbsent(accountIndex, i -> setsOf(i, setArns));
+            String set = sets.get(random.nextInt(sets.size()));
             String principal = principals.get(random.nextInt(principals.size()));
             if (org.add(new Assignment(account.id(), set, type, principal))) {
                 added++;
