@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record6;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -141,22 +143,30 @@ public class DirectoryRepository {
 
     public List<UserRow> users(String search, DirectorySort sort, boolean descending, int offset, int limit) {
         DirectoryUser manager = DIRECTORY_USER.as("manager");
-        Condition matches = DSL.noCondition();
-        if (!search.isBlank()) {
-            String pattern = like(search);
-            matches = DIRECTORY_USER.USER_NAME.likeIgnoreCase(pattern, '\\')
-                    .or(DIRECTORY_USER.DISPLAY_NAME.likeIgnoreCase(pattern, '\\'))
-                    .or(DIRECTORY_USER.EMAIL.likeIgnoreCase(pattern, '\\'));
-        }
         var column = switch (sort) {
             case ID -> DIRECTORY_USER.USER_NAME;
             case EMAIL -> DIRECTORY_USER.EMAIL;
             case NAME, PATH -> DIRECTORY_USER.DISPLAY_NAME;
         };
-        return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
-                        DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME)
-                .from(DIRECTORY_USER)
-                .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
+        SelectJoinStep<Record6<String, String, String, String, Boolean, String>> from;
+        Condition matches = DSL.noCondition();
+        if (search.isBlank()) {
+            from = db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                    DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME).from(DIRECTORY_USER);
+        } else {
+            String pattern = like(search);
+            // Materialized, so PostgreSQL finds the matches by trigram index first instead of walking the
+            // sort order and testing every user against three patterns.
+            var matching = DSL.name("matching").fields("id").asMaterialized(db.select(DIRECTORY_USER.ID)
+                    .from(DIRECTORY_USER)
+                    .where(DIRECTORY_USER.USER_NAME.likeIgnoreCase(pattern, '\\')
+                            .or(DIRECTORY_USER.DISPLAY_NAME.likeIgnoreCase(pattern, '\\'))
+                            .or(DIRECTORY_USER.EMAIL.likeIgnoreCase(pattern, '\\'))));
+            from = db.with(matching).select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                    DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME).from(DIRECTORY_USER);
+            matches = DIRECTORY_USER.ID.in(DSL.select(matching.field("id", String.class)).from(matching));
+        }
+        return from.leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
                 .where(matches)
                 .orderBy(descending ? column.desc() : column.asc(), DIRECTORY_USER.ID.asc())
                 .offset(offset).limit(limit)
