@@ -87,12 +87,24 @@ public class DirectorySyncJob {
         }
         long id = ownTransaction.execute(status -> runs.start(trigger, requestedBy, clock.instant()));
         Map<String, Double> callsBefore = callCounts();
-        Progress progress = new Progress(id);
-        SyncStatus outcome = SyncStatus.SUCCEEDED;
-        MirrorRepository.Changes changes = new MirrorRepository.Changes(0, 0, 0);
-        String error = null;
+        Result result = replaceMirror(id);
+        String calls = callsSince(callsBefore);
+        return Optional.of(ownTransaction.execute(status -> {
+            runs.finish(id, result.status(), result.changes(), calls, result.error(), clock.instant());
+            SyncRun run = runs.find(id).orElseThrow();
+            events.publishEvent(new DirectorySynced(run));
+            return run;
+        }));
+    }
+
+    private record Result(SyncStatus status, MirrorRepository.Changes changes, String error) {
+    }
+
+    /** Reads everything and replaces the mirror in one transaction; a failure leaves the mirror as it was. */
+    private Result replaceMirror(long runId) {
+        Progress progress = new Progress(runId);
         try {
-            changes = transaction.execute(status -> {
+            MirrorRepository.Changes changes = transaction.execute(status -> {
                 if (!mirror.tryLock()) {
                     throw new IllegalStateException("Another sync is running; this one was not started.");
                 }
@@ -101,21 +113,12 @@ public class DirectorySyncJob {
                 progress.phase("Applying changes");
                 return mirror.apply();
             });
+            return new Result(SyncStatus.SUCCEEDED, changes, null);
         } catch (RuntimeException e) {
-            outcome = SyncStatus.FAILED;
-            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            log.warn("Directory sync {} failed: {}", id, error, e);
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            log.warn("Directory sync {} failed: {}", runId, error, e);
+            return new Result(SyncStatus.FAILED, new MirrorRepository.Changes(0, 0, 0), error);
         }
-        String calls = callsSince(callsBefore);
-        SyncStatus finalOutcome = outcome;
-        MirrorRepository.Changes finalChanges = changes;
-        String finalError = error;
-        return Optional.of(ownTransaction.execute(status -> {
-            runs.finish(id, finalOutcome, finalChanges, calls, finalError, clock.instant());
-            SyncRun run = runs.find(id).orElseThrow();
-            events.publishEvent(new DirectorySynced(run));
-            return run;
-        }));
     }
 
     private void read(Progress progress) {

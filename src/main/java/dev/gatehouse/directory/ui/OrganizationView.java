@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.treegrid.TreeGrid;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
 import com.vaadin.flow.router.Menu;
@@ -85,11 +84,8 @@ public class OrganizationView extends VerticalLayout {
         if (searching) {
             String text = search.getValue();
             matches.setItems(query -> {
-                DirectorySort sort = query.getSortOrders().stream().findFirst()
-                        .map(o -> DirectorySort.valueOf(o.getSorted())).orElse(DirectorySort.NAME);
-                boolean descending = query.getSortOrders().stream().findFirst()
-                        .map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(false);
-                return directory.accounts(text, sort, descending, query.getOffset(), query.getLimit()).stream();
+                GridSort sort = GridSort.of(query);
+                return directory.accounts(text, sort.column(), sort.descending(), query.getOffset(), query.getLimit()).stream();
             });
         }
     }

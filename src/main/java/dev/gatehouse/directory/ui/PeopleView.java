@@ -3,7 +3,6 @@ package dev.gatehouse.directory.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -52,11 +51,8 @@ public class PeopleView extends VerticalLayout {
     private void load() {
         String text = search.getValue();
         grid.setItems(query -> {
-            DirectorySort sort = query.getSortOrders().stream().findFirst()
-                    .map(o -> DirectorySort.valueOf(o.getSorted())).orElse(DirectorySort.NAME);
-            boolean descending = query.getSortOrders().stream().findFirst()
-                    .map(o -> o.getDirection() == SortDirection.DESCENDING).orElse(false);
-            return directory.users(text, sort, descending, query.getOffset(), query.getLimit()).stream();
+            GridSort sort = GridSort.of(query);
+            return directory.users(text, sort.column(), sort.descending(), query.getOffset(), query.getLimit()).stream();
         });
     }
 }
