@@ -9,7 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.internal.DirectoryRepository;
 
-/** Reading the mirror of the organization and Identity Center; admins and auditors only. */
+/**
+ * Reading the mirror of the organization and Identity Center; admins and auditors only. Every list
+ * takes a {@link DirectoryPage}: its search matches the columns the list shows.
+ */
 @Service
 @Transactional(readOnly = true)
 @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
@@ -21,9 +24,9 @@ public class Directory {
         this.repository = repository;
     }
 
-    /** Accounts whose name, id or OU path contains the search text. */
-    public List<AccountRow> accounts(String search, DirectorySort sort, boolean descending, int offset, int limit) {
-        return repository.accounts(search, sort, descending, offset, limit);
+    /** Accounts whose name, id or OU path contains the search text; sorts by NAME, ID, PATH or EMAIL. */
+    public List<AccountRow> accounts(DirectoryPage page) {
+        return repository.accounts(page);
     }
 
     public Optional<AccountRow> account(String id) {
@@ -43,12 +46,14 @@ public class Directory {
         return repository.childCount(parentId);
     }
 
-    public List<AccessRow> accessOnAccount(String accountId, int offset, int limit) {
-        return repository.accessOnAccount(accountId, offset, limit);
+    /** Sorts by ACCOUNT, PERMISSION_SET, PERSON or GROUP. */
+    public List<AccessRow> accessOnAccount(String accountId, DirectoryPage page) {
+        return repository.accessOnAccount(accountId, page);
     }
 
-    public List<UserRow> users(String search, DirectorySort sort, boolean descending, int offset, int limit) {
-        return repository.users(search, sort, descending, offset, limit);
+    /** People whose name, user name or email contains the search text; sorts by NAME, ID (user name) or EMAIL. */
+    public List<UserRow> users(DirectoryPage page) {
+        return repository.users(page);
     }
 
     public Optional<UserRow> user(String id) {
@@ -59,30 +64,33 @@ public class Directory {
         return repository.groupsOf(userId);
     }
 
-    public List<AccessRow> accessOfUser(String userId, int offset, int limit) {
-        return repository.accessOfUser(userId, offset, limit);
+    /** Sorts by ACCOUNT, PERMISSION_SET, PERSON or GROUP. */
+    public List<AccessRow> accessOfUser(String userId, DirectoryPage page) {
+        return repository.accessOfUser(userId, page);
     }
 
-    /** Groups whose name or description contains the search text, by name, with their member counts. */
-    public List<GroupRow> groups(String search, int offset, int limit) {
-        return repository.groups(search, offset, limit);
+    /** Groups whose name or description contains the search text, with member counts; sorts by NAME or COUNT. */
+    public List<GroupRow> groups(DirectoryPage page) {
+        return repository.groups(page);
     }
 
     public Optional<GroupRow> group(String id) {
         return repository.group(id);
     }
 
-    public List<UserRow> members(String groupId, int offset, int limit) {
-        return repository.members(groupId, offset, limit);
+    /** Sorts by NAME, ID (user name) or EMAIL. */
+    public List<UserRow> members(String groupId, DirectoryPage page) {
+        return repository.members(groupId, page);
     }
 
-    /** What the group is assigned, account by account. */
-    public List<GrantRow> groupGrants(String groupId, int offset, int limit) {
-        return repository.groupGrants(groupId, offset, limit);
+    /** What the group is assigned, account by account; sorts by ACCOUNT or PERMISSION_SET. */
+    public List<GrantRow> groupGrants(String groupId, DirectoryPage page) {
+        return repository.groupGrants(groupId, page);
     }
 
-    public List<PermissionSetRow> permissionSets(String search, int offset, int limit) {
-        return repository.permissionSets(search, offset, limit);
+    /** Sorts by NAME, SESSION (duration) or COUNT (accounts provisioned to). */
+    public List<PermissionSetRow> permissionSets(DirectoryPage page) {
+        return repository.permissionSets(page);
     }
 
     /** By the ARN's last segment (ps-…), unique within the instance. */
@@ -90,8 +98,8 @@ public class Directory {
         return repository.permissionSetById(id);
     }
 
-    /** The accounts the permission set is provisioned to. */
-    public List<AccountRow> provisionedAccounts(String permissionSetArn, int offset, int limit) {
-        return repository.provisionedAccounts(permissionSetArn, offset, limit);
+    /** The accounts the permission set is provisioned to, searched and sorted as {@link #accounts}. */
+    public List<AccountRow> provisionedAccounts(String permissionSetArn, DirectoryPage page) {
+        return repository.provisionedAccounts(permissionSetArn, page);
     }
 }

@@ -72,13 +72,13 @@ public class DirectorySync {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     public Optional<SyncRun> latest() {
-        return runs.page(0, 1).stream().findFirst();
+        return runs.page(DirectoryPage.first(1)).stream().findFirst();
     }
 
-    /** Runs newest first. */
+    /** Runs newest first, or oldest first when sorted ascending by {@link DirectorySort#STARTED}. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
-    public List<SyncRun> history(int offset, int limit) {
-        return runs.page(offset, limit);
+    public List<SyncRun> history(DirectoryPage page) {
+        return runs.page(page);
     }
 }

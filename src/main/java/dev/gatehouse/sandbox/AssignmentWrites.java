@@ -17,9 +17,14 @@ import dev.gatehouse.sandbox.SandboxOrganization.Assignment;
  * Account assignment writes as AWS makes them: accepted IN_PROGRESS with a request id, finished a
  * moment later as SUCCEEDED (or FAILED, at the configured rate), polled through the Describe*Status
  * operations. A write while another one on the same permission set is in progress is a ConflictException;
- * repeating a create or a delete that is already true succeeds.
+ * repeating a create or a delete that is already true succeeds. With AWS's limits on, a sixteenth write
+ * while fifteen are in progress is throttled, and a create that would provision a 501st permission set
+ * to an account exceeds the quota (DESIGN.md §4).
  */
 final class AssignmentWrites {
+
+    static final int MAX_OUTSTANDING = 15;
+    static final int MAX_PROVISIONED_PER_ACCOUNT = 500;
 
     private static final String INVALID = "ValidationException";
 
@@ -41,13 +46,16 @@ final class AssignmentWrites {
     synchronized ObjectNode write(boolean create, JsonNode request) {
         Assignment assignment = assignment(request);
         finishDue();
+        SandboxSettings current = settings.get();
+        if (current.rateLimitScale() > 0) {
+            enforceQuotas(create, assignment);
+        }
         boolean busy = requests.values().stream().anyMatch(r -> !finished(r)
                 && r.assignment().permissionSetArn().equals(assignment.permissionSetArn()));
         if (busy) {
             throw new AwsError(400, "ConflictException",
                     "Another operation on this permission set is in progress; try again");
         }
-        SandboxSettings current = settings.get();
         Request accepted = new Request(UUID.randomUUID().toString(), create, assignment,
                 Instant.now().plus(current.writeDelay()), random.nextDouble() < current.writeFailureRate());
         requests.put(accepted.id(), accepted);
@@ -75,6 +83,21 @@ final class AssignmentWrites {
                     + found.assignment().accountId() + " is reached");
         }
         return out;
+    }
+
+    private void enforceQuotas(boolean create, Assignment assignment) {
+        if (requests.values().stream().filter(r -> !finished(r)).count() >= MAX_OUTSTANDING) {
+            throw new AwsError(400, "ThrottlingException", "Rate exceeded: at most " + MAX_OUTSTANDING
+                    + " account assignment operations may be in progress");
+        }
+        synchronized (org) {
+            var provisioned = org.provisionedByAccount.getOrDefault(assignment.accountId(), Set.of());
+            if (create && !provisioned.contains(assignment.permissionSetArn())
+                    && provisioned.size() >= MAX_PROVISIONED_PER_ACCOUNT) {
+                throw new AwsError(400, "ServiceQuotaExceededException", "Account " + assignment.accountId()
+                        + " already has " + MAX_PROVISIONED_PER_ACCOUNT + " permission sets provisioned");
+            }
+        }
     }
 
     /** Applies every write whose time has come, once. */

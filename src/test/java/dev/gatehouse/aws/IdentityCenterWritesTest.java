@@ -1,6 +1,7 @@
 package dev.gatehouse.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import software.amazon.awssdk.services.ssoadmin.model.ServiceQuotaExceededException;
 
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
@@ -96,6 +98,53 @@ class IdentityCenterWritesTest {
         }
         assertThat(org.assignmentCount()).isEqualTo(6);
         assertThat(sandbox.calls().get("CreateAccountAssignment")).as("conflicts were retried").isGreaterThan(6);
+    }
+
+    @Test
+    void a_sixteenth_write_while_fifteen_are_in_progress_is_throttled_and_retried_until_it_succeeds()
+            throws Exception {
+        SandboxOrganization wide = SandboxSeed.generate(new SandboxSeed.Size(2, 1, 1, 2, 0, 16, 0, 0), 9);
+        // AWS's limits a hundredfold, so that only the fifteen outstanding writes hold anything back.
+        try (Sandbox limited = Sandbox.start(wide, SandboxSettings.AWS_LIMITS.withRateLimitScale(100)
+                .withWrites(Duration.ofMillis(500), 0));
+             IdentityCenter limitedCenter = IdentityCenter.connect(AwsConnection.emulator(limited.endpoint())
+                     .withPaceFactor(0), new SimpleMeterRegistry())) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                // One write per permission set, so none of them conflicts with another.
+                List<Future<WriteOutcome>> writes = wide.permissionSets().stream()
+                        .map(set -> pool.submit(() -> limitedCenter.createAssignment(new AccountAssignment(
+                                wide.accounts().get(0).id(), set.arn(), "USER", wide.users().get(0).id()), WAIT)))
+                        .toList();
+                for (Future<WriteOutcome> write : writes) {
+                    assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(wide.assignmentCount()).isEqualTo(16);
+            assertThat(limited.calls().get("CreateAccountAssignment")).as("the throttled write was retried")
+                    .isGreaterThan(16);
+        }
+    }
+
+    @Test
+    void a_create_that_would_provision_a_501st_permission_set_to_an_account_is_refused() {
+        SandboxOrganization full = SandboxSeed.generate(new SandboxSeed.Size(1, 1, 1, 1, 0, 501, 0, 0), 9);
+        String account = full.accounts().get(0).id();
+        String user = full.users().get(0).id();
+        full.permissionSets().stream().limit(500)
+                .forEach(set -> full.add(new SandboxOrganization.Assignment(account, set.arn(), "USER", user)));
+        try (Sandbox limited = Sandbox.start(full, SandboxSettings.AWS_LIMITS.withRateLimitScale(100));
+             IdentityCenter limitedCenter = IdentityCenter.connect(AwsConnection.emulator(limited.endpoint())
+                     .withPaceFactor(0), new SimpleMeterRegistry())) {
+            AccountAssignment oneTooMany = new AccountAssignment(account, full.permissionSets().get(500).arn(),
+                    "USER", user);
+
+            assertThatThrownBy(() -> limitedCenter.createAssignment(oneTooMany, WAIT))
+                    .isInstanceOf(AwsCallFailed.class).hasMessageContaining("already has 500 permission sets")
+                    .hasCauseInstanceOf(ServiceQuotaExceededException.class);
+        }
     }
 
     /** The i-th user on the first account, all on the same permission set. */

@@ -46,18 +46,25 @@ class DirectoryQueryBenchmark {
         TestUsers.signIn(TestUsers.AUDITOR);
         String root = directory.rootId().orElseThrow();
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
-        queries.put("first page of accounts by name", () -> directory.accounts("", DirectorySort.NAME, false, 0, 50));
-        queries.put("accounts matching 'team42'", () -> directory.accounts("team42", DirectorySort.NAME, false, 0, 50));
-        queries.put("accounts sorted by OU path, page 40", () -> directory.accounts("", DirectorySort.PATH, true,
-                2000, 50));
+        queries.put("first page of accounts by name", () -> directory.accounts(DirectoryPage.first(50)));
+        queries.put("accounts matching 'team42'", () -> directory.accounts(DirectoryPage.first(50).matching("team42")));
+        queries.put("accounts sorted by OU path, page 40", () -> directory.accounts(
+                new DirectoryPage("", DirectorySort.PATH, true, 2000, 50)));
         queries.put("first tree level", () -> directory.children(root, 0, 50));
-        queries.put("first page of people by name", () -> directory.users("", DirectorySort.NAME, false, 0, 50));
-        queries.put("people matching 'user4242'", () -> directory.users("user4242", DirectorySort.NAME, false, 0, 50));
-        queries.put("people by email, page 1000", () -> directory.users("", DirectorySort.EMAIL, false, 50_000, 50));
-        queries.put("a person's access", () -> directory.accessOfUser("u-4242", 0, 50));
-        queries.put("an account's access", () -> directory.accessOnAccount("000000000042", 0, 50));
-        queries.put("first page of groups", () -> directory.groups("", 0, 50));
-        queries.put("first page of permission sets", () -> directory.permissionSets("", 0, 50));
+        queries.put("first page of people by name", () -> directory.users(DirectoryPage.first(50)));
+        queries.put("people matching 'user4242'", () -> directory.users(DirectoryPage.first(50).matching("user4242")));
+        queries.put("people by email, page 1000", () -> directory.users(
+                new DirectoryPage("", DirectorySort.EMAIL, false, 50_000, 50)));
+        queries.put("a person's access", () -> directory.accessOfUser("u-4242", DirectoryPage.first(50)));
+        queries.put("an account's access", () -> directory.accessOnAccount("000000000042", DirectoryPage.first(50)));
+        queries.put("first page of groups", () -> directory.groups(DirectoryPage.first(50)));
+        queries.put("groups with the most members", () -> directory.groups(
+                new DirectoryPage("", DirectorySort.COUNT, true, 0, 50)));
+        queries.put("first page of permission sets", () -> directory.permissionSets(DirectoryPage.first(50)));
+        queries.put("permission sets by session duration", () -> directory.permissionSets(
+                new DirectoryPage("", DirectorySort.SESSION, true, 0, 50)));
+        queries.put("an account's access by person, filtered", () -> directory.accessOnAccount("000000000042",
+                new DirectoryPage("user", DirectorySort.PERSON, false, 0, 50)));
 
         StringBuilder report = new StringBuilder(String.format(
                 "Mirror: 5,000 accounts in 200 OUs, 100,000 users, 10,000 groups, 200,000 memberships, 500 permission "

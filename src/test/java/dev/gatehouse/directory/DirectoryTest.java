@@ -35,8 +35,8 @@ class DirectoryTest {
     void auditors_and_admins_may_read_the_directory_and_its_sync_history() {
         for (GatehouseUser user : List.of(TestUsers.AUDITOR, TestUsers.ADMIN)) {
             TestUsers.signIn(user);
-            assertThat(directory.accounts("", DirectorySort.NAME, false, 0, 5)).isNotNull();
-            assertThat(sync.history(0, 5)).isNotNull();
+            assertThat(directory.accounts(DirectoryPage.first(5))).isNotNull();
+            assertThat(sync.history(DirectoryPage.first(5))).isNotNull();
         }
     }
 
@@ -44,7 +44,7 @@ class DirectoryTest {
     void a_requester_may_not_read_the_directory() {
         TestUsers.signIn(TestUsers.REQUESTER);
 
-        assertThatThrownBy(() -> directory.users("", DirectorySort.NAME, false, 0, 5))
+        assertThatThrownBy(() -> directory.users(DirectoryPage.first(5)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sync.latest()).isInstanceOf(AccessDeniedException.class);
     }

@@ -8,6 +8,8 @@ import static dev.gatehouse.db.Tables.DIRECTORY_OU;
 import static dev.gatehouse.db.Tables.DIRECTORY_PERMISSION_SET;
 import static dev.gatehouse.db.Tables.DIRECTORY_PROVISIONED;
 import static dev.gatehouse.db.Tables.DIRECTORY_USER;
+import static dev.gatehouse.directory.internal.PageQueries.contains;
+import static dev.gatehouse.directory.internal.PageQueries.order;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +19,14 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
 import org.jooq.SelectJoinStep;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.db.tables.DirectoryUser;
 import dev.gatehouse.directory.AccessRow;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.GrantRow;
 import dev.gatehouse.directory.GroupRow;
@@ -39,26 +43,27 @@ public class DirectoryRepository {
         this.db = db;
     }
 
-    public List<AccountRow> accounts(String search, DirectorySort sort, boolean descending, int offset, int limit) {
-        Condition matches = DSL.noCondition();
-        if (!search.isBlank()) {
-            String pattern = like(search);
-            matches = DIRECTORY_ACCOUNT.NAME.likeIgnoreCase(pattern, '\\').or(DIRECTORY_ACCOUNT.ID.like(pattern, '\\'))
-                    .or(DIRECTORY_ACCOUNT.OU_PATH.likeIgnoreCase(pattern, '\\'));
-        }
-        var column = switch (sort) {
-            case ID -> DIRECTORY_ACCOUNT.ID;
-            case PATH -> DIRECTORY_ACCOUNT.OU_PATH;
-            case EMAIL -> DIRECTORY_ACCOUNT.EMAIL;
-            case NAME -> DIRECTORY_ACCOUNT.NAME;
-        };
+    public List<AccountRow> accounts(DirectoryPage page) {
         return db.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.EMAIL,
                         DIRECTORY_ACCOUNT.STATUS, DIRECTORY_ACCOUNT.OU_PATH)
                 .from(DIRECTORY_ACCOUNT)
-                .where(matches)
-                .orderBy(descending ? column.desc() : column.asc(), DIRECTORY_ACCOUNT.ID.asc())
-                .offset(offset).limit(limit)
+                .where(accountMatches(page))
+                .orderBy(accountOrder(page))
+                .offset(page.offset()).limit(page.limit())
                 .fetch(r -> new AccountRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    private static Condition accountMatches(DirectoryPage page) {
+        return contains(page, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.OU_PATH);
+    }
+
+    private static SortField<?>[] accountOrder(DirectoryPage page) {
+        return order(page, switch (page.sort()) {
+            case ID -> DIRECTORY_ACCOUNT.ID;
+            case PATH -> DIRECTORY_ACCOUNT.OU_PATH;
+            case EMAIL -> DIRECTORY_ACCOUNT.EMAIL;
+            default -> DIRECTORY_ACCOUNT.NAME;
+        }, DIRECTORY_ACCOUNT.ID);
     }
 
     public Optional<AccountRow> account(String id) {
@@ -103,17 +108,17 @@ public class DirectoryRepository {
     }
 
     /** Who holds what on the account: direct user assignments and, for group assignments, each member. */
-    public List<AccessRow> accessOnAccount(String accountId, int offset, int limit) {
-        return access("account_id", accountId, offset, limit);
+    public List<AccessRow> accessOnAccount(String accountId, DirectoryPage page) {
+        return access("account_id", accountId, page);
     }
 
     /** The person's standing access across all accounts, direct and through groups. */
-    public List<AccessRow> accessOfUser(String userId, int offset, int limit) {
-        return access("user_id", userId, offset, limit);
+    public List<AccessRow> accessOfUser(String userId, DirectoryPage page) {
+        return access("user_id", userId, page);
     }
 
     /** Direct and group assignments, expanded to people, filtered on one column of that union. */
-    private List<AccessRow> access(String column, String value, int offset, int limit) {
+    private List<AccessRow> access(String column, String value, DirectoryPage page) {
         var direct = db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
                         DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.as("user_id"), DSL.inline("").as("via_group"))
                 .from(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"));
@@ -135,43 +140,56 @@ public class DirectoryRepository {
                 .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(setArn))
                 .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(userId))
                 .where(access.field(column, String.class).eq(value))
-                .orderBy(DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_USER.DISPLAY_NAME, viaGroup)
-                .offset(offset).limit(limit)
+                .and(contains(page, DIRECTORY_ACCOUNT.NAME, accountId, DIRECTORY_PERMISSION_SET.NAME,
+                        DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.USER_NAME, viaGroup))
+                .orderBy(order(page, switch (page.sort()) {
+                    case PERMISSION_SET -> DIRECTORY_PERMISSION_SET.NAME;
+                    case PERSON -> DIRECTORY_USER.DISPLAY_NAME;
+                    case GROUP -> viaGroup;
+                    default -> DIRECTORY_ACCOUNT.NAME;
+                }, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_USER.DISPLAY_NAME, userId,
+                        viaGroup))
+                .offset(page.offset()).limit(page.limit())
                 .fetch(r -> new AccessRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7()));
     }
 
-    public List<UserRow> users(String search, DirectorySort sort, boolean descending, int offset, int limit) {
+    public List<UserRow> users(DirectoryPage page) {
         DirectoryUser manager = DIRECTORY_USER.as("manager");
-        var column = switch (sort) {
-            case ID -> DIRECTORY_USER.USER_NAME;
-            case EMAIL -> DIRECTORY_USER.EMAIL;
-            case NAME, PATH -> DIRECTORY_USER.DISPLAY_NAME;
-        };
         SelectJoinStep<Record6<String, String, String, String, Boolean, String>> from;
         Condition matches = DSL.noCondition();
-        if (search.isBlank()) {
+        if (page.search().isEmpty()) {
             from = db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
                     DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME).from(DIRECTORY_USER);
         } else {
-            String pattern = like(search);
             // Materialized, so PostgreSQL finds the matches by trigram index first instead of walking the
             // sort order and testing every user against three patterns.
             var matching = DSL.name("matching").fields("id").asMaterialized(db.select(DIRECTORY_USER.ID)
                     .from(DIRECTORY_USER)
-                    .where(DIRECTORY_USER.USER_NAME.likeIgnoreCase(pattern, '\\')
-                            .or(DIRECTORY_USER.DISPLAY_NAME.likeIgnoreCase(pattern, '\\'))
-                            .or(DIRECTORY_USER.EMAIL.likeIgnoreCase(pattern, '\\'))));
+                    .where(contains(page, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                            DIRECTORY_USER.EMAIL)));
             from = db.with(matching).select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
                     DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME).from(DIRECTORY_USER);
             matches = DIRECTORY_USER.ID.in(DSL.select(matching.field("id", String.class)).from(matching));
         }
         return from.leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
                 .where(matches)
-                .orderBy(descending ? column.desc() : column.asc(), DIRECTORY_USER.ID.asc())
-                .offset(offset).limit(limit)
-                .fetch(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? "" : r.value6()));
+                .orderBy(userOrder(page))
+                .offset(page.offset()).limit(page.limit())
+                .fetch(DirectoryRepository::userRow);
+    }
+
+    private static SortField<?>[] userOrder(DirectoryPage page) {
+        return order(page, switch (page.sort()) {
+            case ID -> DIRECTORY_USER.USER_NAME;
+            case EMAIL -> DIRECTORY_USER.EMAIL;
+            default -> DIRECTORY_USER.DISPLAY_NAME;
+        }, DIRECTORY_USER.ID);
+    }
+
+    private static UserRow userRow(Record6<String, String, String, String, Boolean, String> r) {
+        return new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                r.value6() == null ? "" : r.value6());
     }
 
     public Optional<UserRow> user(String id) {
@@ -181,8 +199,7 @@ public class DirectoryRepository {
                 .from(DIRECTORY_USER)
                 .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
                 .where(DIRECTORY_USER.ID.eq(id))
-                .fetchOptional(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? "" : r.value6()));
+                .fetchOptional(DirectoryRepository::userRow);
     }
 
     public List<String> groupsOf(String userId) {
@@ -193,14 +210,14 @@ public class DirectoryRepository {
                 .fetch(DIRECTORY_GROUP.DISPLAY_NAME);
     }
 
-    public List<GroupRow> groups(String search, int offset, int limit) {
-        Condition matches = search.isBlank() ? DSL.noCondition()
-                : DIRECTORY_GROUP.DISPLAY_NAME.likeIgnoreCase(like(search), '\\')
-                .or(DIRECTORY_GROUP.DESCRIPTION.likeIgnoreCase(like(search), '\\'));
-        return db.select(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DESCRIPTION, memberCount())
-                .from(DIRECTORY_GROUP).where(matches)
-                .orderBy(DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.ID)
-                .offset(offset).limit(limit)
+    public List<GroupRow> groups(DirectoryPage page) {
+        Field<Integer> members = memberCount();
+        return db.select(DIRECTORY_GROUP.ID, DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DESCRIPTION, members)
+                .from(DIRECTORY_GROUP)
+                .where(contains(page, DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.DESCRIPTION))
+                .orderBy(order(page, page.sort() == DirectorySort.COUNT ? members : DIRECTORY_GROUP.DISPLAY_NAME,
+                        DIRECTORY_GROUP.DISPLAY_NAME, DIRECTORY_GROUP.ID))
+                .offset(page.offset()).limit(page.limit())
                 .fetch(r -> new GroupRow(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
@@ -215,7 +232,7 @@ public class DirectoryRepository {
                 .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_GROUP.ID)));
     }
 
-    public List<UserRow> members(String groupId, int offset, int limit) {
+    public List<UserRow> members(String groupId, DirectoryPage page) {
         DirectoryUser manager = DIRECTORY_USER.as("manager");
         return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
                         DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME)
@@ -223,44 +240,50 @@ public class DirectoryRepository {
                 .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(DIRECTORY_GROUP_MEMBER.USER_ID))
                 .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
                 .where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId))
-                .orderBy(DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.ID)
-                .offset(offset).limit(limit)
-                .fetch(r -> new UserRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() == null ? "" : r.value6()));
+                .and(contains(page, DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.EMAIL))
+                .orderBy(userOrder(page))
+                .offset(page.offset()).limit(page.limit())
+                .fetch(DirectoryRepository::userRow);
     }
 
-    public List<GrantRow> groupGrants(String groupId, int offset, int limit) {
+    public List<GrantRow> groupGrants(String groupId, DirectoryPage page) {
         return db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME)
                 .from(DIRECTORY_ASSIGNMENT)
                 .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(DIRECTORY_ASSIGNMENT.ACCOUNT_ID))
                 .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN))
                 .where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("GROUP"), DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(groupId))
-                .orderBy(DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME)
-                .offset(offset).limit(limit)
+                .and(contains(page, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.ID, DIRECTORY_PERMISSION_SET.NAME))
+                .orderBy(order(page, page.sort() == DirectorySort.PERMISSION_SET ? DIRECTORY_PERMISSION_SET.NAME
+                        : DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.ID,
+                        DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_PERMISSION_SET.ARN))
+                .offset(page.offset()).limit(page.limit())
                 .fetch(r -> new GrantRow(r.value1(), r.value2(), r.value3()));
     }
 
-    public List<PermissionSetRow> permissionSets(String search, int offset, int limit) {
-        Condition matches = search.isBlank() ? DSL.noCondition()
-                : DIRECTORY_PERMISSION_SET.NAME.likeIgnoreCase(like(search), '\\')
-                .or(DIRECTORY_PERMISSION_SET.DESCRIPTION.likeIgnoreCase(like(search), '\\'));
-        return permissionSets(matches, offset, limit);
+    public List<PermissionSetRow> permissionSets(DirectoryPage page) {
+        return permissionSets(contains(page, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_PERMISSION_SET.DESCRIPTION),
+                page);
     }
 
     public Optional<PermissionSetRow> permissionSetById(String id) {
         if (!id.matches("ps-[A-Za-z0-9]+")) {
             return Optional.empty();
         }
-        return permissionSets(DIRECTORY_PERMISSION_SET.ARN.endsWith("/" + id), 0, 1).stream().findFirst();
+        return permissionSets(DIRECTORY_PERMISSION_SET.ARN.endsWith("/" + id), DirectoryPage.first(1)).stream()
+                .findFirst();
     }
 
-    private List<PermissionSetRow> permissionSets(Condition condition, int offset, int limit) {
-        var accounts = DSL.field(DSL.selectCount().from(DIRECTORY_PROVISIONED)
+    private List<PermissionSetRow> permissionSets(Condition condition, DirectoryPage page) {
+        Field<Integer> accounts = DSL.field(DSL.selectCount().from(DIRECTORY_PROVISIONED)
                 .where(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN.eq(DIRECTORY_PERMISSION_SET.ARN)));
         return db.select(DIRECTORY_PERMISSION_SET.asterisk(), accounts.as("accounts"))
                 .from(DIRECTORY_PERMISSION_SET).where(condition)
-                .orderBy(DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_PERMISSION_SET.ARN)
-                .offset(offset).limit(limit)
+                .orderBy(order(page, switch (page.sort()) {
+                    case SESSION -> sessionSeconds();
+                    case COUNT -> accounts;
+                    default -> DIRECTORY_PERMISSION_SET.NAME;
+                }, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_PERMISSION_SET.ARN))
+                .offset(page.offset()).limit(page.limit())
                 .fetch(r -> {
                     var set = r.into(DIRECTORY_PERMISSION_SET);
                     return new PermissionSetRow(set.getArn(), set.getName(), set.getDescription(),
@@ -270,23 +293,27 @@ public class DirectoryRepository {
                 });
     }
 
-    public List<AccountRow> provisionedAccounts(String permissionSetArn, int offset, int limit) {
+    public List<AccountRow> provisionedAccounts(String permissionSetArn, DirectoryPage page) {
         return db.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.EMAIL,
                         DIRECTORY_ACCOUNT.STATUS, DIRECTORY_ACCOUNT.OU_PATH)
                 .from(DIRECTORY_PROVISIONED)
                 .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(DIRECTORY_PROVISIONED.ACCOUNT_ID))
                 .where(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN.eq(permissionSetArn))
-                .orderBy(DIRECTORY_ACCOUNT.NAME, DIRECTORY_ACCOUNT.ID)
-                .offset(offset).limit(limit)
+                .and(accountMatches(page))
+                .orderBy(accountOrder(page))
+                .offset(page.offset()).limit(page.limit())
                 .fetch(r -> new AccountRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** ISO-8601 session durations (PT1H, PT1H30M, PT12H) by length, not as text; anything else sorts last. */
+    private static Field<Object> sessionSeconds() {
+        return DSL.field("case when {0} ~ '^PT[0-9]+[HMS]([0-9]+[MS])?([0-9]+S)?$' "
+                + "then extract(epoch from {0}::interval) end", DIRECTORY_PERMISSION_SET.SESSION_DURATION);
     }
 
     private static List<String> lines(String text) {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    private static String like(String search) {
-        return "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.internal;
 
 import static dev.gatehouse.db.Tables.DIRECTORY_SYNC_RUN;
+import static dev.gatehouse.directory.internal.PageQueries.contains;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,8 +10,11 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SortField;
 import org.springframework.stereotype.Repository;
 
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
@@ -78,10 +82,16 @@ public class SyncRunRepository {
         return db.selectFrom(DIRECTORY_SYNC_RUN).where(DIRECTORY_SYNC_RUN.ID.eq(id)).fetchOptional(this::toRun);
     }
 
-    public List<SyncRun> page(int offset, int limit) {
+    /** Newest first unless the page sorts by start time; the search matches result, trigger, who and error. */
+    public List<SyncRun> page(DirectoryPage page) {
+        var started = page.sort() == DirectorySort.STARTED && !page.descending()
+                ? new SortField<?>[] {DIRECTORY_SYNC_RUN.STARTED_AT.asc(), DIRECTORY_SYNC_RUN.ID.asc()}
+                : new SortField<?>[] {DIRECTORY_SYNC_RUN.STARTED_AT.desc(), DIRECTORY_SYNC_RUN.ID.desc()};
         return db.selectFrom(DIRECTORY_SYNC_RUN)
-                .orderBy(DIRECTORY_SYNC_RUN.STARTED_AT.desc(), DIRECTORY_SYNC_RUN.ID.desc())
-                .offset(offset).limit(limit)
+                .where(contains(page, DIRECTORY_SYNC_RUN.STATUS, DIRECTORY_SYNC_RUN.TRIGGER,
+                        DIRECTORY_SYNC_RUN.REQUESTED_BY, DIRECTORY_SYNC_RUN.ERROR))
+                .orderBy(started)
+                .offset(page.offset()).limit(page.limit())
                 .fetch(this::toRun);
     }
 

@@ -1,27 +1,34 @@
 package dev.gatehouse.directory.ui;
 
 import java.util.List;
-import java.util.function.BiFunction;
-
-import com.vaadin.flow.component.grid.Grid;
+import java.util.function.Function;
 
 import dev.gatehouse.directory.AccessRow;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.DirectorySort;
 
 /** Standing access, lazily loaded: account, permission set, person, and whether it comes through a group. */
-final class AccessGrid extends Grid<AccessRow> {
+final class AccessGrid {
 
-    AccessGrid(BiFunction<Integer, Integer, List<AccessRow>> page, boolean showAccount, boolean showPerson) {
+    private AccessGrid() {
+    }
+
+    static DirectoryGrid<AccessRow> create(Function<DirectoryPage, List<AccessRow>> pages, boolean showAccount,
+                                           boolean showPerson) {
+        DirectoryGrid<AccessRow> grid = new DirectoryGrid<>("Filter access",
+                "Account, permission set, person or group", pages);
         if (showAccount) {
-            addColumn(AccessRow::accountName).setHeader("Account").setAutoWidth(true);
+            grid.addSortableColumn(AccessRow::accountName, "Account", DirectorySort.ACCOUNT).setAutoWidth(true);
         }
-        addColumn(AccessRow::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        grid.addSortableColumn(AccessRow::permissionSetName, "Permission set", DirectorySort.PERMISSION_SET)
+                .setAutoWidth(true);
         if (showPerson) {
-            addColumn(row -> row.displayName() + " (" + row.userName() + ")").setHeader("Person").setFlexGrow(1);
+            grid.addSortableColumn(row -> row.displayName() + " (" + row.userName() + ")", "Person",
+                    DirectorySort.PERSON).setFlexGrow(1);
         }
-        addColumn(row -> row.viaGroup().isEmpty() ? "Directly" : "Through group " + row.viaGroup())
-                .setHeader("How").setFlexGrow(1);
-        setEmptyStateText("No standing access.");
-        setItems(query -> page.apply(query.getOffset(), query.getLimit()).stream());
-        setSizeFull();
+        grid.addSortableColumn(row -> row.viaGroup().isEmpty() ? "Directly" : "Through group " + row.viaGroup(),
+                "How", DirectorySort.GROUP).setFlexGrow(1);
+        grid.setEmptyStateText("No standing access matches.");
+        return grid;
     }
 }

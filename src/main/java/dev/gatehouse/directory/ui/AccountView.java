@@ -45,13 +45,12 @@ public class AccountView extends DetailView<AccountRow> {
         Paragraph facts = new Paragraph(account.id() + " · " + account.ouPath() + " · " + account.email() + " · "
                 + account.status());
         facts.addClassName("gatehouse-muted");
-        AccessGrid access = new AccessGrid((offset, limit) -> directory.accessOnAccount(account.id(), offset, limit),
-                false, true);
+        var access = AccessGrid.create(page -> directory.accessOnAccount(account.id(), page), false, true);
         add(new H2(account.name()), facts);
         if (admin) {
             add(refreshButton(() -> sync.refreshAccount(account.id())));
         }
-        add(new H3("Who has standing access"), access);
+        add(new H3("Who has standing access"), access.search(), access);
         setFlexGrow(1, access);
     }
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,6 +20,7 @@ import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.DirectorySync;
 import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
@@ -44,7 +44,7 @@ public class DirectorySyncView extends VerticalLayout {
     private final DirectorySync sync;
     private final Paragraph status = new Paragraph();
     private final Paragraph details = new Paragraph();
-    private final Grid<SyncRun> history = new Grid<>();
+    private final DirectoryGrid<SyncRun> history;
     private Registration polling;
 
     public DirectorySyncView(DirectorySync sync, CurrentUser currentUser) {
@@ -61,22 +61,20 @@ public class DirectorySyncView extends VerticalLayout {
         syncNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         syncNow.setVisible(currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent());
 
-        history.addColumn(run -> TIME.format(run.startedAt())).setHeader("Started").setAutoWidth(true);
-        history.addColumn(run -> label(run.status())).setHeader("Result").setAutoWidth(true);
-        history.addColumn(run -> run.trigger().name().toLowerCase()
-                + (run.requestedBy().isEmpty() ? "" : " by " + run.requestedBy())).setHeader("Started by")
+        history = new DirectoryGrid<>("Filter runs", "Result, trigger, who or error", sync::history);
+        history.addSortableColumn(run -> TIME.format(run.startedAt()), "Started", DirectorySort.STARTED)
                 .setAutoWidth(true);
-        history.addColumn(run -> run.duration().map(DirectorySyncView::format).orElse("")).setHeader("Took")
+        history.addPlainColumn(run -> label(run.status()), "Result").setAutoWidth(true);
+        history.addPlainColumn(run -> run.trigger().name().toLowerCase()
+                + (run.requestedBy().isEmpty() ? "" : " by " + run.requestedBy()), "Started by").setAutoWidth(true);
+        history.addPlainColumn(run -> run.duration().map(DirectorySyncView::format).orElse(""), "Took")
                 .setAutoWidth(true);
-        history.addColumn(run -> summary(run.counts())).setHeader("Read").setFlexGrow(1);
-        history.addColumn(run -> run.status() == SyncStatus.FAILED ? run.error()
-                : "+" + run.added() + " ~" + run.changed() + " -" + run.removed()).setHeader("Changes or error")
-                .setFlexGrow(1);
-        history.setEmptyStateText("No sync has run yet.");
-        history.setItems(query -> sync.history(query.getOffset(), query.getLimit()).stream());
-        history.setSizeFull();
+        history.addPlainColumn(run -> summary(run.counts()), "Read").setFlexGrow(1);
+        history.addPlainColumn(run -> run.status() == SyncStatus.FAILED ? run.error()
+                : "+" + run.added() + " ~" + run.changed() + " -" + run.removed(), "Changes or error").setFlexGrow(1);
+        history.setEmptyStateText("No sync matches.");
 
-        add(new H2("Directory sync"), latest, syncNow, history);
+        add(new H2("Directory sync"), latest, syncNow, history.search(), history);
         setFlexGrow(1, history);
         refresh();
     }

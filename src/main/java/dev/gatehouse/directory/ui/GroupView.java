@@ -2,7 +2,6 @@ package dev.gatehouse.directory.ui;
 
 import java.util.Optional;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.GrantRow;
 import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.UserRow;
@@ -41,20 +41,22 @@ public class GroupView extends DetailView<GroupRow> {
 
     @Override
     protected void show(GroupRow group) {
-        Grid<UserRow> members = new Grid<>();
-        members.addColumn(UserRow::displayName).setHeader("Member").setAutoWidth(true);
-        members.addColumn(UserRow::userName).setHeader("User name").setFlexGrow(1);
-        members.setEmptyStateText("No members.");
-        members.setItems(query -> directory.members(group.id(), query.getOffset(), query.getLimit()).stream());
+        DirectoryGrid<UserRow> members = new DirectoryGrid<>("Filter members", "Name, user name or email",
+                page -> directory.members(group.id(), page));
+        members.addSortableColumn(UserRow::displayName, "Member", DirectorySort.NAME).setAutoWidth(true);
+        members.addSortableColumn(UserRow::userName, "User name", DirectorySort.ID).setFlexGrow(1);
+        members.setEmptyStateText("No member matches.");
 
-        Grid<GrantRow> grants = new Grid<>();
-        grants.addColumn(GrantRow::accountName).setHeader("Account").setAutoWidth(true);
-        grants.addColumn(GrantRow::permissionSetName).setHeader("Permission set").setFlexGrow(1);
-        grants.setEmptyStateText("The group has no assignments.");
-        grants.setItems(query -> directory.groupGrants(group.id(), query.getOffset(), query.getLimit()).stream());
+        DirectoryGrid<GrantRow> grants = new DirectoryGrid<>("Filter assignments", "Account or permission set",
+                page -> directory.groupGrants(group.id(), page));
+        grants.addSortableColumn(GrantRow::accountName, "Account", DirectorySort.ACCOUNT).setAutoWidth(true);
+        grants.addSortableColumn(GrantRow::permissionSetName, "Permission set", DirectorySort.PERMISSION_SET)
+                .setFlexGrow(1);
+        grants.setEmptyStateText("No assignment matches.");
 
-        VerticalLayout memberColumn = new VerticalLayout(new H3(group.members() + " members"), members);
-        VerticalLayout grantColumn = new VerticalLayout(new H3("Assignments"), grants);
+        VerticalLayout memberColumn = new VerticalLayout(new H3(group.members() + " members"), members.search(),
+                members);
+        VerticalLayout grantColumn = new VerticalLayout(new H3("Assignments"), grants.search(), grants);
         HorizontalLayout columns = new HorizontalLayout(memberColumn, grantColumn);
         columns.setSizeFull();
         Paragraph description = new Paragraph(group.description());

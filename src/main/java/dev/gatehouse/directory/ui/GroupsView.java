@@ -1,6 +1,5 @@
 package dev.gatehouse.directory.ui;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -11,6 +10,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.security.GatehouseRole;
 
@@ -21,28 +21,17 @@ import dev.gatehouse.security.GatehouseRole;
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
 public class GroupsView extends VerticalLayout {
 
-    private final Directory directory;
-    private final SearchField search = new SearchField("Search groups", "Name or description", this::load);
-    private final Grid<GroupRow> grid = new Grid<>();
-
     public GroupsView(Directory directory) {
-        this.directory = directory;
         addClassName("gatehouse-page");
         setSizeFull();
-        grid.addColumn(GroupRow::displayName).setHeader("Group").setAutoWidth(true);
-        grid.addColumn(GroupRow::description).setHeader("Description").setFlexGrow(1);
-        grid.addColumn(GroupRow::members).setHeader("Members").setAutoWidth(true);
+        DirectoryGrid<GroupRow> grid = new DirectoryGrid<>("Search groups", "Name or description", directory::groups);
+        grid.addSortableColumn(GroupRow::displayName, "Group", DirectorySort.NAME).setAutoWidth(true);
+        grid.addPlainColumn(GroupRow::description, "Description").setFlexGrow(1);
+        grid.addSortableColumn(GroupRow::members, "Members", DirectorySort.COUNT).setAutoWidth(true);
         grid.setEmptyStateText("No group matches this search, or the first directory sync has not finished.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(GroupView.class,
                 new RouteParameters(GroupView.GROUP_ID, e.getItem().id()))));
-        grid.setSizeFull();
-        load();
-        add(new H2("Groups"), search, grid);
+        add(new H2("Groups"), grid.search(), grid);
         setFlexGrow(1, grid);
-    }
-
-    private void load() {
-        String text = search.getValue();
-        grid.setItems(query -> directory.groups(text, query.getOffset(), query.getLimit()).stream());
     }
 }

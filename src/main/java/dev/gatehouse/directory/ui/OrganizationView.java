@@ -3,7 +3,6 @@ package dev.gatehouse.directory.ui;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -34,14 +33,14 @@ public class OrganizationView extends VerticalLayout {
 
     private final Directory directory;
     private final TreeGrid<OrganizationNode> tree = new TreeGrid<>();
-    private final Grid<AccountRow> matches = new Grid<>();
-    private final SearchField search = new SearchField("Search accounts", "Name, 12-digit id or OU path",
-            this::showSearch);
+    private final DirectoryGrid<AccountRow> matches;
 
     public OrganizationView(Directory directory) {
         this.directory = directory;
         addClassName("gatehouse-page");
         setSizeFull();
+        matches = new DirectoryGrid<>("Search accounts", "Name, 12-digit id or OU path", directory::accounts);
+        SearchField search = matches.search();
         add(new H2("Organization"), search);
 
         Optional<String> root = directory.rootId();
@@ -62,32 +61,25 @@ public class OrganizationView extends VerticalLayout {
         });
         tree.setSizeFull();
 
-        matches.addColumn(AccountRow::name).setHeader("Account").setKey(DirectorySort.NAME.name()).setSortable(true)
-                .setAutoWidth(true);
-        matches.addColumn(AccountRow::id).setHeader("Account id").setKey(DirectorySort.ID.name()).setSortable(true)
-                .setAutoWidth(true);
-        matches.addColumn(AccountRow::ouPath).setHeader("OU path").setKey(DirectorySort.PATH.name())
-                .setSortable(true).setFlexGrow(1);
-        matches.addColumn(AccountRow::status).setHeader("Status").setAutoWidth(true);
+        addAccountColumns(matches);
         matches.setEmptyStateText("No account matches this search.");
         matches.addItemClickListener(e -> open(e.getItem().id()));
-        matches.setSizeFull();
         matches.setVisible(false);
+        search.addValueChangeListener(e -> {
+            boolean searching = !e.getValue().isBlank();
+            tree.setVisible(!searching);
+            matches.setVisible(searching);
+        });
         add(tree, matches);
         setFlexGrow(1, tree, matches);
     }
 
-    private void showSearch() {
-        boolean searching = !search.getValue().isBlank();
-        tree.setVisible(!searching);
-        matches.setVisible(searching);
-        if (searching) {
-            String text = search.getValue();
-            matches.setItems(query -> {
-                GridSort sort = GridSort.of(query);
-                return directory.accounts(text, sort.column(), sort.descending(), query.getOffset(), query.getLimit()).stream();
-            });
-        }
+    /** Name, id, OU path (each sortable) and status: the account lists' columns. */
+    static void addAccountColumns(DirectoryGrid<AccountRow> grid) {
+        grid.addSortableColumn(AccountRow::name, "Account", DirectorySort.NAME).setAutoWidth(true);
+        grid.addSortableColumn(AccountRow::id, "Account id", DirectorySort.ID).setAutoWidth(true);
+        grid.addSortableColumn(AccountRow::ouPath, "OU path", DirectorySort.PATH).setFlexGrow(1);
+        grid.addPlainColumn(AccountRow::status, "Status").setAutoWidth(true);
     }
 
     private void open(String accountId) {

@@ -1,6 +1,5 @@
 package dev.gatehouse.directory.ui;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -22,37 +21,20 @@ import dev.gatehouse.security.GatehouseRole;
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
 public class PeopleView extends VerticalLayout {
 
-    private final Directory directory;
-    private final SearchField search = new SearchField("Search people", "Name, user name or email", this::load);
-    private final Grid<UserRow> grid = new Grid<>();
-
     public PeopleView(Directory directory) {
-        this.directory = directory;
         addClassName("gatehouse-page");
         setSizeFull();
-
-        grid.addColumn(UserRow::displayName).setHeader("Name").setKey(DirectorySort.NAME.name()).setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(UserRow::userName).setHeader("User name").setKey(DirectorySort.ID.name()).setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(UserRow::email).setHeader("Email").setKey(DirectorySort.EMAIL.name()).setSortable(true)
-                .setFlexGrow(1);
-        grid.addColumn(UserRow::managerName).setHeader("Manager").setAutoWidth(true);
-        grid.addColumn(user -> user.enabled() ? "Enabled" : "Disabled").setHeader("Status").setAutoWidth(true);
+        DirectoryGrid<UserRow> grid = new DirectoryGrid<>("Search people", "Name, user name or email",
+                directory::users);
+        grid.addSortableColumn(UserRow::displayName, "Name", DirectorySort.NAME).setAutoWidth(true);
+        grid.addSortableColumn(UserRow::userName, "User name", DirectorySort.ID).setAutoWidth(true);
+        grid.addSortableColumn(UserRow::email, "Email", DirectorySort.EMAIL).setFlexGrow(1);
+        grid.addPlainColumn(UserRow::managerName, "Manager").setAutoWidth(true);
+        grid.addPlainColumn(user -> user.enabled() ? "Enabled" : "Disabled", "Status").setAutoWidth(true);
         grid.setEmptyStateText("No one matches this search, or the first directory sync has not finished.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PersonView.class,
                 new RouteParameters(PersonView.USER_ID, e.getItem().id()))));
-        grid.setSizeFull();
-        load();
-        add(new H2("People"), search, grid);
+        add(new H2("People"), grid.search(), grid);
         setFlexGrow(1, grid);
-    }
-
-    private void load() {
-        String text = search.getValue();
-        grid.setItems(query -> {
-            GridSort sort = GridSort.of(query);
-            return directory.users(text, sort.column(), sort.descending(), query.getOffset(), query.getLimit()).stream();
-        });
     }
 }

@@ -1,11 +1,9 @@
 package dev.gatehouse.directory.ui;
 
-import java.util.Optional;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -54,15 +52,13 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
         if (!set.tags().isEmpty()) {
             add(new Paragraph("Tags: " + String.join(", ", set.tags())));
         }
-        Grid<AccountRow> accounts = new Grid<>();
-        accounts.addColumn(AccountRow::name).setHeader("Account").setAutoWidth(true);
-        accounts.addColumn(AccountRow::id).setHeader("Account id").setAutoWidth(true);
-        accounts.addColumn(AccountRow::ouPath).setHeader("OU path").setFlexGrow(1);
-        accounts.setEmptyStateText("Not provisioned to any account.");
-        accounts.setItems(query -> directory.provisionedAccounts(set.arn(), query.getOffset(), query.getLimit())
-                .stream());
+        DirectoryGrid<AccountRow> accounts = new DirectoryGrid<>("Filter accounts", "Name, 12-digit id or OU path",
+                page -> directory.provisionedAccounts(set.arn(), page));
+        OrganizationView.addAccountColumns(accounts);
+        accounts.setEmptyStateText(set.accounts() == 0 ? "Not provisioned to any account."
+                : "No account matches this filter.");
         accounts.setMinHeight("12rem");
-        add(new H3("Provisioned to " + set.accounts() + " accounts"), accounts);
+        add(new H3("Provisioned to " + set.accounts() + " accounts"), accounts.search(), accounts);
         setFlexGrow(1, accounts);
     }
 

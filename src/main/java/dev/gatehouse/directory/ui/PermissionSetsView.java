@@ -1,6 +1,5 @@
 package dev.gatehouse.directory.ui;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -11,6 +10,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.security.GatehouseRole;
 
@@ -21,29 +21,19 @@ import dev.gatehouse.security.GatehouseRole;
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
 public class PermissionSetsView extends VerticalLayout {
 
-    private final Directory directory;
-    private final SearchField search = new SearchField("Search permission sets", "Name or description", this::load);
-    private final Grid<PermissionSetRow> grid = new Grid<>();
-
     public PermissionSetsView(Directory directory) {
-        this.directory = directory;
         addClassName("gatehouse-page");
         setSizeFull();
-        grid.addColumn(PermissionSetRow::name).setHeader("Permission set").setAutoWidth(true);
-        grid.addColumn(PermissionSetRow::sessionDuration).setHeader("Session").setAutoWidth(true);
-        grid.addColumn(PermissionSetView::policySummary).setHeader("Policies").setFlexGrow(1);
-        grid.addColumn(PermissionSetRow::accounts).setHeader("Accounts").setAutoWidth(true);
+        DirectoryGrid<PermissionSetRow> grid = new DirectoryGrid<>("Search permission sets", "Name or description",
+                directory::permissionSets);
+        grid.addSortableColumn(PermissionSetRow::name, "Permission set", DirectorySort.NAME).setAutoWidth(true);
+        grid.addSortableColumn(PermissionSetRow::sessionDuration, "Session", DirectorySort.SESSION).setAutoWidth(true);
+        grid.addPlainColumn(PermissionSetView::policySummary, "Policies").setFlexGrow(1);
+        grid.addSortableColumn(PermissionSetRow::accounts, "Accounts", DirectorySort.COUNT).setAutoWidth(true);
         grid.setEmptyStateText("No permission set matches this search, or the first directory sync has not finished.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PermissionSetView.class,
                 new RouteParameters(PermissionSetView.ID, PermissionSetView.idOf(e.getItem())))));
-        grid.setSizeFull();
-        load();
-        add(new H2("Permission sets"), search, grid);
+        add(new H2("Permission sets"), grid.search(), grid);
         setFlexGrow(1, grid);
-    }
-
-    private void load() {
-        String text = search.getValue();
-        grid.setItems(query -> directory.permissionSets(text, query.getOffset(), query.getLimit()).stream());
     }
 }

@@ -1,8 +1,7 @@
 package dev.gatehouse.directory.ui;
 
-import java.util.Optional;
-
 import java.util.List;
+import java.util.Optional;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -51,13 +50,12 @@ public class PersonView extends DetailView<UserRow> {
                 : user.managerName()));
         List<String> groups = directory.groupsOf(user.id());
         Paragraph groupList = new Paragraph("Groups: " + (groups.isEmpty() ? "none" : String.join(", ", groups)));
-        AccessGrid access = new AccessGrid((offset, limit) -> directory.accessOfUser(user.id(), offset, limit),
-                true, false);
+        var access = AccessGrid.create(page -> directory.accessOfUser(user.id(), page), true, false);
         add(new H2(user.displayName()), facts, manager, groupList);
         if (admin) {
             add(refreshButton(() -> sync.refreshUser(user.id())));
         }
-        add(new H3("Standing access"), access);
+        add(new H3("Standing access"), access.search(), access);
         setFlexGrow(1, access);
     }
 }

@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,10 +16,12 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccessRow;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.ui.AccessDeniedView;
 
@@ -27,9 +30,10 @@ class AccountViewTest extends DirectoryViewTest {
     @Test
     void an_account_lists_who_holds_what_directly_or_through_a_group() {
         TestUsers.signIn(TestUsers.ADMIN);
-        AccountRow account = directory.accounts("", DirectorySort.NAME, false, 0, 100).stream()
-                .filter(a -> !directory.accessOnAccount(a.id(), 0, 1).isEmpty()).findFirst().orElseThrow();
-        List<AccessRow> access = directory.accessOnAccount(account.id(), 0, 1000);
+        AccountRow account = directory.accounts(DirectoryPage.first(100)).stream()
+                .filter(a -> !directory.accessOnAccount(a.id(), DirectoryPage.first(1)).isEmpty()).findFirst()
+                .orElseThrow();
+        List<AccessRow> access = directory.accessOnAccount(account.id(), DirectoryPage.first(1000));
 
         openAs(TestUsers.ADMIN, "directory/accounts/" + account.id());
 
@@ -43,9 +47,28 @@ class AccountViewTest extends DirectoryViewTest {
     }
 
     @Test
+    void an_accounts_access_can_be_filtered_to_one_person() {
+        TestUsers.signIn(TestUsers.ADMIN);
+        AccountRow account = directory.accounts(DirectoryPage.first(100)).stream()
+                .filter(a -> directory.accessOnAccount(a.id(), DirectoryPage.first(2)).size() > 1).findFirst()
+                .orElseThrow();
+        AccessRow last = directory.accessOnAccount(account.id(),
+                new DirectoryPage("", DirectorySort.PERSON, true, 0, 1)).get(0);
+        openAs(TestUsers.ADMIN, "directory/accounts/" + account.id());
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Filter access")), last.userName());
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isPositive();
+        for (int row = 0; row < _size(grid); row++) {
+            assertThat(_getFormattedRow(grid, row).get(1)).contains(last.userName());
+        }
+    }
+
+    @Test
     void only_an_admin_may_refresh_an_account_from_identity_center() {
         TestUsers.signIn(TestUsers.ADMIN);
-        String id = directory.accounts("", DirectorySort.NAME, false, 0, 1).get(0).id();
+        String id = directory.accounts(DirectoryPage.first(1)).get(0).id();
 
         openAs(TestUsers.ADMIN, "directory/accounts/" + id);
         _click(_get(Button.class, spec -> spec.withText("Refresh from Identity Center")));

@@ -2,10 +2,13 @@ package dev.gatehouse.directory.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.GridKt._sortByHeader;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -14,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 
+import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.ui.AccessDeniedView;
@@ -24,7 +30,7 @@ class GroupViewTest extends DirectoryViewTest {
     @Test
     void a_group_lists_its_members_and_its_assignments() {
         TestUsers.signIn(TestUsers.AUDITOR);
-        GroupRow payments = directory.groups("payments-team", 0, 1).get(0);
+        GroupRow payments = directory.groups(DirectoryPage.first(1).matching("payments-team")).get(0);
 
         openAs(TestUsers.AUDITOR, "directory/groups/" + payments.id());
 
@@ -34,7 +40,8 @@ class GroupViewTest extends DirectoryViewTest {
         List<Grid> grids = _find(Grid.class);
         assertThat(_size(grids.get(0))).isEqualTo(payments.members());
         assertThat(column(grids.get(0), 0)).contains("Riley Chen");
-        assertThat(_size(grids.get(1))).isEqualTo(directory.groupGrants(payments.id(), 0, 1000).size());
+        assertThat(_size(grids.get(1)))
+                .isEqualTo(directory.groupGrants(payments.id(), DirectoryPage.first(1000)).size());
     }
 
     @Test
@@ -44,6 +51,33 @@ class GroupViewTest extends DirectoryViewTest {
         Grid<?> grid = _get(Grid.class);
         assertThat(_size(grid)).isEqualTo(15);
         assertThat(_getFormattedRow(grid, 0).get(0)).isEqualTo("contractors");
+    }
+
+    @Test
+    void the_groups_list_sorts_by_member_count() {
+        TestUsers.signIn(TestUsers.ADMIN);
+        int most = directory.groups(DirectoryPage.first(100)).stream().mapToInt(GroupRow::members).max().orElseThrow();
+        openAs(TestUsers.ADMIN, "directory/groups");
+        Grid<?> grid = _get(Grid.class);
+
+        _sortByHeader(grid, "Members", SortDirection.DESCENDING);
+
+        assertThat(_getFormattedRow(grid, 0).get(2)).isEqualTo(String.valueOf(most));
+    }
+
+    @Test
+    void a_groups_members_can_be_filtered_and_sorted() {
+        TestUsers.signIn(TestUsers.AUDITOR);
+        GroupRow payments = directory.groups(DirectoryPage.first(1).matching("payments-team")).get(0);
+        openAs(TestUsers.AUDITOR, "directory/groups/" + payments.id());
+        Grid<?> members = _find(Grid.class).get(0);
+
+        _sortByHeader(members, "Member", SortDirection.DESCENDING);
+        List<String> names = column(members, 0);
+        assertThat(names).isSortedAccordingTo(Comparator.reverseOrder());
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Filter members")), "riley");
+        assertThat(column(members, 0)).containsExactly("Riley Chen");
     }
 
     @Test
