@@ -15,6 +15,12 @@ import dev.gatehouse.security.SignInMethod;
 public final class TestUsers {
 
     public static final GatehouseUser REQUESTER = user("riley.chen", "Riley Chen", GatehouseRole.REQUESTER);
+    /** Riley's manager, and a member of production-approvers and engineering-managers. */
+    public static final GatehouseUser APPROVER = user("avery.patel", "Avery Patel", GatehouseRole.REQUESTER);
+    /** Avery's manager, and a member of engineering-managers. */
+    public static final GatehouseUser DIRECTOR = user("jordan.kim", "Jordan Kim", GatehouseRole.REQUESTER);
+    /** Signs in but matches no Identity Store user. */
+    public static final GatehouseUser STRANGER = user("nobody.here", "Nobody Here", GatehouseRole.REQUESTER);
     public static final GatehouseUser ADMIN = user("morgan.reyes", "Morgan Reyes", GatehouseRole.REQUESTER,
             GatehouseRole.ADMIN);
     public static final GatehouseUser AUDITOR = user("sam.okafor", "Sam Okafor", GatehouseRole.REQUESTER,

@@ -6,7 +6,17 @@ public enum AuditAction {
     SIGNED_OUT("Signed out"),
     SIGN_IN_REFUSED("Sign-in refused"),
     DIRECTORY_SYNCED("Directory synced"),
-    DIRECTORY_SYNC_FAILED("Directory sync failed");
+    DIRECTORY_SYNC_FAILED("Directory sync failed"),
+    ACCESS_RULE_CHANGED("Access rule changed"),
+    ACCESS_REQUESTED("Access requested"),
+    REQUEST_APPROVED("Request approved"),
+    REQUEST_DENIED("Request denied"),
+    REQUEST_CANCELLED("Request cancelled"),
+    REQUEST_EXPIRED("Request expired"),
+    ACCESS_GRANTED("Access granted"),
+    ACCESS_ENDED("Access ended"),
+    ACCESS_REVOKED("Access revoked"),
+    GRANT_FAILED("Grant failed");
 
     private final String label;
 

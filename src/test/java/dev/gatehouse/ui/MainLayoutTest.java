@@ -25,24 +25,26 @@ import dev.gatehouse.security.ui.SignInView;
 class MainLayoutTest extends KaribuTest {
 
     @Test
-    void a_requester_sees_only_the_home_page_in_the_navigation() {
+    void a_requester_sees_their_access_the_request_form_and_approvals_in_the_navigation() {
         openAs(TestUsers.REQUESTER, "");
 
-        assertThat(navigation()).containsExactly("Home");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals");
     }
 
     @Test
-    void an_auditor_sees_home_the_directory_and_the_audit_trail() {
+    void an_auditor_sees_access_the_directory_the_rules_and_the_audit_trail() {
         openAs(TestUsers.AUDITOR, "");
 
-        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Groups", "Permission sets", "Directory sync", "Audit trail");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Organization", "People",
+                "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
     }
 
     @Test
-    void an_admin_sees_home_the_directory_and_the_audit_trail() {
+    void an_admin_sees_access_the_directory_the_rules_and_the_audit_trail() {
         openAs(TestUsers.ADMIN, "");
 
-        assertThat(navigation()).containsExactly("Home", "Organization", "People", "Groups", "Permission sets", "Directory sync", "Audit trail");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Organization", "People",
+                "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
     }
 
     @Test

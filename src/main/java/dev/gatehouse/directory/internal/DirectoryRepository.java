@@ -273,6 +273,10 @@ public class DirectoryRepository {
                 .findFirst();
     }
 
+    public Optional<PermissionSetRow> permissionSet(String arn) {
+        return permissionSets(DIRECTORY_PERMISSION_SET.ARN.eq(arn), DirectoryPage.first(1)).stream().findFirst();
+    }
+
     private List<PermissionSetRow> permissionSets(Condition condition, DirectoryPage page) {
         Field<Integer> accounts = DSL.field(DSL.selectCount().from(DIRECTORY_PROVISIONED)
                 .where(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN.eq(DIRECTORY_PERMISSION_SET.ARN)));

@@ -1,0 +1,11 @@
+package dev.gatehouse.access;
+
+import java.time.Instant;
+
+/**
+ * A request left PENDING: approved (by the last approval needed, or automatically), denied, cancelled
+ * or expired. {@code actor} is the approver, the requester, or "Gatehouse" for automatic steps.
+ */
+public record AccessRequestDecided(long requestId, RequestStatus status, String actor, String comment,
+                                   String requester, String accountName, String permissionSetName, Instant at) {
+}

@@ -1,0 +1,352 @@
+package dev.gatehouse.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.gatehouse.access.internal.GrantRepository;
+import dev.gatehouse.access.internal.Granting;
+import dev.gatehouse.access.internal.RequestRepository;
+import dev.gatehouse.access.internal.StoredGrant;
+import dev.gatehouse.access.internal.StoredRequest;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.AccountScopes;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.Eligibility;
+import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.DurationText;
+
+/**
+ * Requesting access, deciding requests, and giving access back. Every method acts for the signed-in
+ * person, who must map to an Identity Store user; each checks on the server what that person may do.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class AccessService {
+
+    static final int MAX_ACCOUNTS_PER_SUBMISSION = 20;
+    static final Duration SHORTEST = Duration.ofMinutes(15);
+    static final Duration FURTHEST_START = Duration.ofDays(30);
+    static final String AUTOMATIC = "Gatehouse (automatic rule)";
+
+    private final RequestRepository requests;
+    private final GrantRepository grants;
+    private final Granting granting;
+    private final AccessPolicy policy;
+    private final DirectoryLookup directory;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccessService(RequestRepository requests, GrantRepository grants, Granting granting, AccessPolicy policy,
+                  DirectoryLookup directory, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.requests = requests;
+        this.grants = grants;
+        this.granting = granting;
+        this.policy = policy;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Why the signed-in person cannot request or approve at all, if so. */
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotInDirectory() {
+        return directory.userBySignIn(currentUser.require().directoryUserName()).isPresent() ? Optional.empty()
+                : Optional.of(notInDirectory());
+    }
+
+    /** The permission sets some rule lets the person request, by name. */
+    @Transactional(readOnly = true)
+    public List<PermissionSetChoice> requestablePermissionSets() {
+        UserRow me = me();
+        Set<String> arns = new LinkedHashSet<>();
+        policy.rulesFor(me.id()).forEach(rule -> arns.add(rule.permissionSetArn()));
+        return arns.stream().flatMap(arn -> directory.permissionSet(arn).stream())
+                .map(set -> new PermissionSetChoice(set.arn(), set.name(), set.description(), set.sessionDuration()))
+                .sorted(Comparator.comparing(PermissionSetChoice::name)).toList();
+    }
+
+    /** The accounts some rule lets the person request the permission set on; the search matches name, id or OU path. */
+    @Transactional(readOnly = true)
+    public List<AccountRow> requestableAccounts(String permissionSetArn, String search, int offset, int limit) {
+        UserRow me = me();
+        boolean organization = false;
+        Set<String> ous = new LinkedHashSet<>();
+        Set<String> accounts = new LinkedHashSet<>();
+        for (AccessRule rule : policy.rulesFor(me.id())) {
+            if (rule.permissionSetArn().equals(permissionSetArn)) {
+                organization |= rule.scopeType() == ScopeType.ORGANIZATION;
+                (rule.scopeType() == ScopeType.OU ? ous : accounts).add(rule.scopeId());
+            }
+        }
+        accounts.remove("");
+        return directory.accountsWithin(new AccountScopes(organization, ous, accounts),
+                new DirectoryPage(search, dev.gatehouse.directory.DirectorySort.NAME, false, offset, limit));
+    }
+
+    /** What a request for the permission set on the account would need: limits, approvers, or why it is not allowed. */
+    @Transactional(readOnly = true)
+    public RequestPreview preview(String permissionSetArn, String accountId) {
+        UserRow me = me();
+        Eligibility eligibility = policy.evaluate(me.id(), accountId, permissionSetArn);
+        return eligibility.rule().filter(rule -> eligibility.allowed())
+                .map(rule -> new RequestPreview(accountId, true, eligibility.reason(), rule.approvalSummary(),
+                        eligibility.approvers(), rule.maxDuration(), rule.defaultDuration(),
+                        rule.justificationRequired(), rule.ticketPattern(), rule.futureStartAllowed()))
+                .orElseGet(() -> new RequestPreview(accountId, false, eligibility.reason(), "", List.of(),
+                        Duration.ZERO, Duration.ZERO, false, "", false));
+    }
+
+    /**
+     * Sends one request per account; rules that need no approval grant at once.
+     *
+     * @return the new requests' ids
+     * @throws AccessProblem naming the field that is wrong; nothing is sent then
+     */
+    @Transactional
+    public List<Long> submit(RequestForm form) {
+        UserRow me = me();
+        Instant now = clock.instant();
+        if (form.permissionSetArn() == null || form.permissionSetArn().isBlank()) {
+            throw new AccessProblem("permissionSet", "Choose a permission set.");
+        }
+        List<String> accountIds = form.accountIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(form.accountIds()));
+        if (accountIds.isEmpty()) {
+            throw new AccessProblem("accounts", "Choose at least one account.");
+        }
+        if (accountIds.size() > MAX_ACCOUNTS_PER_SUBMISSION) {
+            throw new AccessProblem("accounts", "Choose at most " + MAX_ACCOUNTS_PER_SUBMISSION
+                    + " accounts in one submission.");
+        }
+        Duration duration = form.duration();
+        if (duration == null || duration.compareTo(SHORTEST) < 0) {
+            throw new AccessProblem("duration", "Ask for at least 15 minutes.");
+        }
+        Optional<Instant> startsAt = form.startsAt() == null ? Optional.empty() : form.startsAt();
+        if (startsAt.isPresent() && startsAt.get().isBefore(now.minusSeconds(60))) {
+            throw new AccessProblem("startsAt", "The start is in the past; choose a later time or start now.");
+        }
+        if (startsAt.isPresent() && startsAt.get().isAfter(now.plus(FURTHEST_START))) {
+            throw new AccessProblem("startsAt", "Access can start at most 30 days from now.");
+        }
+        String justification = form.justification() == null ? "" : form.justification().strip();
+        String ticket = form.ticket() == null ? "" : form.ticket().strip();
+        if (justification.length() > 1000) {
+            throw new AccessProblem("justification", "Keep the justification under 1,000 characters.");
+        }
+        if (ticket.length() > 100) {
+            throw new AccessProblem("ticket", "A ticket reference has at most 100 characters.");
+        }
+        String setName = directory.permissionSet(form.permissionSetArn()).map(set -> set.name())
+                .orElseThrow(() -> new AccessProblem("permissionSet", "This permission set no longer exists."));
+
+        record Checked(AccountRow account, AccessRule rule) {
+        }
+        List<Checked> checked = new ArrayList<>();
+        for (String accountId : accountIds) {
+            AccountRow account = directory.account(accountId)
+                    .orElseThrow(() -> new AccessProblem("accounts", "Account " + accountId + " no longer exists."));
+            Eligibility eligibility = policy.evaluate(me.id(), accountId, form.permissionSetArn());
+            if (!eligibility.allowed()) {
+                throw new AccessProblem("accounts", account.name() + ": " + eligibility.reason());
+            }
+            AccessRule rule = eligibility.rule().orElseThrow();
+            if (duration.compareTo(rule.maxDuration()) > 0) {
+                throw new AccessProblem("duration", account.name() + " allows at most "
+                        + DurationText.of(rule.maxDuration()) + ".");
+            }
+            if (startsAt.isPresent() && !rule.futureStartAllowed()) {
+                throw new AccessProblem("startsAt", account.name() + ": this access starts when approved; "
+                        + "a later start is not allowed.");
+            }
+            if (rule.justificationRequired() && justification.length() < 10) {
+                throw new AccessProblem("justification", "Say why you need this access (at least 10 characters).");
+            }
+            if (rule.ticketRequired() && !Pattern.compile(rule.ticketPattern()).matcher(ticket).matches()) {
+                throw new AccessProblem("ticket", "Give a ticket reference that matches " + rule.ticketPattern()
+                        + ".");
+            }
+            if (requests.pendingExists(me.id(), accountId, form.permissionSetArn())) {
+                throw new AccessProblem("accounts", "You already have a pending request for " + setName + " on "
+                        + account.name() + ".");
+            }
+            checked.add(new Checked(account, rule));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Checked c : checked) {
+            String approverId = switch (c.rule().approverType()) {
+                case MANAGER -> directory.managerId(me.id()).orElse("");
+                case NONE -> "";
+                default -> c.rule().approverId();
+            };
+            long id = requests.insert(me.id(), me.displayName(), c.account().id(), c.account().name(),
+                    form.permissionSetArn(), setName, c.rule(), approverId, duration, startsAt, justification, ticket,
+                    now);
+            events.publishEvent(new AccessRequested(id, me.displayName(), c.account().name(), setName,
+                    DurationText.of(duration), justification, ticket, now));
+            if (c.rule().automatic()) {
+                approve(requests.lock(id).orElseThrow(), AUTOMATIC, "Rule \"" + c.rule().name()
+                        + "\" grants without approval");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Pending requests the person may decide and has not decided yet, oldest first. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> inbox(int offset, int limit) {
+        return directory.userBySignIn(currentUser.require().directoryUserName())
+                .map(me -> requests.inbox(policy.approverScope(me.id()), offset, limit)).orElse(List.of());
+    }
+
+    /**
+     * Approves or denies a request. Nobody decides their own request; a quorum needs that many different
+     * people; the last approval needed grants access, exactly once however many arrive together.
+     */
+    @Transactional
+    public RequestStatus decide(long requestId, boolean approve, String comment) {
+        UserRow me = me();
+        String note = comment == null ? "" : comment.strip();
+        if (note.length() > 1000) {
+            throw new AccessProblem("comment", "Keep the comment under 1,000 characters.");
+        }
+        StoredRequest request = requests.lock(requestId)
+                .orElseThrow(() -> new AccessProblem("This request does not exist."));
+        if (request.requesterId().equals(me.id())) {
+            throw new AccessProblem("You cannot decide your own request.");
+        }
+        if (!mayApprove(me.id(), request)) {
+            throw new AccessProblem("You are not an approver for this request.");
+        }
+        if (request.status() != RequestStatus.PENDING) {
+            throw new AccessProblem("This request is no longer pending: " + request.status().label() + ".");
+        }
+        if (!request.pendingUntil().isAfter(clock.instant())) {
+            throw new AccessProblem("This request waited too long and has expired.");
+        }
+        if (!requests.addDecision(requestId, me.id(), me.displayName(), approve, note, clock.instant())) {
+            throw new AccessProblem("You have already decided this request.");
+        }
+        if (!approve) {
+            requests.finish(requestId, RequestStatus.DENIED, me.displayName(), note, clock.instant());
+            events.publishEvent(new AccessRequestDecided(requestId, RequestStatus.DENIED, me.displayName(), note,
+                    request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+            return RequestStatus.DENIED;
+        }
+        if (requests.approvals(requestId) >= request.approvalsRequired()) {
+            approve(request, me.displayName(), note);
+            return RequestStatus.APPROVED;
+        }
+        return RequestStatus.PENDING;
+    }
+
+    /** The requester withdraws a request that is still pending. */
+    @Transactional
+    public void cancel(long requestId) {
+        UserRow me = me();
+        StoredRequest request = requests.lock(requestId).filter(r -> r.requesterId().equals(me.id()))
+                .orElseThrow(() -> new AccessProblem("This is not one of your requests."));
+        if (request.status() != RequestStatus.PENDING) {
+            throw new AccessProblem("This request is no longer pending: " + request.status().label() + ".");
+        }
+        requests.finish(requestId, RequestStatus.CANCELLED, me.displayName(), "", clock.instant());
+        events.publishEvent(new AccessRequestDecided(requestId, RequestStatus.CANCELLED, me.displayName(), "",
+                request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+    }
+
+    /** The person's grants that are scheduled, active or being ended, soonest end first. */
+    @Transactional(readOnly = true)
+    public List<GrantSummary> myGrants() {
+        return directory.userBySignIn(currentUser.require().directoryUserName())
+                .map(me -> grants.current(me.id())).orElse(List.of());
+    }
+
+    /** The person's requests, newest first. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> myRequests(int offset, int limit) {
+        return directory.userBySignIn(currentUser.require().directoryUserName())
+                .map(me -> requests.mine(me.id(), offset, limit)).orElse(List.of());
+    }
+
+    /** The requester ends their own access now. */
+    @Transactional
+    public void giveBack(long grantId) {
+        UserRow me = me();
+        StoredGrant grant = grants.lock(grantId).filter(g -> g.userId().equals(me.id()))
+                .orElseThrow(() -> new AccessProblem("This is not one of your grants."));
+        endEarly(grant, me.displayName(), "Given back by " + me.displayName());
+    }
+
+    /** An admin ends someone's access now, with a reason. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void revoke(long grantId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new AccessProblem("reason", "Say why the access is revoked.");
+        }
+        StoredGrant grant = grants.lock(grantId).orElseThrow(() -> new AccessProblem("This grant does not exist."));
+        String admin = currentUser.require().displayName();
+        endEarly(grant, admin, "Revoked by " + admin + ": " + why);
+    }
+
+    private void endEarly(StoredGrant grant, String by, String reason) {
+        if (grant.status().finished()) {
+            throw new AccessProblem("This access has already ended.");
+        }
+        granting.endNow(grant.id(), by, reason);
+    }
+
+    private void approve(StoredRequest request, String by, String comment) {
+        requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
+        granting.grant(request);
+        events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.APPROVED, by, comment,
+                request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+    }
+
+    private boolean mayApprove(String userId, StoredRequest request) {
+        return switch (request.approverType()) {
+            case NONE -> false;
+            case USER, MANAGER -> request.approverId().equals(userId);
+            case GROUP -> directory.groupIds(userId).contains(request.approverId());
+        };
+    }
+
+    private UserRow me() {
+        return directory.userBySignIn(currentUser.require().directoryUserName())
+                .orElseThrow(() -> new AccessProblem(notInDirectory()));
+    }
+
+    private String notInDirectory() {
+        return "Your sign-in (" + currentUser.require().directoryUserName() + ") matches no Identity Center user, "
+                + "so you cannot request or approve access. An admin can check the user lookup setting or run a "
+                + "directory sync.";
+    }
+
+    /** Whether the signed-in person is an admin, for views that offer revocation. */
+    public boolean isAdmin() {
+        return currentUser.get().map(user -> user.has(GatehouseRole.ADMIN)).orElse(false);
+    }
+}

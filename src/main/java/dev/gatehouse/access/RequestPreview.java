@@ -1,0 +1,16 @@
+package dev.gatehouse.access;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a request for a permission set on an account would be subject to, before it is sent.
+ *
+ * @param allowed          false with the reason when the person cannot request it
+ * @param approvers        names of the people who could approve; empty when granted at once
+ * @param ticketPattern    empty when no ticket is asked
+ */
+public record RequestPreview(String accountId, boolean allowed, String reason, String approvalSummary,
+                             List<String> approvers, Duration maxDuration, Duration defaultDuration,
+                             boolean justificationRequired, String ticketPattern, boolean futureStartAllowed) {
+}

@@ -1,0 +1,20 @@
+package dev.gatehouse.access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An access request as the requester's and the approvers' screens show it.
+ *
+ * @param approvedBy names of those who approved so far
+ * @param grant      the grant an approved request yielded
+ */
+public record RequestSummary(long id, String requesterId, String requesterName, String accountId, String accountName,
+                             String permissionSetName, Duration duration, Optional<Instant> startsAt,
+                             String justification, String ticket, RequestStatus status, Instant createdAt,
+                             Instant pendingUntil, int approvalsRequired, String approvalSummary,
+                             List<String> approvedBy, String decidedBy, String decisionComment,
+                             Optional<GrantSummary> grant) {
+}

@@ -1,0 +1,60 @@
+package dev.gatehouse.access.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+/**
+ * The time-driven steps of access as db-scheduler tasks, so each runs once across all nodes and
+ * survives restarts: a grant's start and end (instance id = grant id), and expiring requests nobody
+ * decided in time. A step that fails is tried again, sooner at first, at most every five minutes.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessTasks {
+
+    static final String GRANT_START = "grant-start";
+    static final String GRANT_END = "grant-end";
+    /** Separates the grant id from the time in the id of an end task for an early end: "42-early-1763...". */
+    static final String EARLY = "-early-";
+
+    @Bean
+    OneTimeTask<Void> grantStart(GrantLedger ledger) {
+        return Tasks.oneTime(GRANT_START).onFailure(new RetrySoon<>())
+                .execute((instance, context) -> ledger.start(Long.parseLong(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> grantEnd(GrantLedger ledger) {
+        return Tasks.oneTime(GRANT_END).onFailure(new RetrySoon<>())
+                .execute((instance, context) -> ledger.end(Long.parseLong(instance.getId().split(EARLY)[0])));
+    }
+
+    @Bean
+    RecurringTask<Void> pendingRequestTimeouts(RequestTimeouts timeouts,
+                                               @Value("${gatehouse.access.timeout-check-interval:1m}") Duration every) {
+        return Tasks.recurring("access-request-timeouts", FixedDelay.of(every))
+                .execute((instance, context) -> timeouts.expireOverdue());
+    }
+
+    /** Retries after 2 s, doubling per consecutive failure, at most every 5 minutes; never gives up. */
+    static final class RetrySoon<T> implements FailureHandler<T> {
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
+            int failures = Math.min(complete.getExecution().consecutiveFailures, 10);
+            Duration wait = Duration.ofSeconds(2L << failures);
+            Duration capped = wait.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : wait;
+            operations.reschedule(complete, Instant.now().plus(capped));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.gatehouse.access.internal;
+
+import static dev.gatehouse.access.internal.RequestRepository.utc;
+import static dev.gatehouse.db.Tables.ACCESS_ASSIGNMENT;
+import static dev.gatehouse.db.Tables.ACCESS_GRANT;
+import static dev.gatehouse.db.Tables.ACCESS_LEDGER;
+import static dev.gatehouse.db.Tables.ACCESS_REQUEST;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.db.tables.records.AccessGrantRecord;
+
+/** Grants, who owns each assignment, and the ledger of Identity Center writes. */
+@Repository
+public class GrantRepository {
+
+    /** What a ledger row records about one write. */
+    public enum Operation { CREATE, DELETE, SKIP }
+
+    /** Where a write stands: SENDING is written before the call, so a crash leaves a trace to reconcile. */
+    public enum WriteState { SENDING, IN_PROGRESS, SUCCEEDED, FAILED }
+
+    private final DSLContext db;
+
+    GrantRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(StoredRequest request, Instant startsAt, Instant endsAt) {
+        return db.insertInto(ACCESS_GRANT)
+                .set(ACCESS_GRANT.REQUEST_ID, request.id())
+                .set(ACCESS_GRANT.USER_ID, request.requesterId())
+                .set(ACCESS_GRANT.ACCOUNT_ID, request.accountId())
+                .set(ACCESS_GRANT.PERMISSION_SET_ARN, request.permissionSetArn())
+                .set(ACCESS_GRANT.STARTS_AT, utc(startsAt))
+                .set(ACCESS_GRANT.ENDS_AT, utc(endsAt))
+                .set(ACCESS_GRANT.STATUS, GrantStatus.SCHEDULED.name())
+                .returning(ACCESS_GRANT.ID).fetchOne(ACCESS_GRANT.ID);
+    }
+
+    public Optional<StoredGrant> find(long id) {
+        return db.selectFrom(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id)).fetchOptional(GrantRepository::grant);
+    }
+
+    /** Locks the grant row until the transaction ends. */
+    public Optional<StoredGrant> lock(long id) {
+        return db.selectFrom(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id)).forUpdate()
+                .fetchOptional(GrantRepository::grant);
+    }
+
+    public void status(long id, GrantStatus status) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, status.name()).where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    public void activated(long id, Instant at) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.ACTIVE.name())
+                .set(ACCESS_GRANT.ACTIVATED_AT, utc(at)).where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    public void failed(long id, String reason, Instant at) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.FAILED.name())
+                .set(ACCESS_GRANT.FAILURE_REASON, reason).set(ACCESS_GRANT.ENDED_AT, utc(at))
+                .where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    /** Ends the grant as ENDED or REVOKED. */
+    public void ended(long id, GrantStatus status, Instant at) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, status.name()).set(ACCESS_GRANT.ENDED_AT, utc(at))
+                .where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    /** Moves the end (give back, revoke, extend); a revocation also records by whom and why. */
+    public void endsAt(long id, Instant endsAt, String endedBy, String reason) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.ENDS_AT, utc(endsAt)).set(ACCESS_GRANT.ENDED_BY, endedBy)
+                .set(ACCESS_GRANT.END_REASON, reason).where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    public String endedBy(long id) {
+        return db.select(ACCESS_GRANT.ENDED_BY).from(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id))
+                .fetchOne(ACCESS_GRANT.ENDED_BY);
+    }
+
+    /** Other grants on the same account, permission set and user that may hold the assignment now. */
+    public int othersHolding(StoredGrant grant) {
+        return db.fetchCount(ACCESS_GRANT, ACCESS_GRANT.ACCOUNT_ID.eq(grant.accountId()),
+                ACCESS_GRANT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()), ACCESS_GRANT.USER_ID.eq(grant.userId()),
+                ACCESS_GRANT.ID.ne(grant.id()), ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVE.name(),
+                        GrantStatus.ACTIVATING.name()));
+    }
+
+    /** Whether Gatehouse created the assignment (true), found it standing (false), or has no record (empty). */
+    public Optional<Boolean> owned(StoredGrant grant) {
+        return db.select(ACCESS_ASSIGNMENT.OWNED).from(ACCESS_ASSIGNMENT)
+                .where(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(grant.accountId()),
+                        ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()),
+                        ACCESS_ASSIGNMENT.USER_ID.eq(grant.userId()))
+                .fetchOptional(ACCESS_ASSIGNMENT.OWNED);
+    }
+
+    public void own(StoredGrant grant, boolean owned) {
+        db.insertInto(ACCESS_ASSIGNMENT)
+                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, grant.accountId())
+                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, grant.permissionSetArn())
+                .set(ACCESS_ASSIGNMENT.USER_ID, grant.userId())
+                .set(ACCESS_ASSIGNMENT.OWNED, owned)
+                .onConflict(ACCESS_ASSIGNMENT.ACCOUNT_ID, ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, ACCESS_ASSIGNMENT.USER_ID)
+                .doNothing()
+                .execute();
+    }
+
+    public void disown(StoredGrant grant) {
+        db.deleteFrom(ACCESS_ASSIGNMENT).where(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(grant.accountId()),
+                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()),
+                ACCESS_ASSIGNMENT.USER_ID.eq(grant.userId())).execute();
+    }
+
+    /** Records a write before it is made. */
+    public long ledger(StoredGrant grant, Operation operation, WriteState state, String detail, Instant at) {
+        return db.insertInto(ACCESS_LEDGER)
+                .set(ACCESS_LEDGER.GRANT_ID, grant.id())
+                .set(ACCESS_LEDGER.OPERATION, operation.name())
+                .set(ACCESS_LEDGER.ACCOUNT_ID, grant.accountId())
+                .set(ACCESS_LEDGER.PERMISSION_SET_ARN, grant.permissionSetArn())
+                .set(ACCESS_LEDGER.USER_ID, grant.userId())
+                .set(ACCESS_LEDGER.STATUS, state.name())
+                .set(ACCESS_LEDGER.ATTEMPTS, operation == Operation.SKIP ? 0 : 1)
+                .set(ACCESS_LEDGER.DETAIL, detail)
+                .set(ACCESS_LEDGER.CREATED_AT, utc(at))
+                .set(ACCESS_LEDGER.UPDATED_AT, utc(at))
+                .returning(ACCESS_LEDGER.ID).fetchOne(ACCESS_LEDGER.ID);
+    }
+
+    public void ledgerResult(long id, WriteState state, String awsRequestId, String detail, Instant at) {
+        db.update(ACCESS_LEDGER).set(ACCESS_LEDGER.STATUS, state.name()).set(ACCESS_LEDGER.AWS_REQUEST_ID, awsRequestId)
+                .set(ACCESS_LEDGER.DETAIL, detail).set(ACCESS_LEDGER.UPDATED_AT, utc(at))
+                .where(ACCESS_LEDGER.ID.eq(id)).execute();
+    }
+
+    public void ledgerResultByRequest(long grantId, String awsRequestId, WriteState state, String detail, Instant at) {
+        db.update(ACCESS_LEDGER).set(ACCESS_LEDGER.STATUS, state.name()).set(ACCESS_LEDGER.DETAIL, detail)
+                .set(ACCESS_LEDGER.UPDATED_AT, utc(at)).set(ACCESS_LEDGER.ATTEMPTS, ACCESS_LEDGER.ATTEMPTS.plus(1))
+                .where(ACCESS_LEDGER.GRANT_ID.eq(grantId), ACCESS_LEDGER.AWS_REQUEST_ID.eq(awsRequestId)).execute();
+    }
+
+    /** How many times Gatehouse has tried this write for the grant. */
+    public int attempts(long grantId, Operation operation) {
+        return db.fetchCount(ACCESS_LEDGER, ACCESS_LEDGER.GRANT_ID.eq(grantId),
+                ACCESS_LEDGER.OPERATION.eq(operation.name()));
+    }
+
+    /** The last write still IN_PROGRESS for the grant, to poll again instead of writing again. */
+    public Optional<String> inProgressRequestId(long grantId, Operation operation) {
+        return db.select(ACCESS_LEDGER.AWS_REQUEST_ID).from(ACCESS_LEDGER)
+                .where(ACCESS_LEDGER.GRANT_ID.eq(grantId), ACCESS_LEDGER.OPERATION.eq(operation.name()),
+                        ACCESS_LEDGER.STATUS.eq(WriteState.IN_PROGRESS.name()))
+                .orderBy(ACCESS_LEDGER.ID.desc()).limit(1).fetchOptional(ACCESS_LEDGER.AWS_REQUEST_ID);
+    }
+
+    /** The person's grants that are not over yet, soonest end first. */
+    public List<GrantSummary> current(String userId) {
+        return db.select(ACCESS_GRANT.asterisk(), ACCESS_REQUEST.ACCOUNT_NAME, ACCESS_REQUEST.PERMISSION_SET_NAME)
+                .from(ACCESS_GRANT).join(ACCESS_REQUEST).on(ACCESS_REQUEST.ID.eq(ACCESS_GRANT.REQUEST_ID))
+                .where(ACCESS_GRANT.USER_ID.eq(userId), ACCESS_GRANT.STATUS.in(GrantStatus.SCHEDULED.name(),
+                        GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(), GrantStatus.ENDING.name()))
+                .orderBy(ACCESS_GRANT.ENDS_AT, ACCESS_GRANT.ID)
+                .fetch(r -> {
+                    AccessGrantRecord g = r.into(ACCESS_GRANT);
+                    return new GrantSummary(g.getId(), g.getRequestId(), g.getAccountId(),
+                            r.get(ACCESS_REQUEST.ACCOUNT_NAME), r.get(ACCESS_REQUEST.PERMISSION_SET_NAME),
+                            g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), GrantStatus.valueOf(g.getStatus()),
+                            g.getFailureReason(), g.getEndReason());
+                });
+    }
+
+    private static StoredGrant grant(AccessGrantRecord g) {
+        return new StoredGrant(g.getId(), g.getRequestId(), g.getUserId(), g.getAccountId(), g.getPermissionSetArn(),
+                g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), GrantStatus.valueOf(g.getStatus()));
+    }
+}

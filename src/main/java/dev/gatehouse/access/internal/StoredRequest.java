@@ -1,0 +1,15 @@
+package dev.gatehouse.access.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.gatehouse.access.RequestStatus;
+import dev.gatehouse.policy.ApproverType;
+
+/** An access request as the services decide on it. */
+public record StoredRequest(long id, String requesterId, String requesterName, String accountId, String accountName,
+                            String permissionSetArn, String permissionSetName, Duration duration,
+                            Optional<Instant> startsAt, int approvalsRequired, ApproverType approverType,
+                            String approverId, RequestStatus status, Instant pendingUntil) {
+}

@@ -1,0 +1,108 @@
+package dev.gatehouse.access.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.access.AccessProblem;
+import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.RequestStatus;
+import dev.gatehouse.access.RequestSummary;
+
+/**
+ * The approvals inbox: pending requests the person may decide, oldest first. Select one or more,
+ * add a comment if you like, and approve or deny them together.
+ */
+@Route("approvals")
+@PageTitle("Approvals · Gatehouse")
+@Menu(title = "Approvals", order = 10, icon = "vaadin:check-square-o")
+@PermitAll
+public class ApprovalsView extends VerticalLayout {
+
+    static final String EMPTY = "Nothing waits for your decision.";
+
+    private final AccessService access;
+    private final Grid<RequestSummary> inbox = new Grid<>();
+    private final TextField comment = new TextField("Comment (optional)");
+
+    public ApprovalsView(AccessService access) {
+        this.access = access;
+        addClassName("gatehouse-page");
+        setSizeFull();
+        inbox.setSelectionMode(Grid.SelectionMode.MULTI);
+        inbox.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Requested").setAutoWidth(true);
+        inbox.addColumn(RequestSummary::requesterName).setHeader("Requester").setAutoWidth(true);
+        inbox.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account").setAutoWidth(true);
+        inbox.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        inbox.addColumn(r -> DurationText.of(r.duration())
+                + r.startsAt().map(at -> " from " + AccessText.time(at)).orElse("")).setHeader("For")
+                .setAutoWidth(true);
+        inbox.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(1);
+        inbox.addColumn(RequestSummary::ticket).setHeader("Ticket").setAutoWidth(true);
+        inbox.addColumn(r -> r.approvedBy().size() + " of " + r.approvalsRequired()).setHeader("Approvals")
+                .setAutoWidth(true);
+        inbox.setEmptyStateText(EMPTY);
+        inbox.setItems(query -> access.inbox(query.getOffset(), query.getLimit()).stream());
+        inbox.setSizeFull();
+
+        comment.setMaxLength(1000);
+        comment.setWidth("28rem");
+        Button approve = new Button("Approve selected", e -> decide(true));
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        Button deny = new Button("Deny selected", e -> decide(false));
+        deny.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(comment, approve, deny);
+        actions.setAlignItems(Alignment.BASELINE);
+
+        add(new H2("Approvals"), new Paragraph("You never see your own requests here; each needs the number of "
+                + "different approvers its rule asks for."), actions, inbox);
+        access.whyNotInDirectory().ifPresent(reason -> add(new Paragraph(reason)));
+        setFlexGrow(1, inbox);
+    }
+
+    private void decide(boolean approve) {
+        List<RequestSummary> chosen = new ArrayList<>(inbox.getSelectedItems());
+        if (chosen.isEmpty()) {
+            Notification.show("Select the requests to " + (approve ? "approve" : "deny") + " first.");
+            return;
+        }
+        int granted = 0;
+        int recorded = 0;
+        List<String> problems = new ArrayList<>();
+        for (RequestSummary request : chosen) {
+            try {
+                RequestStatus status = access.decide(request.id(), approve, comment.getValue());
+                if (status == RequestStatus.APPROVED) {
+                    granted++;
+                } else {
+                    recorded++;
+                }
+            } catch (AccessProblem problem) {
+                problems.add(request.requesterName() + ", " + request.accountName() + ": " + problem.getMessage());
+            }
+        }
+        String summary = approve
+                ? granted + " approved and granted" + (recorded > 0 ? ", " + recorded + " still need more approvals" : "")
+                : recorded + " denied";
+        Notification.show(summary + (problems.isEmpty() ? "." : ". Not decided: " + String.join("; ", problems)),
+                8000, Notification.Position.TOP_CENTER);
+        comment.clear();
+        inbox.deselectAll();
+        inbox.getDataProvider().refreshAll();
+    }
+}

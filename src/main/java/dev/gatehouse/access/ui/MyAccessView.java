@@ -1,0 +1,185 @@
+package dev.gatehouse.access.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+
+import jakarta.annotation.security.PermitAll;
+
+import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.access.AccessProblem;
+import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.access.RequestStatus;
+import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.GatehouseUser;
+
+/**
+ * The home page: the person's access with the time it has left, a link into the AWS access portal,
+ * and their requests (pending ones can be cancelled). It refreshes itself every 30 seconds.
+ */
+@Route("")
+@PageTitle("My access · Gatehouse")
+@Menu(title = "My access", order = 0, icon = "vaadin:home")
+@PermitAll
+public class MyAccessView extends VerticalLayout {
+
+    static final String NO_GRANTS = "You have no active or upcoming access.";
+    static final String SESSION_NOTE = "Giving access back removes the assignment at once; an AWS session you "
+            + "already opened lasts until its session duration runs out.";
+
+    private final AccessService access;
+    private final Clock clock;
+    private final String portalUrl;
+    private final Grid<GrantSummary> grants = new Grid<>();
+    private final Grid<RequestSummary> requests = new Grid<>();
+    private final Paragraph noGrants = new Paragraph(NO_GRANTS);
+    private Registration polling;
+
+    public MyAccessView(AccessService access, CurrentUser currentUser, Clock clock,
+                        @Value("${gatehouse.access.portal-url:}") String portalUrl) {
+        this.access = access;
+        this.clock = clock;
+        this.portalUrl = portalUrl.replaceAll("/+$", "");
+        GatehouseUser user = currentUser.require();
+        addClassName("gatehouse-page");
+        setSizeFull();
+        add(new H2("Welcome, " + user.displayName()));
+        Paragraph roles = new Paragraph("Your roles: " + user.roleLabels());
+        roles.setId("home-roles");
+        Paragraph directory = new Paragraph("Identity Center user: " + user.directoryUserName());
+        directory.addClassName("gatehouse-muted");
+        add(roles, directory);
+        access.whyNotInDirectory().ifPresent(reason -> {
+            Div card = new Div(new Paragraph(reason));
+            card.addClassName("gatehouse-card");
+            add(card);
+        });
+
+        Button request = new Button("Request access", e -> getUI().ifPresent(ui -> ui.navigate(RequestAccessView.class)));
+        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(request);
+
+        grants.addColumn(GrantSummary::accountName).setHeader("Account").setAutoWidth(true);
+        grants.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        grants.addColumn(grant -> grant.status().label()).setHeader("Status").setAutoWidth(true);
+        grants.addColumn(this::timeLeft).setHeader("Time").setAutoWidth(true);
+        grants.addComponentColumn(this::actions).setHeader("").setFlexGrow(1);
+        grants.setAllRowsVisible(true);
+        Paragraph note = new Paragraph(SESSION_NOTE);
+        note.addClassName("gatehouse-muted");
+        add(new H3("Your access"), noGrants, grants, note);
+
+        requests.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Requested").setAutoWidth(true);
+        requests.addColumn(RequestSummary::accountName).setHeader("Account").setAutoWidth(true);
+        requests.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        requests.addColumn(r -> DurationText.of(r.duration())).setHeader("For").setAutoWidth(true);
+        requests.addColumn(AccessText::outcome).setHeader("Status").setFlexGrow(1);
+        requests.addComponentColumn(this::cancelButton).setHeader("").setAutoWidth(true);
+        requests.setEmptyStateText("You have not requested access yet.");
+        requests.setItems(query -> access.myRequests(query.getOffset(), query.getLimit()).stream());
+        requests.setMinHeight("14rem");
+        add(new H3("Your requests"), requests);
+        setFlexGrow(1, requests);
+        refresh();
+    }
+
+    private void refresh() {
+        var current = access.myGrants();
+        grants.setItems(current);
+        grants.setVisible(!current.isEmpty());
+        noGrants.setVisible(current.isEmpty());
+        requests.getDataProvider().refreshAll();
+    }
+
+    private String timeLeft(GrantSummary grant) {
+        Instant now = clock.instant();
+        return switch (grant.status()) {
+            case SCHEDULED -> "starts in " + AccessText.until(now, grant.startsAt());
+            case ACTIVATING -> "being granted…";
+            case ACTIVE -> "ends in " + AccessText.until(now, grant.endsAt());
+            case ENDING -> "being removed…";
+            default -> "";
+        };
+    }
+
+    private HorizontalLayout actions(GrantSummary grant) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (grant.status() == GrantStatus.ACTIVE && !portalUrl.isEmpty()) {
+            Anchor portal = new Anchor(portalUrl + "/#/console?account_id=" + grant.accountId() + "&role_name="
+                    + grant.permissionSetName(), "Open in AWS", AnchorTarget.BLANK);
+            actions.add(portal);
+        }
+        if (grant.status() == GrantStatus.SCHEDULED || grant.status() == GrantStatus.ACTIVE) {
+            Button giveBack = new Button("Give back", e -> {
+                try {
+                    access.giveBack(grant.id());
+                    Notification.show("Access to " + grant.permissionSetName() + " on " + grant.accountName()
+                            + " is being removed.");
+                } catch (AccessProblem problem) {
+                    Notification.show(problem.getMessage());
+                }
+                refresh();
+            });
+            giveBack.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            actions.add(giveBack);
+        }
+        if (grant.status() == GrantStatus.FAILED) {
+            actions.add(new Span(grant.failureReason()));
+        }
+        return actions;
+    }
+
+    private Button cancelButton(RequestSummary request) {
+        Button cancel = new Button("Cancel", e -> {
+            try {
+                access.cancel(request.id());
+                Notification.show("Request cancelled.");
+            } catch (AccessProblem problem) {
+                Notification.show(problem.getMessage());
+            }
+            refresh();
+        });
+        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        cancel.setVisible(request.status() == RequestStatus.PENDING);
+        return cancel;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval((int) Duration.ofSeconds(30).toMillis());
+        polling = event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        polling.remove();
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
+    }
+}

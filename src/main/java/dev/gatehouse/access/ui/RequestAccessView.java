@@ -1,0 +1,207 @@
+package dev.gatehouse.access.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.TextRenderer;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.access.AccessProblem;
+import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.PermissionSetChoice;
+import dev.gatehouse.access.RequestForm;
+import dev.gatehouse.access.RequestPreview;
+import dev.gatehouse.directory.AccountRow;
+
+/**
+ * The request form: a permission set, the accounts the person may request it on, for how long, from
+ * when, and why. A preview says who will approve each account and when the access would end.
+ */
+@Route("request")
+@PageTitle("Request access · Gatehouse")
+@Menu(title = "Request access", order = 5, icon = "vaadin:key-o")
+@PermitAll
+public class RequestAccessView extends VerticalLayout {
+
+    static final String NOTHING_REQUESTABLE = "No access rule lets you request anything yet. An admin can add "
+            + "one under Access rules.";
+    static final String NOW = "As soon as approved";
+    static final String LATER = "Later";
+
+    private static final List<Duration> DURATIONS = Stream.of(15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320,
+            10080).map(Duration::ofMinutes).toList();
+
+    private final AccessService access;
+    private final ComboBox<PermissionSetChoice> permissionSet = new ComboBox<>("Permission set");
+    private final MultiSelectComboBox<AccountRow> accounts = new MultiSelectComboBox<>("Accounts");
+    private final Select<Duration> duration = new Select<>();
+    private final RadioButtonGroup<String> start = new RadioButtonGroup<>("Start");
+    private final DateTimePicker startsAt = new DateTimePicker("Start at (UTC)");
+    private final TextArea justification = new TextArea("Justification");
+    private final TextField ticket = new TextField("Ticket");
+    private final Div preview = new Div();
+    private final Map<String, HasValidation> fields;
+
+    public RequestAccessView(AccessService access) {
+        this.access = access;
+        addClassName("gatehouse-page");
+        add(new H2("Request access"));
+        Optional<String> notInDirectory = access.whyNotInDirectory();
+        if (notInDirectory.isPresent()) {
+            add(new Paragraph(notInDirectory.get()));
+            fields = Map.of();
+            return;
+        }
+        List<PermissionSetChoice> choices = access.requestablePermissionSets();
+        if (choices.isEmpty()) {
+            add(new Paragraph(NOTHING_REQUESTABLE));
+            fields = Map.of();
+            return;
+        }
+        permissionSet.setItems(choices);
+        permissionSet.setItemLabelGenerator(PermissionSetChoice::name);
+        permissionSet.setRenderer(new TextRenderer<>(
+                choice -> choice.name() + " — " + choice.description()));
+        permissionSet.setRequiredIndicatorVisible(true);
+        permissionSet.setHelperText("Only the permission sets a rule lets you request.");
+        permissionSet.addValueChangeListener(e -> {
+            accounts.clear();
+            String arn = e.getValue() == null ? "" : e.getValue().arn();
+            accounts.setItems(query -> access.requestableAccounts(arn, query.getFilter().orElse(""),
+                    query.getOffset(), query.getLimit()).stream());
+            accounts.setEnabled(e.getValue() != null);
+            updatePreview();
+        });
+
+        accounts.setItemLabelGenerator(account -> account.name() + " (" + account.id() + ")");
+        accounts.setRenderer(new TextRenderer<>(
+                account -> account.name() + " · " + account.id() + " · " + account.ouPath()));
+        accounts.setRequiredIndicatorVisible(true);
+        accounts.setHelperText("Search by name, 12-digit id or OU path; one request is sent per account.");
+        accounts.setEnabled(false);
+        accounts.addValueChangeListener(e -> updatePreview());
+
+        duration.setLabel("Duration");
+        duration.setItems(DURATIONS);
+        duration.setItemLabelGenerator(DurationText::of);
+        duration.setValue(Duration.ofHours(1));
+        duration.addValueChangeListener(e -> updatePreview());
+
+        start.setItems(NOW, LATER);
+        start.setValue(NOW);
+        startsAt.setVisible(false);
+        start.addValueChangeListener(e -> {
+            startsAt.setVisible(LATER.equals(e.getValue()));
+            updatePreview();
+        });
+        startsAt.addValueChangeListener(e -> updatePreview());
+
+        justification.setMaxLength(1000);
+        justification.setPlaceholder("What you will do and why you need this access");
+        ticket.setMaxLength(100);
+        ticket.setPlaceholder("e.g. OPS-1234");
+
+        FormLayout form = new FormLayout(permissionSet, accounts, duration, start, startsAt, justification, ticket);
+        form.setColspan(accounts, 2);
+        form.setColspan(justification, 2);
+        preview.setId("request-preview");
+        preview.addClassName("gatehouse-card");
+
+        Button send = new Button("Send request", e -> send());
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER).listenOn(ticket);
+        fields = Map.of("permissionSet", permissionSet, "accounts", accounts, "duration", duration,
+                "startsAt", startsAt, "justification", justification, "ticket", ticket);
+        add(form, preview, send);
+        updatePreview();
+    }
+
+    private void updatePreview() {
+        preview.removeAll();
+        if (permissionSet.getValue() == null || accounts.getValue().isEmpty()) {
+            preview.add(new Paragraph("Choose a permission set and at least one account to see who approves."));
+            return;
+        }
+        Instant begins = startTime().orElse(Instant.now());
+        List<AccountRow> chosen = new ArrayList<>(accounts.getValue());
+        chosen.sort(Comparator.comparing(AccountRow::name));
+        for (AccountRow account : chosen) {
+            RequestPreview p = access.preview(permissionSet.getValue().arn(), account.id());
+            String text;
+            if (!p.allowed()) {
+                text = account.name() + ": " + p.reason();
+            } else {
+                String approvers = p.approvers().isEmpty() ? "" : " (" + String.join(", ", p.approvers()) + ")";
+                text = account.name() + ": " + p.approvalSummary() + approvers + ". At most "
+                        + DurationText.of(p.maxDuration()) + "; access would end about "
+                        + AccessText.time(begins.plus(duration.getValue())) + "."
+                        + (p.justificationRequired() ? " Justification required." : "")
+                        + (p.ticketPattern().isEmpty() ? "" : " Ticket required (" + p.ticketPattern() + ").");
+            }
+            preview.add(new Paragraph(text));
+        }
+    }
+
+    private Optional<Instant> startTime() {
+        LocalDateTime at = startsAt.getValue();
+        return LATER.equals(start.getValue()) && at != null ? Optional.of(at.toInstant(ZoneOffset.UTC))
+                : Optional.empty();
+    }
+
+    private void send() {
+        fields.values().forEach(field -> field.setInvalid(false));
+        if (LATER.equals(start.getValue()) && startsAt.getValue() == null) {
+            startsAt.setErrorMessage("Choose when the access starts, or start as soon as approved.");
+            startsAt.setInvalid(true);
+            return;
+        }
+        RequestForm form = new RequestForm(permissionSet.getValue() == null ? "" : permissionSet.getValue().arn(),
+                accounts.getValue().stream().map(AccountRow::id).toList(), duration.getValue(), startTime(),
+                justification.getValue(), ticket.getValue());
+        try {
+            List<Long> sent = access.submit(form);
+            Notification.show(sent.size() == 1 ? "Request sent." : sent.size() + " requests sent, one per account.",
+                    5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(MyAccessView.class));
+        } catch (AccessProblem problem) {
+            HasValidation field = fields.get(problem.field());
+            if (field != null) {
+                field.setErrorMessage(problem.getMessage());
+                field.setInvalid(true);
+            }
+            Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+}

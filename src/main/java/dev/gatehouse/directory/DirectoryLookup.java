@@ -1,0 +1,93 @@
+package dev.gatehouse.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.gatehouse.directory.internal.LookupRepository;
+
+/**
+ * Facts about people, groups, accounts and permission sets from the last sync, for other modules'
+ * services. It checks no role: the calling service authorizes its own methods.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DirectoryLookup {
+
+    private final LookupRepository repository;
+
+    DirectoryLookup(LookupRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The Identity Store user a signed-in person maps to: by userName, else by email (case-insensitive). */
+    public Optional<UserRow> userBySignIn(String directoryUserName) {
+        return repository.userByUserName(directoryUserName).or(() -> repository.userByEmail(directoryUserName));
+    }
+
+    public Optional<UserRow> user(String userId) {
+        return repository.user(userId);
+    }
+
+    /** The Identity Store groups the user is a member of. */
+    public Set<String> groupIds(String userId) {
+        return repository.groupIds(userId);
+    }
+
+    public Optional<String> managerId(String userId) {
+        return repository.managerId(userId);
+    }
+
+    public Optional<GroupRow> group(String groupId) {
+        return repository.group(groupId);
+    }
+
+    /** Members of the group, by name, at most {@code limit}. */
+    public List<UserRow> members(String groupId, int limit) {
+        return repository.members(groupId, limit);
+    }
+
+    public Optional<AccountRow> account(String accountId) {
+        return repository.account(accountId);
+    }
+
+    /** The OU the account sits in and every OU above it; empty for an account placed at the root. */
+    public Set<String> ouChain(String accountId) {
+        return repository.ouChain(accountId);
+    }
+
+    public Optional<OuRow> organizationalUnit(String ouId) {
+        return repository.organizationalUnit(ouId);
+    }
+
+    /** The accounts within any of the scopes: the whole organization, these OUs (nested) or these accounts. */
+    public List<AccountRow> accountsWithin(AccountScopes scopes, DirectoryPage page) {
+        return repository.accountsWithin(scopes, page);
+    }
+
+    public Optional<PermissionSetRow> permissionSet(String arn) {
+        return repository.permissionSet(arn);
+    }
+
+    /** All permission sets by name, for pickers; an instance has at most a few thousand. */
+    public List<PermissionSetRow> permissionSets() {
+        return repository.permissionSets();
+    }
+
+    /** People whose name, user name or email contains the text, for pickers. */
+    public List<UserRow> findUsers(String text, int limit) {
+        return repository.findUsers(text, limit);
+    }
+
+    public List<GroupRow> findGroups(String text, int limit) {
+        return repository.findGroups(text, limit);
+    }
+
+    /** OUs whose name or path contains the text, for pickers. */
+    public List<OuRow> findOrganizationalUnits(String text, int limit) {
+        return repository.findOrganizationalUnits(text, limit);
+    }
+}

@@ -1,0 +1,295 @@
+package dev.gatehouse.policy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.gatehouse.directory.AccountScopes;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.policy.internal.RuleRepository;
+import dev.gatehouse.security.CurrentUser;
+
+/**
+ * The access rules: admins edit them, auditors read them, and the access module asks them who may
+ * request what and who approves. When several rules match a request, {@link #PRECEDENCE} decides.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccessPolicy {
+
+    /** How overlapping rules combine, as the rules screen explains it. */
+    public static final String PRECEDENCE = "When several rules match a person, account and permission set, "
+            + "Gatehouse applies exactly one: the one needing the fewest approvals, then the one allowing the "
+            + "longest access, then the oldest. A rule whose approvers cannot be found (no manager recorded, an "
+            + "empty group) is passed over.";
+
+    static final Duration SHORTEST = Duration.ofMinutes(15);
+    static final Duration LONGEST = Duration.ofDays(7);
+    static final Duration LONGEST_PENDING = Duration.ofDays(14);
+
+    private static final Comparator<AccessRule> ORDER = Comparator.comparingInt(AccessRule::approvalsRequired)
+            .thenComparing(AccessRule::maxDuration, Comparator.reverseOrder())
+            .thenComparing(AccessRule::id);
+
+    private final RuleRepository rules;
+    private final DirectoryLookup directory;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccessPolicy(RuleRepository rules, DirectoryLookup directory, CurrentUser currentUser,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.rules = rules;
+        this.directory = directory;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Rules by name whose name, permission set, scope, requesters or approvers contain the text. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public List<AccessRule> rules(String search, int offset, int limit) {
+        return rules.page(search, offset, limit);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Optional<AccessRule> rule(long id) {
+        return rules.find(id);
+    }
+
+    /**
+     * Checks the rule, resolves its names from the directory and stores it.
+     *
+     * @throws RuleProblem naming the field that is wrong
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccessRule save(AccessRule draft) {
+        AccessRule rule = validated(draft);
+        Optional<AccessRule> before = rule.id() == null ? Optional.empty() : rules.find(rule.id());
+        if (rule.id() != null && before.isEmpty()) {
+            throw new RuleProblem("id", "This rule was deleted meanwhile.");
+        }
+        long id = rule.id() == null ? rules.insert(rule) : rule.id();
+        if (rule.id() != null) {
+            rules.update(rule);
+        }
+        AccessRule saved = rules.find(id).orElseThrow();
+        events.publishEvent(new AccessRuleChanged(id, rule.updatedBy(), rule.updatedAt(),
+                before.map(AccessPolicy::describe).orElse(""), describe(saved)));
+        return saved;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void delete(long id) {
+        rules.find(id).ifPresent(rule -> {
+            rules.delete(id);
+            events.publishEvent(new AccessRuleChanged(id, currentUser.require().subject(), clock.instant(),
+                    describe(rule), ""));
+        });
+    }
+
+    /** People, groups, OUs, accounts or permission sets whose names contain the text, for the rule editor. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Choice> choices(Picker picker, String text, int limit) {
+        return switch (picker) {
+            case PERSON -> directory.findUsers(text, limit).stream()
+                    .map(u -> new Choice(u.id(), u.displayName() + " (" + u.userName() + ")")).toList();
+            case GROUP -> directory.findGroups(text, limit).stream()
+                    .map(g -> new Choice(g.id(), g.displayName())).toList();
+            case OU -> directory.findOrganizationalUnits(text, limit).stream()
+                    .map(ou -> new Choice(ou.id(), ou.path())).toList();
+            case ACCOUNT -> directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()),
+                            DirectoryPage.first(limit).matching(text)).stream()
+                    .map(a -> new Choice(a.id(), a.name() + " (" + a.id() + ")")).toList();
+            case PERMISSION_SET -> directory.permissionSets().stream()
+                    .filter(set -> set.name().toLowerCase().contains(text.strip().toLowerCase())).limit(limit)
+                    .map(set -> new Choice(set.arn(), set.name())).toList();
+        };
+    }
+
+    /** What a rule editor picker lists. */
+    public enum Picker { PERSON, GROUP, OU, ACCOUNT, PERMISSION_SET }
+
+    /** The rules that let this person request anything, oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AccessRule> rulesFor(String userId) {
+        return rules.forRequester(userId, directory.groupIds(userId));
+    }
+
+    /** Whether the person may request the permission set on the account, under which rule, approved by whom. */
+    @PreAuthorize("isAuthenticated()")
+    public Eligibility evaluate(String userId, String accountId, String permissionSetArn) {
+        Set<String> chain = directory.ouChain(accountId);
+        List<AccessRule> matching = rulesFor(userId).stream()
+                .filter(rule -> rule.permissionSetArn().equals(permissionSetArn))
+                .filter(rule -> switch (rule.scopeType()) {
+                    case ORGANIZATION -> true;
+                    case OU -> chain.contains(rule.scopeId());
+                    case ACCOUNT -> rule.scopeId().equals(accountId);
+                })
+                .sorted(ORDER).toList();
+        if (matching.isEmpty()) {
+            return new Eligibility(Optional.empty(), List.of(), "No rule lets this person request this permission "
+                    + "set on this account. An admin can add one under Access rules.");
+        }
+        for (AccessRule rule : matching) {
+            List<String> approvers = approverNames(rule, userId);
+            if (rule.automatic() || !approvers.isEmpty()) {
+                return new Eligibility(Optional.of(rule), approvers, "Rule \"" + rule.name() + "\" applies"
+                        + (matching.size() > 1 ? " (" + matching.size() + " rules match; it needs the fewest "
+                        + "approvals)" : "") + ".");
+            }
+        }
+        AccessRule first = matching.get(0);
+        return new Eligibility(Optional.of(first), List.of(), "Rule \"" + first.name() + "\" matches, but nobody "
+                + "can approve: " + (first.approverType() == ApproverType.MANAGER
+                ? "Identity Center records no manager for this person." : "the approver group has no other member."));
+    }
+
+    /** Whether the approver may decide a request the requester made under the rule; never their own. */
+    @PreAuthorize("isAuthenticated()")
+    public boolean mayApprove(String approverId, String requesterId, AccessRule rule) {
+        if (approverId.equals(requesterId)) {
+            return false;
+        }
+        return switch (rule.approverType()) {
+            case NONE -> false;
+            case USER -> rule.approverId().equals(approverId);
+            case GROUP -> directory.groupIds(approverId).contains(rule.approverId());
+            case MANAGER -> directory.managerId(requesterId).map(approverId::equals).orElse(false);
+        };
+    }
+
+    /** The rules under which this person approves others' requests. */
+    @PreAuthorize("isAuthenticated()")
+    public ApproverScope approverScope(String approverId) {
+        return new ApproverScope(approverId, directory.groupIds(approverId));
+    }
+
+    private List<String> approverNames(AccessRule rule, String requesterId) {
+        return switch (rule.approverType()) {
+            case NONE -> List.of();
+            case USER -> rule.approverId().equals(requesterId) ? List.of() : List.of(rule.approverLabel());
+            case GROUP -> directory.members(rule.approverId(), 11).stream()
+                    .filter(member -> !member.id().equals(requesterId)).limit(10).map(UserRow::displayName).toList();
+            case MANAGER -> directory.managerId(requesterId).flatMap(directory::user).map(UserRow::displayName)
+                    .stream().toList();
+        };
+    }
+
+    private AccessRule validated(AccessRule d) {
+        String name = d.name() == null ? "" : d.name().strip();
+        if (name.isEmpty() || name.length() > 80) {
+            throw new RuleProblem("name", "Give the rule a name of at most 80 characters.");
+        }
+        String requesterLabel = switch (d.requesterType()) {
+            case EVERYONE -> "Everyone";
+            case USER -> directory.user(d.requesterId()).map(UserRow::displayName)
+                    .orElseThrow(() -> new RuleProblem("requesterId", "Choose the person who may request."));
+            case GROUP -> directory.group(d.requesterId()).map(g -> g.displayName())
+                    .orElseThrow(() -> new RuleProblem("requesterId", "Choose the group whose members may request."));
+        };
+        String scopeLabel = switch (d.scopeType()) {
+            case ORGANIZATION -> "Whole organization";
+            case OU -> directory.organizationalUnit(d.scopeId()).map(ou -> ou.path())
+                    .orElseThrow(() -> new RuleProblem("scopeId", "Choose the organizational unit."));
+            case ACCOUNT -> directory.account(d.scopeId()).map(a -> a.name() + " (" + a.id() + ")")
+                    .orElseThrow(() -> new RuleProblem("scopeId", "Choose the account."));
+        };
+        String setName = directory.permissionSet(d.permissionSetArn() == null ? "" : d.permissionSetArn())
+                .map(set -> set.name())
+                .orElseThrow(() -> new RuleProblem("permissionSetArn", "Choose the permission set."));
+        if (d.maxDuration() == null || d.maxDuration().compareTo(SHORTEST) < 0 || d.maxDuration().compareTo(LONGEST) > 0) {
+            throw new RuleProblem("maxDuration", "The longest access must be between 15 minutes and 7 days.");
+        }
+        if (d.defaultDuration() == null || d.defaultDuration().compareTo(SHORTEST) < 0
+                || d.defaultDuration().compareTo(d.maxDuration()) > 0) {
+            throw new RuleProblem("defaultDuration", "The default must be at least 15 minutes and at most the longest access.");
+        }
+        String ticketPattern = d.ticketPattern() == null ? "" : d.ticketPattern().strip();
+        try {
+            Pattern.compile(ticketPattern);
+        } catch (PatternSyntaxException e) {
+            throw new RuleProblem("ticketPattern", "The ticket pattern is not a valid regular expression: "
+                    + e.getDescription() + ".");
+        }
+        String approverLabel = validatedApprovers(d);
+        if (d.pendingTimeout() == null || d.pendingTimeout().compareTo(Duration.ofMinutes(5)) < 0
+                || d.pendingTimeout().compareTo(LONGEST_PENDING) > 0) {
+            throw new RuleProblem("pendingTimeout", "A request may wait between 5 minutes and 14 days for approval.");
+        }
+        return new AccessRule(d.id(), name, d.requesterType(),
+                d.requesterType() == RequesterType.EVERYONE ? "" : d.requesterId(), requesterLabel, d.scopeType(),
+                d.scopeType() == ScopeType.ORGANIZATION ? "" : d.scopeId(), scopeLabel, d.permissionSetArn(), setName,
+                d.maxDuration(), d.defaultDuration(), d.justificationRequired(), ticketPattern,
+                d.futureStartAllowed(), d.approvalsRequired(), d.approverType(),
+                d.approverType() == ApproverType.USER || d.approverType() == ApproverType.GROUP ? d.approverId() : "",
+                approverLabel, d.pendingTimeout(), clock.instant(), currentUser.require().subject());
+    }
+
+    private String validatedApprovers(AccessRule d) {
+        if (d.approverType() == ApproverType.NONE) {
+            if (d.approvalsRequired() != 0) {
+                throw new RuleProblem("approvalsRequired", "An automatic rule needs no approvals: set 0.");
+            }
+            return "";
+        }
+        if (d.approvalsRequired() < 1 || d.approvalsRequired() > 5) {
+            throw new RuleProblem("approvalsRequired", "Ask for between 1 and 5 approvals.");
+        }
+        return switch (d.approverType()) {
+            case USER -> {
+                if (d.approvalsRequired() != 1) {
+                    throw new RuleProblem("approvalsRequired", "One person can give only one approval.");
+                }
+                yield directory.user(d.approverId() == null ? "" : d.approverId()).map(UserRow::displayName)
+                        .orElseThrow(() -> new RuleProblem("approverId", "Choose the person who approves."));
+            }
+            case GROUP -> {
+                var group = directory.group(d.approverId() == null ? "" : d.approverId())
+                        .orElseThrow(() -> new RuleProblem("approverId", "Choose the group whose members approve."));
+                if (group.members() < d.approvalsRequired()) {
+                    throw new RuleProblem("approvalsRequired", group.displayName() + " has " + group.members()
+                            + " members, fewer than the " + d.approvalsRequired() + " approvals asked for.");
+                }
+                yield group.displayName();
+            }
+            case MANAGER -> {
+                if (d.approvalsRequired() != 1) {
+                    throw new RuleProblem("approvalsRequired", "A manager can give only one approval.");
+                }
+                yield "Manager";
+            }
+            case NONE -> "";
+        };
+    }
+
+    /** One line with everything the rule says, for the audit trail's before and after. */
+    static String describe(AccessRule r) {
+        List<String> parts = new ArrayList<>();
+        parts.add("\"" + r.name() + "\": " + r.requesterLabel() + " may request " + r.permissionSetName() + " on "
+                + r.scopeLabel());
+        parts.add("up to " + r.maxDuration().toMinutes() + " min (default " + r.defaultDuration().toMinutes() + ")");
+        parts.add(r.approvalSummary());
+        parts.add(r.justificationRequired() ? "justification required" : "justification optional");
+        parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern() : "no ticket");
+        parts.add(r.futureStartAllowed() ? "may start later" : "starts at once");
+        parts.add("pending for up to " + r.pendingTimeout().toMinutes() + " min");
+        return String.join("; ", parts);
+    }
+}

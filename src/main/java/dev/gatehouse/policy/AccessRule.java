@@ -1,0 +1,46 @@
+package dev.gatehouse.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Who may request a permission set on which accounts, with which limits, and who approves.
+ *
+ * @param id                 empty for a rule not yet saved
+ * @param requesterId        the Identity Store user or group; empty for everyone
+ * @param scopeId            the OU or account; empty for the whole organization
+ * @param ticketPattern      a regular expression every request's ticket must match; empty when no ticket is asked
+ * @param approvalsRequired  how many different people must approve; 0 when approverType is NONE
+ * @param approverId         the Identity Store user or group; empty for NONE and MANAGER
+ * @param pendingTimeout     how long a request may wait for approval before it expires
+ * @param requesterLabel     names as shown, resolved when the rule is saved
+ */
+public record AccessRule(Long id, String name, RequesterType requesterType, String requesterId, String requesterLabel,
+                         ScopeType scopeType, String scopeId, String scopeLabel, String permissionSetArn,
+                         String permissionSetName, Duration maxDuration, Duration defaultDuration,
+                         boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
+                         int approvalsRequired, ApproverType approverType, String approverId, String approverLabel,
+                         Duration pendingTimeout, Instant updatedAt, String updatedBy) {
+
+    public boolean automatic() {
+        return approverType == ApproverType.NONE;
+    }
+
+    public boolean ticketRequired() {
+        return !ticketPattern.isEmpty();
+    }
+
+    /** "1 approval from Avery Patel", "2 approvals from members of payments-team", "no approval". */
+    public String approvalSummary() {
+        if (automatic()) {
+            return "No approval: granted at once";
+        }
+        String from = switch (approverType) {
+            case USER -> approverLabel;
+            case GROUP -> "members of " + approverLabel;
+            case MANAGER -> "the requester's manager";
+            case NONE -> "";
+        };
+        return approvalsRequired + (approvalsRequired == 1 ? " approval" : " approvals") + " from " + from;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.policy.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.DirectorySynced;
+import dev.gatehouse.directory.GroupRow;
+import dev.gatehouse.directory.PermissionSetRow;
+import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.shared.ConditionalOnMode;
+import dev.gatehouse.shared.GatehouseMode;
+
+/**
+ * Demo mode only: once the sandbox directory has synced and no rule exists yet, adds three rules so
+ * the demo personas can request and approve at once: engineers read everything without approval,
+ * the payments team gets Developer with their manager's approval, and AdministratorAccess needs a
+ * production approver and a ticket.
+ */
+@Component
+@ConditionalOnMode(GatehouseMode.DEMO)
+@ConditionalOnProperty(name = "gatehouse.access.demo-rules", havingValue = "true", matchIfMissing = true)
+class DemoAccessRules {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccessRules.class);
+    private static final String BY = "Gatehouse demo";
+
+    private final RuleRepository rules;
+    private final DirectoryLookup directory;
+    private final Clock clock;
+
+    DemoAccessRules(RuleRepository rules, DirectoryLookup directory, Clock clock) {
+        this.rules = rules;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(DirectorySynced event) {
+        if (event.run().status() != SyncStatus.SUCCEEDED || !rules.page("", 0, 1).isEmpty()) {
+            return;
+        }
+        Optional<GroupRow> engineering = group("engineering");
+        Optional<GroupRow> payments = group("payments-team");
+        Optional<GroupRow> approvers = group("production-approvers");
+        Optional<PermissionSetRow> readOnly = set("ReadOnlyAccess");
+        Optional<PermissionSetRow> developer = set("Developer");
+        Optional<PermissionSetRow> admin = set("AdministratorAccess");
+        if (engineering.isEmpty() || payments.isEmpty() || approvers.isEmpty() || readOnly.isEmpty()
+                || developer.isEmpty() || admin.isEmpty()) {
+            log.warn("The demo organization lacks the groups or permission sets of the demo rules; none added.");
+            return;
+        }
+        rules.insert(rule("Engineers read everything", engineering.get(), readOnly.get(), Duration.ofHours(8),
+                Duration.ofHours(2), false, "", 0, ApproverType.NONE, null));
+        rules.insert(rule("Payments team develops with their manager's approval", payments.get(), developer.get(),
+                Duration.ofHours(8), Duration.ofHours(4), true, "", 1, ApproverType.MANAGER, null));
+        rules.insert(rule("Admin access needs a production approver and a ticket", engineering.get(), admin.get(),
+                Duration.ofHours(2), Duration.ofHours(1), true, "[A-Z]+-[0-9]+", 1, ApproverType.GROUP,
+                approvers.get()));
+        log.info("Demo mode: added three access rules for the demo personas.");
+    }
+
+    private AccessRule rule(String name, GroupRow requesters, PermissionSetRow set, Duration max, Duration usual,
+                            boolean justification, String ticket, int approvals, ApproverType approverType,
+                            GroupRow approverGroup) {
+        return new AccessRule(null, name, RequesterType.GROUP, requesters.id(), requesters.displayName(),
+                ScopeType.ORGANIZATION, "", "Whole organization", set.arn(), set.name(), max, usual, justification,
+                ticket, true, approvals, approverType, approverGroup == null ? "" : approverGroup.id(),
+                approverType == ApproverType.MANAGER ? "Manager" : approverGroup == null ? "" : approverGroup.displayName(),
+                Duration.ofDays(1), clock.instant(), BY);
+    }
+
+    private Optional<GroupRow> group(String name) {
+        return directory.findGroups(name, 20).stream().filter(g -> g.displayName().equals(name)).findFirst();
+    }
+
+    private Optional<PermissionSetRow> set(String name) {
+        List<PermissionSetRow> sets = directory.permissionSets();
+        return sets.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.gatehouse.policy.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.Choice;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.RuleProblem;
+import dev.gatehouse.policy.ScopeType;
+
+/** Creates or changes one access rule; the service checks it and names the field that is wrong. */
+class RuleEditor extends Dialog {
+
+    static final List<Duration> DURATIONS = Stream.of(15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 10080)
+            .map(Duration::ofMinutes).toList();
+    static final List<Duration> TIMEOUTS = Stream.of(15, 60, 240, 1440, 4320, 10080, 20160)
+            .map(Duration::ofMinutes).toList();
+
+    private final AccessPolicy policy;
+    private final Runnable onSaved;
+    private final Long id;
+    private final TextField name = new TextField("Name");
+    private final Select<RequesterType> requesterType = new Select<>();
+    private final ComboBox<Choice> requester = new ComboBox<>("Who may request");
+    private final Select<ScopeType> scopeType = new Select<>();
+    private final ComboBox<Choice> scope = new ComboBox<>("Where");
+    private final ComboBox<Choice> permissionSet = new ComboBox<>("Permission set");
+    private final Select<Duration> maxDuration = new Select<>();
+    private final Select<Duration> defaultDuration = new Select<>();
+    private final Checkbox justificationRequired = new Checkbox("Justification required");
+    private final TextField ticketPattern = new TextField("Ticket pattern (regular expression)");
+    private final Checkbox futureStartAllowed = new Checkbox("May start later");
+    private final Select<ApproverType> approverType = new Select<>();
+    private final ComboBox<Choice> approver = new ComboBox<>("Approver");
+    private final IntegerField approvalsRequired = new IntegerField("Approvals needed");
+    private final Select<Duration> pendingTimeout = new Select<>();
+    private final Map<String, HasValidation> fields;
+
+    RuleEditor(AccessPolicy policy, AccessRule rule, Runnable onSaved) {
+        this.policy = policy;
+        this.onSaved = onSaved;
+        this.id = rule == null ? null : rule.id();
+        setHeaderTitle(rule == null ? "New access rule" : "Edit rule " + rule.name());
+        setWidth("52rem");
+
+        requesterType.setLabel("Requesters");
+        requesterType.setItems(RequesterType.values());
+        requesterType.setItemLabelGenerator(RequesterType::label);
+        requesterType.addValueChangeListener(e -> {
+            requester.setVisible(e.getValue() != RequesterType.EVERYONE);
+            picker(requester, e.getValue() == RequesterType.GROUP ? AccessPolicy.Picker.GROUP
+                    : AccessPolicy.Picker.PERSON);
+        });
+        scopeType.setLabel("Accounts");
+        scopeType.setItems(ScopeType.values());
+        scopeType.setItemLabelGenerator(ScopeType::label);
+        scopeType.addValueChangeListener(e -> {
+            scope.setVisible(e.getValue() != ScopeType.ORGANIZATION);
+            picker(scope, e.getValue() == ScopeType.OU ? AccessPolicy.Picker.OU : AccessPolicy.Picker.ACCOUNT);
+        });
+        picker(permissionSet, AccessPolicy.Picker.PERMISSION_SET);
+        for (Select<Duration> select : List.of(maxDuration, defaultDuration)) {
+            select.setItems(DURATIONS);
+            select.setItemLabelGenerator(DurationText::of);
+        }
+        maxDuration.setLabel("Longest access");
+        defaultDuration.setLabel("Default duration");
+        ticketPattern.setPlaceholder("Empty: no ticket asked; e.g. [A-Z]+-[0-9]+");
+        approverType.setLabel("Approval");
+        approverType.setItems(ApproverType.values());
+        approverType.setItemLabelGenerator(ApproverType::label);
+        approverType.addValueChangeListener(e -> {
+            boolean named = e.getValue() == ApproverType.USER || e.getValue() == ApproverType.GROUP;
+            approver.setVisible(named);
+            approvalsRequired.setEnabled(e.getValue() == ApproverType.GROUP);
+            if (e.getValue() == ApproverType.NONE) {
+                approvalsRequired.setValue(0);
+            } else if (e.getValue() != ApproverType.GROUP) {
+                approvalsRequired.setValue(1);
+            }
+            picker(approver, e.getValue() == ApproverType.GROUP ? AccessPolicy.Picker.GROUP
+                    : AccessPolicy.Picker.PERSON);
+        });
+        approvalsRequired.setMin(0);
+        approvalsRequired.setMax(5);
+        approvalsRequired.setStepButtonsVisible(true);
+        pendingTimeout.setLabel("A request waits for approval at most");
+        pendingTimeout.setItems(TIMEOUTS);
+        pendingTimeout.setItemLabelGenerator(DurationText::of);
+
+        fill(rule);
+        FormLayout form = new FormLayout(name, permissionSet, requesterType, requester, scopeType, scope, maxDuration,
+                defaultDuration, approverType, approver, approvalsRequired, pendingTimeout, ticketPattern,
+                justificationRequired, futureStartAllowed);
+        form.setColspan(name, 2);
+        add(form);
+        fields = Map.ofEntries(Map.entry("name", name), Map.entry("requesterId", requester),
+                Map.entry("scopeId", scope), Map.entry("permissionSetArn", permissionSet),
+                Map.entry("maxDuration", maxDuration), Map.entry("defaultDuration", defaultDuration),
+                Map.entry("ticketPattern", ticketPattern), Map.entry("approvalsRequired", approvalsRequired),
+                Map.entry("approverId", approver), Map.entry("pendingTimeout", pendingTimeout));
+
+        Button save = new Button("Save", e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button("Cancel", e -> close());
+        getFooter().add(cancel, save);
+    }
+
+    private void fill(AccessRule rule) {
+        if (rule == null) {
+            requesterType.setValue(RequesterType.GROUP);
+            scopeType.setValue(ScopeType.ORGANIZATION);
+            maxDuration.setValue(Duration.ofHours(4));
+            defaultDuration.setValue(Duration.ofHours(1));
+            justificationRequired.setValue(true);
+            approverType.setValue(ApproverType.MANAGER);
+            pendingTimeout.setValue(Duration.ofDays(1));
+            return;
+        }
+        name.setValue(rule.name());
+        requesterType.setValue(rule.requesterType());
+        requester.setValue(rule.requesterId().isEmpty() ? null : new Choice(rule.requesterId(), rule.requesterLabel()));
+        scopeType.setValue(rule.scopeType());
+        scope.setValue(rule.scopeId().isEmpty() ? null : new Choice(rule.scopeId(), rule.scopeLabel()));
+        permissionSet.setValue(new Choice(rule.permissionSetArn(), rule.permissionSetName()));
+        maxDuration.setValue(rule.maxDuration());
+        defaultDuration.setValue(rule.defaultDuration());
+        justificationRequired.setValue(rule.justificationRequired());
+        ticketPattern.setValue(rule.ticketPattern());
+        futureStartAllowed.setValue(rule.futureStartAllowed());
+        approverType.setValue(rule.approverType());
+        approver.setValue(rule.approverId().isEmpty() ? null : new Choice(rule.approverId(), rule.approverLabel()));
+        approvalsRequired.setValue(rule.approvalsRequired());
+        pendingTimeout.setValue(rule.pendingTimeout());
+    }
+
+    private void picker(ComboBox<Choice> box, AccessPolicy.Picker picker) {
+        box.setItemLabelGenerator(Choice::label);
+        box.setItems(query -> {
+            int offset = query.getOffset();
+            int limit = query.getLimit();
+            return offset > 0 ? Stream.empty()
+                    : policy.choices(picker, query.getFilter().orElse(""), Math.min(limit, 50)).stream();
+        });
+    }
+
+    private void save() {
+        fields.values().forEach(field -> field.setInvalid(false));
+        AccessRule draft = new AccessRule(id, name.getValue(), requesterType.getValue(), idOf(requester), "",
+                scopeType.getValue(), idOf(scope), "", idOf(permissionSet), "", maxDuration.getValue(),
+                defaultDuration.getValue(), justificationRequired.getValue(), ticketPattern.getValue(),
+                futureStartAllowed.getValue(), approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
+                approverType.getValue(), idOf(approver), "", pendingTimeout.getValue(), null, "");
+        try {
+            AccessRule saved = policy.save(draft);
+            Notification.show("Rule \"" + saved.name() + "\" saved.", 4000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            close();
+            onSaved.run();
+        } catch (RuleProblem problem) {
+            HasValidation field = fields.get(problem.field());
+            if (field != null) {
+                field.setErrorMessage(problem.getMessage());
+                field.setInvalid(true);
+            }
+            Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static String idOf(ComboBox<Choice> box) {
+        return box.getValue() == null ? "" : box.getValue().id();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.gatehouse.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.sandbox.Sandbox;
+import dev.gatehouse.sandbox.SandboxOrganization;
+import dev.gatehouse.security.GatehouseUser;
+
+/**
+ * Requests, approvals and grants end to end against the sandbox: the assignment appears in Identity
+ * Center when access is granted and disappears when it ends. Each test works on accounts of its own.
+ */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AccessServiceTest {
+
+    private static final Duration GRANTED = Duration.ofSeconds(20);
+
+    @Autowired
+    private AccessService access;
+    @Autowired
+    private AccessPolicy policy;
+    @Autowired
+    private DirectoryLookup directory;
+    @Autowired
+    private DirectorySyncJob job;
+    @Autowired
+    private Sandbox sandbox;
+
+    private TestRules rules;
+    private String riley;
+    private String readOnly;
+    private String developer;
+
+    @BeforeEach
+    void demoDirectoryWithoutRules() {
+        DemoDirectory.ensureSynced(job);
+        rules = new TestRules(policy, directory);
+        rules.clear();
+        riley = rules.userId(TestUsers.REQUESTER);
+        readOnly = rules.permissionSetArn("ReadOnlyAccess");
+        developer = rules.permissionSetArn("Developer");
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void an_automatic_rule_grants_at_once_and_giving_back_removes_the_assignment() {
+        String account = rules.accountId(10);
+        automatic(readOnly);
+
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
+
+        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        assertThat(sandboxHas(account, readOnly, riley)).isTrue();
+        as(TestUsers.REQUESTER, () -> {
+            access.giveBack(grant.id());
+            return null;
+        });
+        awaitGrant(request, GrantStatus.REVOKED);
+        assertThat(sandboxHas(account, readOnly, riley)).isFalse();
+    }
+
+    @Test
+    void the_managers_approval_grants_and_nobody_decides_their_own_request() {
+        String account = rules.accountId(11);
+        rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
+                ApproverType.MANAGER, ""));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "OPS-1")).get(0));
+
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.decide(request, true, "")))
+                .hasMessage("You cannot decide your own request.");
+        assertThatThrownBy(() -> as(TestUsers.DIRECTOR, () -> access.decide(request, true, "")))
+                .hasMessage("You are not an approver for this request.");
+        assertThat(as(TestUsers.APPROVER, () -> access.inbox(0, 50))).extracting(RequestSummary::id)
+                .contains(request);
+
+        assertThat(as(TestUsers.APPROVER, () -> access.decide(request, true, "ok"))).isEqualTo(RequestStatus.APPROVED);
+
+        awaitGrant(request, GrantStatus.ACTIVE);
+        assertThat(sandboxHas(account, developer, riley)).isTrue();
+        assertThat(as(TestUsers.APPROVER, () -> access.inbox(0, 50))).extracting(RequestSummary::id)
+                .doesNotContain(request);
+    }
+
+    @Test
+    void a_quorum_needs_that_many_different_people() {
+        String account = rules.accountId(12);
+        rules.save(TestRules.draft("Two managers", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer,
+                2, ApproverType.GROUP, rules.groupId("engineering-managers")));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
+
+        assertThat(as(TestUsers.APPROVER, () -> access.decide(request, true, ""))).isEqualTo(RequestStatus.PENDING);
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> access.decide(request, true, "")))
+                .hasMessage("You have already decided this request.");
+        assertThat(as(TestUsers.DIRECTOR, () -> access.decide(request, true, ""))).isEqualTo(RequestStatus.APPROVED);
+        awaitGrant(request, GrantStatus.ACTIVE);
+    }
+
+    @Test
+    void two_approvals_at_the_same_moment_give_exactly_one_grant() throws Exception {
+        String account = rules.accountId(13);
+        rules.save(TestRules.draft("Any manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer,
+                1, ApproverType.GROUP, rules.groupId("engineering-managers")));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = List.of(TestUsers.APPROVER, TestUsers.DIRECTOR).stream()
+                    .map(approver -> pool.submit(() -> {
+                        go.await();
+                        try {
+                            return as(approver, () -> access.decide(request, true, "")).name();
+                        } catch (AccessProblem problem) {
+                            return problem.getMessage();
+                        }
+                    })).toList();
+            go.countDown();
+            assertThat(outcomes.stream().map(AccessServiceTest::get))
+                    .containsExactlyInAnyOrder("APPROVED", "This request is no longer pending: Approved.");
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitGrant(request, GrantStatus.ACTIVE);
+    }
+
+    @Test
+    void overlapping_grants_do_not_remove_each_others_access() {
+        String account = rules.accountId(14);
+        automatic(readOnly);
+        long first = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
+        GrantSummary firstGrant = awaitGrant(first, GrantStatus.ACTIVE);
+        long second = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
+        GrantSummary secondGrant = awaitGrant(second, GrantStatus.ACTIVE);
+
+        as(TestUsers.REQUESTER, () -> {
+            access.giveBack(firstGrant.id());
+            return null;
+        });
+        awaitGrant(first, GrantStatus.REVOKED);
+        assertThat(sandboxHas(account, readOnly, riley)).as("the second grant still holds it").isTrue();
+
+        as(TestUsers.REQUESTER, () -> {
+            access.giveBack(secondGrant.id());
+            return null;
+        });
+        awaitGrant(second, GrantStatus.REVOKED);
+        assertThat(sandboxHas(account, readOnly, riley)).isFalse();
+    }
+
+    @Test
+    void a_standing_assignment_is_never_removed() {
+        SandboxOrganization.Assignment standing = sandbox.organization().assignments().stream()
+                .filter(a -> a.principalType().equals("USER") && a.principalId().equals(riley)).findFirst()
+                .orElseGet(() -> {
+                    var created = new SandboxOrganization.Assignment(rules.accountId(15), developer, "USER", riley);
+                    sandbox.organization().add(created);
+                    return created;
+                });
+        rules.save(TestRules.draft("Open", RequesterType.USER, riley, ScopeType.ACCOUNT, standing.accountId(),
+                standing.permissionSetArn(), 0, ApproverType.NONE, ""));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(standing.permissionSetArn(),
+                standing.accountId(), "")).get(0));
+        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+
+        as(TestUsers.REQUESTER, () -> {
+            access.giveBack(grant.id());
+            return null;
+        });
+
+        awaitGrant(request, GrantStatus.REVOKED);
+        assertThat(sandbox.organization().assignments()).contains(standing);
+    }
+
+    @Test
+    void a_request_is_refused_with_the_field_that_is_wrong() {
+        String account = rules.accountId(16);
+        rules.save(TestRules.draft("Ticketed", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
+                ApproverType.MANAGER, ""));
+
+        assertRefused(new RequestForm(developer, List.of(), Duration.ofHours(1), Optional.empty(), "why", ""),
+                "accounts");
+        assertRefused(new RequestForm(developer, List.of(account), Duration.ofHours(5), Optional.empty(), "why", ""),
+                "duration");
+        assertRefused(new RequestForm(readOnly, List.of(account), Duration.ofHours(1), Optional.empty(), "why", ""),
+                "accounts");
+        as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")));
+        assertRefused(form(developer, account, ""), "accounts");
+    }
+
+    @Test
+    void someone_who_maps_to_no_identity_store_user_is_told_why() {
+        assertThat(as(TestUsers.STRANGER, () -> access.whyNotInDirectory())).get().asString()
+                .contains("matches no Identity Center user");
+        assertThatThrownBy(() -> as(TestUsers.STRANGER, () -> access.submit(form(developer, rules.accountId(1), ""))))
+                .isInstanceOf(AccessProblem.class).hasMessageContaining("matches no Identity Center user");
+    }
+
+    @Test
+    void only_an_admin_may_revoke_someone_elses_access() {
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> {
+            access.revoke(1, "no");
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private void automatic(String permissionSetArn) {
+        rules.save(TestRules.draft("Automatic", RequesterType.USER, riley, ScopeType.ORGANIZATION, "",
+                permissionSetArn, 0, ApproverType.NONE, ""));
+    }
+
+    private static RequestForm form(String permissionSetArn, String accountId, String ticket) {
+        return new RequestForm(permissionSetArn, List.of(accountId), Duration.ofHours(1), Optional.empty(),
+                "Investigating an incident", ticket);
+    }
+
+    private void assertRefused(RequestForm form, String field) {
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.submit(form)))
+                .isInstanceOfSatisfying(AccessProblem.class, problem -> assertThat(problem.field()).isEqualTo(field));
+    }
+
+    private GrantSummary awaitGrant(long requestId, GrantStatus status) {
+        return await().atMost(GRANTED).until(() -> as(TestUsers.REQUESTER, () -> access.myRequests(0, 200)).stream()
+                .filter(r -> r.id() == requestId).findFirst().flatMap(RequestSummary::grant)
+                .filter(g -> g.status() == status).orElse(null), grant -> grant != null);
+    }
+
+    private boolean sandboxHas(String account, String permissionSetArn, String userId) {
+        return sandbox.organization().assignments().contains(
+                new SandboxOrganization.Assignment(account, permissionSetArn, "USER", userId));
+    }
+
+    private static <T> T as(GatehouseUser user, Supplier<T> work) {
+        TestUsers.signIn(user);
+        try {
+            return work.get();
+        } finally {
+            TestUsers.signOut();
+        }
+    }
+
+    private static String get(Future<String> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

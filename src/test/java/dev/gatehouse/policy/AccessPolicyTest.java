@@ -1,0 +1,182 @@
+package dev.gatehouse.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.security.access.AccessDeniedException;
+
+import dev.gatehouse.TestEvents;
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.audit.AuditTrail;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+
+/** Saving access rules, and which rule applies to a person, account and permission set. */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AccessPolicyTest {
+
+    @Autowired
+    private AccessPolicy policy;
+    @Autowired
+    private DirectoryLookup directory;
+    @Autowired
+    private DirectorySyncJob job;
+    @Autowired
+    private AuditTrail audit;
+    @Autowired
+    private EventPublicationRegistry events;
+
+    private TestRules rules;
+    private String riley;
+    private String developer;
+    private String account;
+
+    @BeforeEach
+    void oneDemoDirectoryAndNoRules() {
+        DemoDirectory.ensureSynced(job);
+        rules = new TestRules(policy, directory);
+        rules.clear();
+        riley = rules.userId(TestUsers.REQUESTER);
+        developer = rules.permissionSetArn("Developer");
+        account = rules.accountId(3);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void a_saved_rule_names_its_requesters_accounts_and_approvers() {
+        AccessRule saved = rules.save(TestRules.draft("Payments develop", RequesterType.GROUP,
+                rules.groupId("payments-team"), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+
+        assertThat(saved.id()).isNotNull();
+        assertThat(saved.requesterLabel()).isEqualTo("payments-team");
+        assertThat(saved.scopeLabel()).isEqualTo("Whole organization");
+        assertThat(saved.permissionSetName()).isEqualTo("Developer");
+        assertThat(saved.approvalSummary()).isEqualTo("1 approval from the requester's manager");
+        assertThat(saved.updatedBy()).isEqualTo("morgan.reyes");
+    }
+
+    @Test
+    void a_rule_change_is_audited_with_before_and_after() {
+        AccessRule saved = rules.save(TestRules.draft("Payments develop", RequesterType.GROUP,
+                rules.groupId("payments-team"), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+        rules.save(new AccessRule(saved.id(), "Payments develop longer", saved.requesterType(), saved.requesterId(), "",
+                saved.scopeType(), "", "", developer, "", Duration.ofHours(8), Duration.ofHours(2), false, "", true, 1,
+                ApproverType.MANAGER, "", "", Duration.ofDays(1), null, ""));
+        TestEvents.awaitDelivered(events);
+
+        TestUsers.signIn(TestUsers.AUDITOR);
+        var entries = audit.page(new AuditFilter("rule #" + saved.id(), Optional.of(AuditAction.ACCESS_RULE_CHANGED)),
+                0, 10);
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).details()).startsWith("before: \"Payments develop\"")
+                .contains("after: \"Payments develop longer\"").contains("up to 480 min");
+    }
+
+    @Test
+    void only_admins_change_rules_and_requesters_do_not_read_them() {
+        TestUsers.signIn(TestUsers.AUDITOR);
+        assertThat(policy.rules("", 0, 10)).isEmpty();
+        assertThatThrownBy(() -> policy.save(TestRules.draft("x", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION,
+                "", developer, 0, ApproverType.NONE, ""))).isInstanceOf(AccessDeniedException.class);
+
+        TestUsers.signIn(TestUsers.REQUESTER);
+        assertThatThrownBy(() -> policy.rules("", 0, 10)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_rule_is_refused_with_the_field_that_is_wrong() {
+        assertProblem(TestRules.draft("", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "", developer, 0,
+                ApproverType.NONE, ""), "name");
+        assertProblem(TestRules.draft("auto", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "", developer, 1,
+                ApproverType.NONE, ""), "approvalsRequired");
+        assertProblem(TestRules.draft("boss", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "", developer, 2,
+                ApproverType.MANAGER, ""), "approvalsRequired");
+        assertProblem(TestRules.draft("nowhere", RequesterType.EVERYONE, "", ScopeType.OU, "ou-none", developer, 0,
+                ApproverType.NONE, ""), "scopeId");
+        AccessRule longDefault = TestRules.draft("long", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "",
+                developer, 0, ApproverType.NONE, "");
+        assertProblem(new AccessRule(null, "long", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
+                developer, "", Duration.ofHours(1), Duration.ofHours(2), false, "", true, 0, ApproverType.NONE, "", "",
+                Duration.ofDays(1), null, ""), "defaultDuration");
+        assertProblem(new AccessRule(null, "ticket", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
+                developer, "", longDefault.maxDuration(), longDefault.defaultDuration(), false, "[A-Z+", true, 0,
+                ApproverType.NONE, "", "", Duration.ofDays(1), null, ""), "ticketPattern");
+    }
+
+    @Test
+    void an_ou_rule_covers_accounts_in_nested_ous() {
+        String topOu = directory.ouChain(account).stream()
+                .filter(ou -> directory.organizationalUnit(ou).orElseThrow().path().chars().filter(c -> c == '/')
+                        .count() == 1)
+                .findFirst().orElseThrow();
+        rules.save(TestRules.draft("Top OU", RequesterType.USER, riley, ScopeType.OU, topOu, developer, 0,
+                ApproverType.NONE, ""));
+
+        TestUsers.signIn(TestUsers.REQUESTER);
+        assertThat(policy.evaluate(riley, account, developer).allowed()).isTrue();
+        assertThat(policy.evaluate(riley, account, rules.permissionSetArn("ReadOnlyAccess")).allowed()).isFalse();
+    }
+
+    @Test
+    void of_several_matching_rules_the_one_needing_fewest_approvals_applies() {
+        rules.save(TestRules.draft("Manager approves", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "",
+                developer, 1, ApproverType.MANAGER, ""));
+        rules.save(TestRules.draft("Account is open", RequesterType.USER, riley, ScopeType.ACCOUNT, account,
+                developer, 0, ApproverType.NONE, ""));
+
+        TestUsers.signIn(TestUsers.REQUESTER);
+        Eligibility eligibility = policy.evaluate(riley, account, developer);
+
+        assertThat(eligibility.rule().orElseThrow().name()).isEqualTo("Account is open");
+        assertThat(eligibility.reason()).contains("2 rules match");
+    }
+
+    @Test
+    void a_manager_rule_is_passed_over_for_someone_without_a_manager_and_says_so() {
+        rules.save(TestRules.draft("Manager approves", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "",
+                developer, 1, ApproverType.MANAGER, ""));
+        String jordan = rules.userId(TestUsers.DIRECTOR);
+
+        TestUsers.signIn(TestUsers.DIRECTOR);
+        Eligibility eligibility = policy.evaluate(jordan, account, developer);
+
+        assertThat(eligibility.allowed()).isFalse();
+        assertThat(eligibility.reason()).contains("records no manager");
+        TestUsers.signIn(TestUsers.REQUESTER);
+        assertThat(policy.evaluate(riley, account, developer).approvers()).containsExactly("Avery Patel");
+    }
+
+    @Test
+    void without_a_rule_the_explanation_says_none_applies() {
+        TestUsers.signIn(TestUsers.REQUESTER);
+
+        Eligibility eligibility = policy.evaluate(riley, account, developer);
+
+        assertThat(eligibility.allowed()).isFalse();
+        assertThat(eligibility.reason()).startsWith("No rule lets this person request");
+    }
+
+    private void assertProblem(AccessRule draft, String field) {
+        assertThatThrownBy(() -> rules.save(draft)).isInstanceOfSatisfying(RuleProblem.class,
+                problem -> assertThat(problem.field()).isEqualTo(field));
+    }
+}
