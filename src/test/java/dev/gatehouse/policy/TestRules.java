@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.DirectoryPage;
@@ -45,9 +46,13 @@ public final class TestRules {
     }
 
     /** The i-th account by name. */
-    public String accountId(int index) {
+    public AccountRow account(int index) {
         return directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()), DirectoryPage.first(index + 1))
-                .get(index).id();
+                .get(index);
+    }
+
+    public String accountId(int index) {
+        return account(index).id();
     }
 
     public static AccessRule draft(String name, RequesterType requesterType, String requesterId, ScopeType scopeType,

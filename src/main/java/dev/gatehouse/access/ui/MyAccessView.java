@@ -48,6 +48,7 @@ import dev.gatehouse.security.GatehouseUser;
 @PermitAll
 public class MyAccessView extends VerticalLayout {
 
+    static final String ACTIONS = "actions";
     static final String NO_GRANTS = "You have no active or upcoming access.";
     static final String SESSION_NOTE = "Giving access back removes the assignment at once; an AWS session you "
             + "already opened lasts until its session duration runs out.";
@@ -88,7 +89,7 @@ public class MyAccessView extends VerticalLayout {
         grants.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         grants.addColumn(grant -> grant.status().label()).setHeader("Status").setAutoWidth(true);
         grants.addColumn(this::timeLeft).setHeader("Time").setAutoWidth(true);
-        grants.addComponentColumn(this::actions).setHeader("").setFlexGrow(1);
+        grants.addComponentColumn(this::actions).setKey(ACTIONS).setHeader("").setFlexGrow(1);
         grants.setAllRowsVisible(true);
         Paragraph note = new Paragraph(SESSION_NOTE);
         note.addClassName("gatehouse-muted");

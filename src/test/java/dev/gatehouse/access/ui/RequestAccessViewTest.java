@@ -1,0 +1,88 @@
+package dev.gatehouse.access.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.access.PermissionSetChoice;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.policy.TestRules;
+
+class RequestAccessViewTest extends AccessViewTest {
+
+    @Test
+    void a_request_shows_who_approves_and_confirms_when_sent() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(TestRules.draft("Manager approves", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
+                ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+        openAs(TestUsers.REQUESTER, "request");
+
+        chooseSetAndAccount(developer, 20);
+        assertThat(_get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively())
+                .contains("1 approval from the requester's manager (Avery Patel)");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Debugging a failed deployment");
+        _click(_get(Button.class, spec -> spec.withText("Send request")));
+
+        assertThat(NotificationsKt.getNotifications()).singleElement()
+                .satisfies(n -> assertThat(n.getElement().getProperty("text")).isEqualTo("Request sent."));
+        assertThat(_get(H2.class).getText()).startsWith("Welcome, Riley Chen");
+    }
+
+    @Test
+    void a_missing_account_is_shown_on_the_field() {
+        String readOnly = rules.permissionSetArn("ReadOnlyAccess");
+        rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
+                ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));
+        openAs(TestUsers.REQUESTER, "request");
+        @SuppressWarnings("unchecked")
+        ComboBox<PermissionSetChoice> set = _get(ComboBox.class, spec -> spec.withLabel("Permission set"));
+        _setValue(set, set.getListDataView().getItems().filter(c -> c.arn().equals(readOnly)).findFirst().orElseThrow());
+
+        _click(_get(Button.class, spec -> spec.withText("Send request")));
+
+        MultiSelectComboBox<?> accounts = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts"));
+        assertThat(accounts.isInvalid()).isTrue();
+        assertThat(accounts.getErrorMessage()).isEqualTo("Choose at least one account.");
+    }
+
+    @Test
+    void without_a_rule_the_page_says_nothing_can_be_requested() {
+        openAs(TestUsers.REQUESTER, "request");
+
+        assertThat(_get(Paragraph.class, spec -> spec.withText(RequestAccessView.NOTHING_REQUESTABLE))).isNotNull();
+    }
+
+    @Test
+    void someone_outside_the_directory_is_told_why_they_cannot_request() {
+        openAs(TestUsers.STRANGER, "request");
+
+        assertThat(_get(Paragraph.class).getText()).contains("matches no Identity Center user");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void chooseSetAndAccount(String permissionSetArn, int accountIndex) {
+        ComboBox<PermissionSetChoice> set = _get(ComboBox.class, spec -> spec.withLabel("Permission set"));
+        _setValue(set, set.getListDataView().getItems().filter(c -> c.arn().equals(permissionSetArn)).findFirst()
+                .orElseThrow());
+        MultiSelectComboBox<AccountRow> accounts = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts"));
+        _setValue(accounts, Set.of(rules.account(accountIndex)));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gatehouse.policy.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.gatehouse.KaribuTest;
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.Choice;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.ui.AccessDeniedView;
+
+class AccessRulesViewTest extends KaribuTest {
+
+    @Autowired
+    private AccessPolicy policy;
+    @Autowired
+    private DirectoryLookup directory;
+    @Autowired
+    private DirectorySyncJob job;
+
+    private TestRules rules;
+
+    @BeforeEach
+    void noRules() {
+        DemoDirectory.ensureSynced(job);
+        rules = new TestRules(policy, directory);
+        rules.clear();
+    }
+
+    @Test
+    void an_admin_creates_a_rule_in_the_editor_and_sees_it_listed() {
+        openAs(TestUsers.ADMIN, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("New rule")));
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Payments read");
+        choose("Who may request", new Choice(rules.groupId("payments-team"), "payments-team"));
+        choose("Permission set", new Choice(rules.permissionSetArn("ReadOnlyAccess"), "ReadOnlyAccess"));
+        @SuppressWarnings("unchecked")
+        Select<ApproverType> approval = _get(Select.class, spec -> spec.withLabel("Approval"));
+        _setValue(approval, ApproverType.NONE);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+        assertThat(_getFormattedRow(grid, 0)).startsWith("Payments read", "payments-team", "ReadOnlyAccess",
+                "Whole organization", "up to 4 h", "No approval: granted at once");
+    }
+
+    @Test
+    void a_rule_without_a_name_is_refused_on_the_name_field() {
+        openAs(TestUsers.ADMIN, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("New rule")));
+
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        TextField name = _get(TextField.class, spec -> spec.withLabel("Name"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Give the rule a name of at most 80 characters.");
+    }
+
+    @Test
+    void an_auditor_reads_the_rules_and_how_they_combine_but_cannot_change_them() {
+        rules.save(TestRules.draft("Everyone reads", RequesterType.EVERYONE, "", dev.gatehouse.policy.ScopeType
+                .ORGANIZATION, "", rules.permissionSetArn("ReadOnlyAccess"), 0, ApproverType.NONE, ""));
+        openAs(TestUsers.AUDITOR, "access-rules");
+
+        assertThat(_size(_get(Grid.class))).isEqualTo(1);
+        assertThat(_get(Paragraph.class, spec -> spec.withText(AccessPolicy.PRECEDENCE))).isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withText("New rule"))).isEmpty();
+    }
+
+    @Test
+    void a_requester_is_turned_away() {
+        openAs(TestUsers.REQUESTER, "access-rules");
+
+        assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(String label, Choice choice) {
+        _setValue(_get(ComboBox.class, spec -> spec.withLabel(label)), choice);
+    }
+}
