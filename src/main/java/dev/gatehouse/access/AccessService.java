@@ -25,14 +25,13 @@ import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
-import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.security.CurrentUser;
-import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 
 /**
@@ -102,7 +101,7 @@ public class AccessService {
         }
         accounts.remove("");
         return directory.accountsWithin(new AccountScopes(organization, ous, accounts),
-                new DirectoryPage(search, dev.gatehouse.directory.DirectorySort.NAME, false, offset, limit));
+                new DirectoryPage(search, DirectorySort.NAME, false, offset, limit));
     }
 
     /** What a request for the permission set on the account would need: limits, approvers, or why it is not allowed. */
@@ -343,10 +342,5 @@ public class AccessService {
         return "Your sign-in (" + currentUser.require().directoryUserName() + ") matches no Identity Center user, "
                 + "so you cannot request or approve access. An admin can check the user lookup setting or run a "
                 + "directory sync.";
-    }
-
-    /** Whether the signed-in person is an admin, for views that offer revocation. */
-    public boolean isAdmin() {
-        return currentUser.get().map(user -> user.has(GatehouseRole.ADMIN)).orElse(false);
     }
 }

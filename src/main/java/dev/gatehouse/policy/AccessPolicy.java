@@ -65,11 +65,6 @@ public class AccessPolicy {
         return rules.page(search, offset, limit);
     }
 
-    @PreAuthorize("isAuthenticated()")
-    public Optional<AccessRule> rule(long id) {
-        return rules.find(id);
-    }
-
     /**
      * Checks the rule, resolves its names from the directory and stores it.
      *
@@ -159,20 +154,6 @@ public class AccessPolicy {
         return new Eligibility(Optional.of(first), List.of(), "Rule \"" + first.name() + "\" matches, but nobody "
                 + "can approve: " + (first.approverType() == ApproverType.MANAGER
                 ? "Identity Center records no manager for this person." : "the approver group has no other member."));
-    }
-
-    /** Whether the approver may decide a request the requester made under the rule; never their own. */
-    @PreAuthorize("isAuthenticated()")
-    public boolean mayApprove(String approverId, String requesterId, AccessRule rule) {
-        if (approverId.equals(requesterId)) {
-            return false;
-        }
-        return switch (rule.approverType()) {
-            case NONE -> false;
-            case USER -> rule.approverId().equals(approverId);
-            case GROUP -> directory.groupIds(approverId).contains(rule.approverId());
-            case MANAGER -> directory.managerId(requesterId).map(approverId::equals).orElse(false);
-        };
     }
 
     /** The rules under which this person approves others' requests. */

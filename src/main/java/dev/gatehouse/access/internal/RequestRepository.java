@@ -101,10 +101,6 @@ public class RequestRepository {
         return db.fetchCount(ACCESS_APPROVAL, ACCESS_APPROVAL.REQUEST_ID.eq(id), ACCESS_APPROVAL.APPROVED.isTrue());
     }
 
-    public Optional<RequestSummary> summary(long id) {
-        return summaries(ACCESS_REQUEST.ID.eq(id), 0, 1).stream().findFirst();
-    }
-
     /** The person's requests, newest first. */
     public List<RequestSummary> mine(String requesterId, int offset, int limit) {
         return summaries(ACCESS_REQUEST.REQUESTER_ID.eq(requesterId), offset, limit);

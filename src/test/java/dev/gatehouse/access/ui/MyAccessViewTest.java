@@ -2,6 +2,7 @@ package dev.gatehouse.access.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -11,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.RequestForm;
+import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -41,7 +44,8 @@ class MyAccessViewTest extends AccessViewTest {
         String readOnly = rules.permissionSetArn("ReadOnlyAccess");
         rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));
-        String account = rules.accountId(23);
+        AccountRow chosen = rules.account(23);
+        String account = chosen.id();
         TestUsers.signIn(TestUsers.REQUESTER);
         access.submit(new RequestForm(readOnly, List.of(account), Duration.ofHours(2), Optional.empty(), "", ""));
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> access.myGrants().stream()
@@ -51,12 +55,15 @@ class MyAccessViewTest extends AccessViewTest {
 
         @SuppressWarnings("unchecked")
         Grid<?> grants = _find(Grid.class).get(0);
-        List<String> row = _getFormattedRow(grants, 0);
-        assertThat(row.get(1)).isEqualTo("ReadOnlyAccess");
+        // Other tests in this JVM may have left Riley other access; this row is the one just granted.
+        int index = IntStream.range(0, _size(grants)).filter(i -> _getFormattedRow(grants, i).get(0)
+                .equals(chosen.name()) && _getFormattedRow(grants, i).get(1).equals("ReadOnlyAccess")).findFirst()
+                .orElseThrow();
+        List<String> row = _getFormattedRow(grants, index);
         assertThat(row.get(2)).isEqualTo("Active");
         assertThat(row.get(3)).matches("ends in (1 h 5\\d min|2 h)");
 
-        Component actions = _getCellComponent(grants, 0, MyAccessView.ACTIONS);
+        Component actions = _getCellComponent(grants, index, MyAccessView.ACTIONS);
         _click(_get(actions, Button.class, spec -> spec.withText("Give back")));
         assertThat(NotificationsKt.getNotifications()).singleElement().satisfies(n -> assertThat(
                 n.getElement().getProperty("text")).contains("is being removed"));
