@@ -85,11 +85,13 @@ public class GrantLedger {
             WriteOutcome outcome = write(grant, Operation.CREATE);
             switch (outcome.status()) {
                 case SUCCEEDED -> inTransaction(() -> {
-                    grants.own(grant, true);
                     activated(grant, "AWS request " + outcome.requestId());
                     return null;
                 });
                 case FAILED -> inTransaction(() -> {
+                    if (grants.othersHolding(grant) == 0) {
+                        grants.disown(grant);
+                    }
                     failed(grant, outcome.failureReason());
                     return null;
                 });
@@ -98,6 +100,9 @@ public class GrantLedger {
         } catch (AwsCallFailed e) {
             if (grants.attempts(grantId, Operation.CREATE) >= START_ATTEMPTS) {
                 inTransaction(() -> {
+                    if (grants.othersHolding(found) == 0) {
+                        grants.disown(found);
+                    }
                     failed(found, e.getMessage());
                     return null;
                 });
@@ -176,12 +181,20 @@ public class GrantLedger {
         return exists.get();
     }
 
-    /** Polls a write a crash or a timeout left in progress, or records a new one before making it. */
+    /**
+     * Polls a write a crash or a timeout left in progress, or records a new one before making it. A
+     * create marks the assignment as Gatehouse's in the same transaction, so that after a crash mid-call
+     * the assignment it may have made is never taken for a standing one.
+     */
     private WriteOutcome write(StoredGrant grant, Operation operation) {
         boolean create = operation == Operation.CREATE;
         var pending = grants.inProgressRequestId(grant.id(), operation);
-        long row = pending.map(id -> -1L).orElseGet(() -> inTransaction(() ->
-                grants.ledger(grant, operation, WriteState.SENDING, "", clock.instant())));
+        long row = pending.map(id -> -1L).orElseGet(() -> inTransaction(() -> {
+            if (create) {
+                grants.own(grant, true);
+            }
+            return grants.ledger(grant, operation, WriteState.SENDING, "", clock.instant());
+        }));
         AccountAssignment assignment = new AccountAssignment(grant.accountId(), grant.permissionSetArn(), "USER",
                 grant.userId());
         WriteOutcome outcome;
@@ -244,8 +257,8 @@ public class GrantLedger {
     }
 
     private void publish(StoredGrant grant, GrantStatus status, String actor, String detail) {
-        events.publishEvent(new GrantStatusChanged(grant.id(), grant.requestId(), status, grant.userId(),
-                grant.accountId(), grant.permissionSetArn(), actor, detail, clock.instant()));
+        events.publishEvent(new GrantStatusChanged(grant.id(), grant.requestId(), status, grant.userName(),
+                grant.accountId(), grant.accountName(), grant.permissionSetName(), actor, detail, clock.instant()));
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.access.GrantStatus;
@@ -46,13 +48,19 @@ public class GrantRepository {
     }
 
     public Optional<StoredGrant> find(long id) {
-        return db.selectFrom(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id)).fetchOptional(GrantRepository::grant);
+        return withNames().where(ACCESS_GRANT.ID.eq(id)).fetchOptional(GrantRepository::grant);
     }
 
     /** Locks the grant row until the transaction ends. */
     public Optional<StoredGrant> lock(long id) {
-        return db.selectFrom(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id)).forUpdate()
+        return withNames().where(ACCESS_GRANT.ID.eq(id)).forUpdate().of(ACCESS_GRANT)
                 .fetchOptional(GrantRepository::grant);
+    }
+
+    private SelectOnConditionStep<Record> withNames() {
+        return db.select(ACCESS_GRANT.asterisk(), ACCESS_REQUEST.REQUESTER_NAME, ACCESS_REQUEST.ACCOUNT_NAME,
+                        ACCESS_REQUEST.PERMISSION_SET_NAME)
+                .from(ACCESS_GRANT).join(ACCESS_REQUEST).on(ACCESS_REQUEST.ID.eq(ACCESS_GRANT.REQUEST_ID));
     }
 
     public void status(long id, GrantStatus status) {
@@ -179,8 +187,11 @@ public class GrantRepository {
                 });
     }
 
-    private static StoredGrant grant(AccessGrantRecord g) {
+    private static StoredGrant grant(Record r) {
+        AccessGrantRecord g = r.into(ACCESS_GRANT);
         return new StoredGrant(g.getId(), g.getRequestId(), g.getUserId(), g.getAccountId(), g.getPermissionSetArn(),
-                g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), GrantStatus.valueOf(g.getStatus()));
+                g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), GrantStatus.valueOf(g.getStatus()),
+                r.get(ACCESS_REQUEST.REQUESTER_NAME), r.get(ACCESS_REQUEST.ACCOUNT_NAME),
+                r.get(ACCESS_REQUEST.PERMISSION_SET_NAME));
     }
 }

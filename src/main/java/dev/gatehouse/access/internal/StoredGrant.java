@@ -4,7 +4,8 @@ import java.time.Instant;
 
 import dev.gatehouse.access.GrantStatus;
 
-/** A grant as the ledger works on it. */
+/** A grant as the ledger works on it, with the names its request recorded, for events. */
 public record StoredGrant(long id, long requestId, String userId, String accountId, String permissionSetArn,
-                          Instant startsAt, Instant endsAt, GrantStatus status) {
+                          Instant startsAt, Instant endsAt, GrantStatus status, String userName, String accountName,
+                          String permissionSetName) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
@@ -52,11 +53,12 @@ public class ApprovalsView extends VerticalLayout {
         inbox.addColumn(r -> DurationText.of(r.duration())
                 + r.startsAt().map(at -> " from " + AccessText.time(at)).orElse("")).setHeader("For")
                 .setAutoWidth(true);
-        inbox.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(1);
+        inbox.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(3);
         inbox.addColumn(RequestSummary::ticket).setHeader("Ticket").setAutoWidth(true);
         inbox.addColumn(r -> r.approvedBy().size() + " of " + r.approvalsRequired()).setHeader("Approvals")
                 .setAutoWidth(true);
         inbox.setEmptyStateText(EMPTY);
+        inbox.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         inbox.setItems(query -> access.inbox(query.getOffset(), query.getLimit()).stream());
         inbox.setSizeFull();
 

@@ -50,8 +50,8 @@ class AccessAuditor {
         };
         repository.append(event.at(), event.actor(), action, "grant #" + event.grantId() + " of "
                         + request(event.requestId()),
-                "user " + event.userId() + ", account " + event.accountId() + ", " + event.permissionSetArn()
-                        + (event.detail().isEmpty() ? "" : "; " + event.detail()), null);
+                event.userName() + ": " + event.permissionSetName() + " on " + event.accountName() + " ("
+                        + event.accountId() + ")" + (event.detail().isEmpty() ? "" : "; " + event.detail()), null);
     }
 
     @ApplicationModuleListener

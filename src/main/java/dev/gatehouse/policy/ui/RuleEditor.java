@@ -112,6 +112,8 @@ class RuleEditor extends Dialog {
                 defaultDuration, approverType, approver, approvalsRequired, pendingTimeout, ticketPattern,
                 justificationRequired, futureStartAllowed);
         form.setColspan(name, 2);
+        form.setColspan(permissionSet, 2);
+        form.setColspan(ticketPattern, 2);
         add(form);
         fields = Map.ofEntries(Map.entry("name", name), Map.entry("requesterId", requester),
                 Map.entry("scopeId", scope), Map.entry("permissionSetArn", permissionSet),

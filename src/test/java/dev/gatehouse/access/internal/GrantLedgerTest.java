@@ -1,0 +1,216 @@
+package dev.gatehouse.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.access.internal.GrantRepository.Operation;
+import dev.gatehouse.access.internal.GrantRepository.WriteState;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.sandbox.Sandbox;
+import dev.gatehouse.sandbox.SandboxOrganization;
+import dev.gatehouse.sandbox.SandboxSettings;
+
+/**
+ * The ledger's steps run directly, as the scheduler would run them again after a crash or on two
+ * nodes at once: each converges to the same end state, and no write is made twice.
+ */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class GrantLedgerTest {
+
+    @Autowired
+    private GrantLedger ledger;
+    @Autowired
+    private GrantRepository grants;
+    @Autowired
+    private RequestRepository requests;
+    @Autowired
+    private TransactionTemplate transaction;
+    @Autowired
+    private AccessPolicy policy;
+    @Autowired
+    private DirectoryLookup directory;
+    @Autowired
+    private DirectorySyncJob job;
+    @Autowired
+    private Sandbox sandbox;
+    @Autowired
+    private Clock clock;
+
+    private TestRules rules;
+    private String riley;
+    private String permissionSet;
+
+    @BeforeEach
+    void demoDirectory() {
+        DemoDirectory.ensureSynced(job);
+        rules = new TestRules(policy, directory);
+        riley = rules.userId(TestUsers.REQUESTER);
+        permissionSet = rules.permissionSetArn("SupportUser");
+    }
+
+    @AfterEach
+    void ordinarySandbox() {
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0));
+    }
+
+    @Test
+    void a_crash_after_the_ledger_row_and_before_the_create_converges_on_the_next_run() {
+        StoredGrant grant = grant(30);
+        transaction.executeWithoutResult(status -> {
+            grants.status(grant.id(), GrantStatus.ACTIVATING);
+            grants.own(grant, true);
+            grants.ledger(grant, Operation.CREATE, WriteState.SENDING, "", clock.instant());
+        });
+
+        ledger.start(grant.id());
+
+        assertThat(status(grant)).isEqualTo(GrantStatus.ACTIVE);
+        assertThat(inSandbox(grant)).isTrue();
+    }
+
+    @Test
+    void a_crash_after_the_create_succeeded_does_not_make_the_assignment_look_standing() {
+        StoredGrant grant = grant(31);
+        transaction.executeWithoutResult(status -> {
+            grants.status(grant.id(), GrantStatus.ACTIVATING);
+            grants.own(grant, true);
+            grants.ledger(grant, Operation.CREATE, WriteState.SENDING, "", clock.instant());
+        });
+        sandbox.organization().add(sandboxAssignment(grant)); // the call went through, then the node died
+
+        ledger.start(grant.id());
+        ledger.end(grant.id());
+
+        assertThat(status(grant)).isEqualTo(GrantStatus.ENDED);
+        assertThat(inSandbox(grant)).as("Gatehouse made it, so Gatehouse removes it").isFalse();
+    }
+
+    @Test
+    void two_nodes_starting_the_same_grant_at_once_create_the_assignment_once() throws Exception {
+        StoredGrant grant = grant(32);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = List.of(pool.submit(() -> startAfter(go, grant)),
+                    pool.submit(() -> startAfter(go, grant)));
+            go.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(status(grant)).isEqualTo(GrantStatus.ACTIVE);
+        assertThat(grants.attempts(grant.id(), Operation.CREATE)).isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_delete_is_retried_until_the_assignment_is_gone() {
+        StoredGrant grant = grant(33);
+        ledger.start(grant.id());
+        assertThat(inSandbox(grant)).isTrue();
+
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofMillis(50), 1));
+        assertThatThrownBy(() -> ledger.end(grant.id())).isInstanceOf(GrantLedger.NotYet.class)
+                .hasMessageContaining("IAM role quota");
+        assertThat(status(grant)).isEqualTo(GrantStatus.ENDING);
+        assertThat(inSandbox(grant)).isTrue();
+
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0));
+        ledger.end(grant.id());
+
+        assertThat(status(grant)).isEqualTo(GrantStatus.ENDED);
+        assertThat(inSandbox(grant)).isFalse();
+    }
+
+    @Test
+    void a_crash_after_the_delete_and_before_the_grant_ended_converges_on_the_next_run() {
+        StoredGrant grant = grant(34);
+        ledger.start(grant.id());
+        transaction.executeWithoutResult(status -> grants.status(grant.id(), GrantStatus.ENDING));
+        sandbox.organization().remove(sandboxAssignment(grant)); // deleted, then the node died
+
+        ledger.end(grant.id());
+
+        assertThat(status(grant)).isEqualTo(GrantStatus.ENDED);
+        assertThat(inSandbox(grant)).isFalse();
+    }
+
+    @Test
+    void a_failed_create_fails_the_grant_with_the_aws_reason() {
+        StoredGrant grant = grant(35);
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofMillis(50), 1));
+
+        ledger.start(grant.id());
+
+        assertThat(status(grant)).isEqualTo(GrantStatus.FAILED);
+        assertThat(grants.owned(grant)).isEmpty();
+    }
+
+    private void startAfter(CountDownLatch go, StoredGrant grant) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ledger.start(grant.id());
+    }
+
+    /** A scheduled grant for Riley on the i-th account, with no tasks behind it: the test runs the steps. */
+    private StoredGrant grant(int accountIndex) {
+        String account = rules.accountId(accountIndex);
+        AccessRule rule = new AccessRule(0L, "test", RequesterType.USER, riley, "Riley", ScopeType.ORGANIZATION, "",
+                "", permissionSet, "SupportUser", Duration.ofHours(1), Duration.ofHours(1), false, "", false, 0,
+                ApproverType.NONE, "", "", Duration.ofHours(1), Instant.now(), "test");
+        Long id = transaction.execute(status -> {
+            long requestId = requests.insert(riley, "Riley Chen", account, "account", permissionSet, "SupportUser",
+                    rule, "", Duration.ofHours(1), Optional.empty(), "", "", clock.instant());
+            StoredRequest request = requests.lock(requestId).orElseThrow();
+            return grants.insert(request, clock.instant(), clock.instant().plus(Duration.ofHours(1)));
+        });
+        return grants.find(id).orElseThrow();
+    }
+
+    private GrantStatus status(StoredGrant grant) {
+        return grants.find(grant.id()).orElseThrow().status();
+    }
+
+    private boolean inSandbox(StoredGrant grant) {
+        return sandbox.organization().assignments().contains(sandboxAssignment(grant));
+    }
+
+    private static SandboxOrganization.Assignment sandboxAssignment(StoredGrant grant) {
+        return new SandboxOrganization.Assignment(grant.accountId(), grant.permissionSetArn(), "USER", grant.userId());
+    }
+}
