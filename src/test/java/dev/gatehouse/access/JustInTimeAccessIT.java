@@ -1,0 +1,173 @@
+package dev.gatehouse.access;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.gatehouse.GatehouseApplication;
+import dev.gatehouse.sandbox.Sandbox;
+import dev.gatehouse.sandbox.SandboxOrganization;
+
+/**
+ * The demo end to end in Chromium, with two people in two browser contexts: Riley requests Developer
+ * access, Avery (Riley's manager) approves it, the assignment appears in the sandbox and on Riley's
+ * page, and at expiry it disappears from both. Expiry runs the real scheduled end task; the test only
+ * moves that task's time forward instead of waiting an hour.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class JustInTimeAccessIT {
+
+    private static ConfigurableApplicationContext gatehouse;
+    private static String url;
+
+    @BeforeAll
+    static void startGatehouseInDemoMode() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        url = "http://127.0.0.1:" + port;
+        gatehouse = new SpringApplicationBuilder(GatehouseApplication.class).run(
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--gatehouse.directory.sync-on-startup=true",
+                "--gatehouse.access.demo-rules=true");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (gatehouse != null) {
+            gatehouse.close();
+        }
+    }
+
+    @Test
+    void a_request_approved_by_the_manager_is_granted_in_identity_center_and_removed_at_expiry() {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                     .setExecutablePath(Path.of("/usr/bin/chromium"))
+                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+             BrowserContext rileysBrowser = browser.newContext();
+             BrowserContext averysBrowser = browser.newContext()) {
+            Page riley = signIn(rileysBrowser, "Riley Chen");
+            Page avery = signIn(averysBrowser, "Avery Patel");
+            try {
+                String account = request(riley);
+                approve(avery, account);
+                seeActiveAccess(riley, account);
+                expire(account);
+                seeAccessEnded(riley, account);
+            } finally {
+                riley.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/jit-riley.png")));
+                avery.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/jit-avery.png")));
+            }
+        }
+    }
+
+    private static Page signIn(BrowserContext context, String persona) {
+        Page page = context.newPage();
+        page.navigate(url + "/sign-in");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in as " + persona)).click();
+        assertThat(page.getByText("Welcome, " + persona)).isVisible();
+        return page;
+    }
+
+    /**
+     * Riley asks for Developer on an account where Riley has no standing Developer assignment, found by
+     * its id in the account search; the demo rules appear after the first sync.
+     */
+    private static String request(Page riley) {
+        String account = sandbox().accounts().stream().map(SandboxOrganization.Account::id)
+                .filter(id -> !hasAssignment(id)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            riley.navigate(url + "/request");
+            riley.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Request access")).waitFor();
+            return riley.getByLabel("Permission set").count() > 0;
+        });
+        riley.getByLabel("Permission set").click();
+        riley.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Developer")).first().click();
+        riley.getByLabel("Accounts").fill(account);
+        riley.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(account)).first().click();
+        riley.keyboard().press("Escape");
+        assertThat(riley.locator("#request-preview"))
+                .containsText("1 approval from the requester's manager (Avery Patel)");
+        riley.getByLabel("Justification").fill("Fixing the checkout deployment");
+        riley.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
+        assertThat(riley.getByText("Request sent.")).isVisible();
+        assertThat(riley.getByText("Waiting for approval")).isVisible();
+        return account;
+    }
+
+    private static void approve(Page avery, String account) {
+        avery.navigate(url + "/approvals");
+        assertThat(avery.getByText("Fixing the checkout deployment")).isVisible();
+        avery.locator("vaadin-grid vaadin-checkbox").nth(1).click();
+        avery.getByLabel("Comment (optional)").fill("Go ahead");
+        avery.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve selected")).click();
+        assertThat(avery.getByText("1 approved and granted.")).isVisible();
+        assertThat(avery.getByText(account)).not().isVisible();
+    }
+
+    private static void seeActiveAccess(Page riley, String account) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> hasAssignment(account));
+        riley.navigate(url + "/");
+        assertThat(riley.getByText("Active", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(riley.getByText("ends in 59 min").or(riley.getByText("ends in 1 h"))).isVisible();
+    }
+
+    private static void expire(String account) {
+        SchedulerClient scheduler = gatehouse.getBean(SchedulerClient.class);
+        List<ScheduledExecution<Object>> ends = scheduler.getScheduledExecutionsForTask("grant-end");
+        assertThat(ends).hasSize(1);
+        scheduler.reschedule(ends.get(0).getTaskInstance(), Instant.now());
+        await().atMost(Duration.ofSeconds(40)).until(() -> !hasAssignment(account));
+    }
+
+    private static void seeAccessEnded(Page riley, String account) {
+        riley.navigate(url + "/");
+        assertThat(riley.getByText("You have no active or upcoming access.")).isVisible();
+        assertThat(riley.getByText("Approved by Avery Patel: Go ahead · access ended")).isVisible();
+    }
+
+    /** Whether Riley holds Developer on the account in the sandbox Identity Center. */
+    private static boolean hasAssignment(String account) {
+        SandboxOrganization org = sandbox();
+        String riley = org.users().stream().filter(u -> u.userName().equals("riley.chen")).findFirst().orElseThrow()
+                .id();
+        String developer = org.permissionSets().stream().filter(s -> s.name().equals("Developer")).findFirst()
+                .orElseThrow().arn();
+        return org.assignments().contains(new SandboxOrganization.Assignment(account, developer, "USER", riley));
+    }
+
+    private static SandboxOrganization sandbox() {
+        return gatehouse.getBean(Sandbox.class).organization();
+    }
+}
