@@ -8,13 +8,14 @@ import java.util.Optional;
 /**
  * An access request as the requester's and the approvers' screens show it.
  *
- * @param approvedBy names of those who approved so far
- * @param grant      the grant an approved request yielded
+ * @param approvedBy      names of those who approved so far
+ * @param grant           the grant an approved request yielded
+ * @param requesterAccess the requester's active grants now ("Developer on payments-prod"), for approvers
  */
 public record RequestSummary(long id, String requesterId, String requesterName, String accountId, String accountName,
                              String permissionSetName, Duration duration, Optional<Instant> startsAt,
                              String justification, String ticket, RequestStatus status, Instant createdAt,
                              Instant pendingUntil, int approvalsRequired, String approvalSummary,
                              List<String> approvedBy, String decidedBy, String decisionComment,
-                             Optional<GrantSummary> grant) {
+                             Optional<GrantSummary> grant, List<String> requesterAccess) {
 }

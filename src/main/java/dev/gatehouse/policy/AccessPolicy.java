@@ -98,8 +98,8 @@ public class AccessPolicy {
         });
     }
 
-    /** People, groups, OUs, accounts or permission sets whose names contain the text, for the rule editor. */
-    @PreAuthorize("hasRole('ADMIN')")
+    /** People, groups, OUs, accounts or permission sets whose names contain the text, for the rule screens. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     public List<Choice> choices(Picker picker, String text, int limit) {
         return switch (picker) {
             case PERSON -> directory.findUsers(text, limit).stream()
@@ -119,6 +119,15 @@ public class AccessPolicy {
 
     /** What a rule editor picker lists. */
     public enum Picker { PERSON, GROUP, OU, ACCOUNT, PERMISSION_SET }
+
+    /**
+     * The policy explainer: whether the person may request the permission set on the account, under
+     * which rule and limits, who would approve, or which rule is missing.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public Eligibility explain(String userId, String accountId, String permissionSetArn) {
+        return evaluate(userId, accountId, permissionSetArn);
+    }
 
     /** The rules that let this person request anything, oldest first. */
     @PreAuthorize("isAuthenticated()")

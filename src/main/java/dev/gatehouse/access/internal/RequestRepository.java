@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.impl.DSL;
@@ -152,7 +153,19 @@ public class RequestRepository {
                 DSL.multiset(DSL.select(ACCESS_APPROVAL.APPROVER_NAME).from(ACCESS_APPROVAL)
                                 .where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID), ACCESS_APPROVAL.APPROVED.isTrue())
                                 .orderBy(ACCESS_APPROVAL.DECIDED_AT))
-                        .convertFrom(r -> r.map(a -> a.value1())).as("approved_by"));
+                        .convertFrom(r -> r.map(a -> a.value1())).as("approved_by"),
+                requesterAccess());
+    }
+
+    /** The requester's active grants, for the approver to see what they hold already. */
+    private static Field<List<String>> requesterAccess() {
+        var held = ACCESS_GRANT.as("held");
+        var heldRequest = ACCESS_REQUEST.as("held_request");
+        return DSL.multiset(DSL.select(heldRequest.PERMISSION_SET_NAME.concat(" on ").concat(heldRequest.ACCOUNT_NAME))
+                        .from(held).join(heldRequest).on(heldRequest.ID.eq(held.REQUEST_ID))
+                        .where(held.USER_ID.eq(ACCESS_REQUEST.REQUESTER_ID), held.STATUS.eq(GrantStatus.ACTIVE.name()))
+                        .orderBy(held.ENDS_AT))
+                .convertFrom(r -> r.map(a -> a.value1())).as("requester_access");
     }
 
     @SuppressWarnings("unchecked")
@@ -168,7 +181,8 @@ public class RequestRepository {
                 Optional.ofNullable(q.getStartsAt()).map(OffsetDateTime::toInstant), q.getJustification(),
                 q.getTicket(), RequestStatus.valueOf(q.getStatus()), q.getCreatedAt().toInstant(),
                 q.getPendingUntil().toInstant(), q.getApprovalsRequired(), q.getApprovalSummary(),
-                (List<String>) r.get("approved_by"), q.getDecidedBy(), q.getDecisionComment(), grant);
+                (List<String>) r.get("approved_by"), q.getDecidedBy(), q.getDecisionComment(), grant,
+                (List<String>) r.get("requester_access"));
     }
 
     static OffsetDateTime utc(Instant instant) {

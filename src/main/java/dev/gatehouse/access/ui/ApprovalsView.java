@@ -56,7 +56,9 @@ public class ApprovalsView extends VerticalLayout {
         inbox.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(3);
         inbox.addColumn(RequestSummary::ticket).setHeader("Ticket").setAutoWidth(true);
         inbox.addColumn(r -> r.approvedBy().size() + " of " + r.approvalsRequired()).setHeader("Approvals")
-                .setAutoWidth(true);
+                .setAutoWidth(true).setTooltipGenerator(RequestSummary::approvalSummary);
+        inbox.addColumn(r -> r.requesterAccess().isEmpty() ? "none" : String.join(", ", r.requesterAccess()))
+                .setHeader("Their access now").setFlexGrow(2);
         inbox.setEmptyStateText(EMPTY);
         inbox.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         inbox.setItems(query -> access.inbox(query.getOffset(), query.getLimit()).stream());

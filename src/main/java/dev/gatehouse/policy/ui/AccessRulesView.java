@@ -51,7 +51,8 @@ public class AccessRulesView extends VerticalLayout {
         Button create = new Button("New rule", e -> new RuleEditor(policy, null, this::load).open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(admin);
-        HorizontalLayout bar = new HorizontalLayout(search, create);
+        Button explain = new Button(PolicyExplainer.TITLE, e -> new PolicyExplainer(policy).open());
+        HorizontalLayout bar = new HorizontalLayout(search, create, explain);
         bar.setAlignItems(Alignment.BASELINE);
 
         grid.addColumn(AccessRule::name).setHeader("Rule").setAutoWidth(true);

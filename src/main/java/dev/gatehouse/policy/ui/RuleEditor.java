@@ -9,7 +9,6 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.notification.Notification;
@@ -40,17 +39,17 @@ class RuleEditor extends Dialog {
     private final Long id;
     private final TextField name = new TextField("Name");
     private final Select<RequesterType> requesterType = new Select<>();
-    private final ComboBox<Choice> requester = new ComboBox<>("Who may request");
+    private final ChoiceBox requester;
     private final Select<ScopeType> scopeType = new Select<>();
-    private final ComboBox<Choice> scope = new ComboBox<>("Where");
-    private final ComboBox<Choice> permissionSet = new ComboBox<>("Permission set");
+    private final ChoiceBox scope;
+    private final ChoiceBox permissionSet;
     private final Select<Duration> maxDuration = new Select<>();
     private final Select<Duration> defaultDuration = new Select<>();
     private final Checkbox justificationRequired = new Checkbox("Justification required");
     private final TextField ticketPattern = new TextField("Ticket pattern (regular expression)");
     private final Checkbox futureStartAllowed = new Checkbox("May start later");
     private final Select<ApproverType> approverType = new Select<>();
-    private final ComboBox<Choice> approver = new ComboBox<>("Approver");
+    private final ChoiceBox approver;
     private final IntegerField approvalsRequired = new IntegerField("Approvals needed");
     private final Select<Duration> pendingTimeout = new Select<>();
     private final Map<String, HasValidation> fields;
@@ -60,6 +59,10 @@ class RuleEditor extends Dialog {
         this.onSaved = onSaved;
         this.id = rule == null ? null : rule.id();
         setHeaderTitle(rule == null ? "New access rule" : "Edit rule " + rule.name());
+        requester = new ChoiceBox("Who may request", policy);
+        scope = new ChoiceBox("Where", policy);
+        permissionSet = new ChoiceBox("Permission set", policy, AccessPolicy.Picker.PERMISSION_SET);
+        approver = new ChoiceBox("Approver", policy);
         setWidth("52rem");
 
         requesterType.setLabel("Requesters");
@@ -67,7 +70,7 @@ class RuleEditor extends Dialog {
         requesterType.setItemLabelGenerator(RequesterType::label);
         requesterType.addValueChangeListener(e -> {
             requester.setVisible(e.getValue() != RequesterType.EVERYONE);
-            picker(requester, e.getValue() == RequesterType.GROUP ? AccessPolicy.Picker.GROUP
+            requester.listing(e.getValue() == RequesterType.GROUP ? AccessPolicy.Picker.GROUP
                     : AccessPolicy.Picker.PERSON);
         });
         scopeType.setLabel("Accounts");
@@ -75,9 +78,8 @@ class RuleEditor extends Dialog {
         scopeType.setItemLabelGenerator(ScopeType::label);
         scopeType.addValueChangeListener(e -> {
             scope.setVisible(e.getValue() != ScopeType.ORGANIZATION);
-            picker(scope, e.getValue() == ScopeType.OU ? AccessPolicy.Picker.OU : AccessPolicy.Picker.ACCOUNT);
+            scope.listing(e.getValue() == ScopeType.OU ? AccessPolicy.Picker.OU : AccessPolicy.Picker.ACCOUNT);
         });
-        picker(permissionSet, AccessPolicy.Picker.PERMISSION_SET);
         for (Select<Duration> select : List.of(maxDuration, defaultDuration)) {
             select.setItems(DURATIONS);
             select.setItemLabelGenerator(DurationText::of);
@@ -97,7 +99,7 @@ class RuleEditor extends Dialog {
             } else if (e.getValue() != ApproverType.GROUP) {
                 approvalsRequired.setValue(1);
             }
-            picker(approver, e.getValue() == ApproverType.GROUP ? AccessPolicy.Picker.GROUP
+            approver.listing(e.getValue() == ApproverType.GROUP ? AccessPolicy.Picker.GROUP
                     : AccessPolicy.Picker.PERSON);
         });
         approvalsRequired.setMin(0);
@@ -155,23 +157,13 @@ class RuleEditor extends Dialog {
         pendingTimeout.setValue(rule.pendingTimeout());
     }
 
-    private void picker(ComboBox<Choice> box, AccessPolicy.Picker picker) {
-        box.setItemLabelGenerator(Choice::label);
-        box.setItems(query -> {
-            int offset = query.getOffset();
-            int limit = query.getLimit();
-            return offset > 0 ? Stream.empty()
-                    : policy.choices(picker, query.getFilter().orElse(""), Math.min(limit, 50)).stream();
-        });
-    }
-
     private void save() {
         fields.values().forEach(field -> field.setInvalid(false));
-        AccessRule draft = new AccessRule(id, name.getValue(), requesterType.getValue(), idOf(requester), "",
-                scopeType.getValue(), idOf(scope), "", idOf(permissionSet), "", maxDuration.getValue(),
+        AccessRule draft = new AccessRule(id, name.getValue(), requesterType.getValue(), requester.selectedId(), "",
+                scopeType.getValue(), scope.selectedId(), "", permissionSet.selectedId(), "", maxDuration.getValue(),
                 defaultDuration.getValue(), justificationRequired.getValue(), ticketPattern.getValue(),
                 futureStartAllowed.getValue(), approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
-                approverType.getValue(), idOf(approver), "", pendingTimeout.getValue(), null, "");
+                approverType.getValue(), approver.selectedId(), "", pendingTimeout.getValue(), null, "");
         try {
             AccessRule saved = policy.save(draft);
             Notification.show("Rule \"" + saved.name() + "\" saved.", 4000, Notification.Position.TOP_CENTER)
@@ -187,9 +179,5 @@ class RuleEditor extends Dialog {
             Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    private static String idOf(ComboBox<Choice> box) {
-        return box.getValue() == null ? "" : box.getValue().id();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -29,6 +30,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.Choice;
 import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.ui.AccessDeniedView;
 
@@ -83,8 +85,8 @@ class AccessRulesViewTest extends KaribuTest {
 
     @Test
     void an_auditor_reads_the_rules_and_how_they_combine_but_cannot_change_them() {
-        rules.save(TestRules.draft("Everyone reads", RequesterType.EVERYONE, "", dev.gatehouse.policy.ScopeType
-                .ORGANIZATION, "", rules.permissionSetArn("ReadOnlyAccess"), 0, ApproverType.NONE, ""));
+        rules.save(TestRules.draft("Everyone reads", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "",
+                rules.permissionSetArn("ReadOnlyAccess"), 0, ApproverType.NONE, ""));
         openAs(TestUsers.AUDITOR, "access-rules");
 
         assertThat(_size(_get(Grid.class))).isEqualTo(1);
@@ -93,10 +95,35 @@ class AccessRulesViewTest extends KaribuTest {
     }
 
     @Test
+    void the_explainer_says_who_would_approve_and_which_rule_is_missing() {
+        String developer = rules.permissionSetArn("Developer");
+        String riley = rules.userId(TestUsers.REQUESTER);
+        rules.save(TestRules.draft("Payments develop", RequesterType.GROUP, rules.groupId("payments-team"),
+                ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+        openAs(TestUsers.AUDITOR, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("Explain access")));
+        choose("Person", new Choice(riley, "Riley Chen"));
+        choose("Account", new Choice(rules.accountId(2), "account"));
+
+        choose("Permission set", new Choice(developer, "Developer"));
+        _click(_get(Button.class, spec -> spec.withText("Explain")));
+        assertThat(explanation()).contains("May request. Rule \"Payments develop\" applies.")
+                .contains("1 approval from the requester's manager: Avery Patel");
+
+        choose("Permission set", new Choice(rules.permissionSetArn("BreakGlass"), "BreakGlass"));
+        _click(_get(Button.class, spec -> spec.withText("Explain")));
+        assertThat(explanation()).startsWith("Cannot request. No rule lets this person request");
+    }
+
+    @Test
     void a_requester_is_turned_away() {
         openAs(TestUsers.REQUESTER, "access-rules");
 
         assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+    }
+
+    private static String explanation() {
+        return _get(Div.class, spec -> spec.withId("explanation")).getElement().getTextRecursively();
     }
 
     @SuppressWarnings("unchecked")
