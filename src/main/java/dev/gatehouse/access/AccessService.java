@@ -289,6 +289,13 @@ public class AccessService {
                 .map(me -> requests.mine(me.id(), offset, limit)).orElse(List.of());
     }
 
+    /** Everyone's current access, soonest end first; the search matches person, account or permission set. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public List<GrantSummary> currentGrants(String search, int offset, int limit) {
+        return grants.current(search == null ? "" : search, offset, limit);
+    }
+
     /** The requester ends their own access now. */
     @Transactional
     public void giveBack(long grantId) {

@@ -35,16 +35,16 @@ class MainLayoutTest extends KaribuTest {
     void an_auditor_sees_access_the_directory_the_rules_and_the_audit_trail() {
         openAs(TestUsers.AUDITOR, "");
 
-        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Organization", "People",
-                "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
+                "Organization", "People", "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
     }
 
     @Test
     void an_admin_sees_access_the_directory_the_rules_and_the_audit_trail() {
         openAs(TestUsers.ADMIN, "");
 
-        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Organization", "People",
-                "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
+                "Organization", "People", "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.access.GrantStatus;
@@ -173,17 +175,33 @@ public class GrantRepository {
 
     /** The person's grants that are not over yet, soonest end first. */
     public List<GrantSummary> current(String userId) {
-        return db.select(ACCESS_GRANT.asterisk(), ACCESS_REQUEST.ACCOUNT_NAME, ACCESS_REQUEST.PERMISSION_SET_NAME)
-                .from(ACCESS_GRANT).join(ACCESS_REQUEST).on(ACCESS_REQUEST.ID.eq(ACCESS_GRANT.REQUEST_ID))
-                .where(ACCESS_GRANT.USER_ID.eq(userId), ACCESS_GRANT.STATUS.in(GrantStatus.SCHEDULED.name(),
-                        GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(), GrantStatus.ENDING.name()))
+        return current(ACCESS_GRANT.USER_ID.eq(userId), 0, 1000);
+    }
+
+    /** Everyone's grants that are not over yet whose holder, account or permission set contains the text. */
+    public List<GrantSummary> current(String search, int offset, int limit) {
+        Condition matches = DSL.noCondition();
+        if (!search.isBlank()) {
+            String pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            matches = DSL.or(ACCESS_REQUEST.REQUESTER_NAME.likeIgnoreCase(pattern, '\\'),
+                    ACCESS_REQUEST.ACCOUNT_NAME.likeIgnoreCase(pattern, '\\'), ACCESS_GRANT.ACCOUNT_ID.like(pattern, '\\'),
+                    ACCESS_REQUEST.PERMISSION_SET_NAME.likeIgnoreCase(pattern, '\\'));
+        }
+        return current(matches, offset, limit);
+    }
+
+    private List<GrantSummary> current(Condition condition, int offset, int limit) {
+        return withNames()
+                .where(condition, ACCESS_GRANT.STATUS.in(GrantStatus.SCHEDULED.name(), GrantStatus.ACTIVATING.name(),
+                        GrantStatus.ACTIVE.name(), GrantStatus.ENDING.name()))
                 .orderBy(ACCESS_GRANT.ENDS_AT, ACCESS_GRANT.ID)
+                .offset(offset).limit(limit)
                 .fetch(r -> {
-                    AccessGrantRecord g = r.into(ACCESS_GRANT);
-                    return new GrantSummary(g.getId(), g.getRequestId(), g.getAccountId(),
-                            r.get(ACCESS_REQUEST.ACCOUNT_NAME), r.get(ACCESS_REQUEST.PERMISSION_SET_NAME),
-                            g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), GrantStatus.valueOf(g.getStatus()),
-                            g.getFailureReason(), g.getEndReason());
+                    StoredGrant g = grant(r);
+                    AccessGrantRecord record = r.into(ACCESS_GRANT);
+                    return new GrantSummary(g.id(), g.requestId(), g.userName(), g.accountId(), g.accountName(),
+                            g.permissionSetName(), g.startsAt(), g.endsAt(), g.status(), record.getFailureReason(),
+                            record.getEndReason());
                 });
     }
 

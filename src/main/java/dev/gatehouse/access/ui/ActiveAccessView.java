@@ -1,0 +1,107 @@
+package dev.gatehouse.access.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.access.AccessProblem;
+import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.GatehouseRole;
+
+/** Everyone's current just-in-time access, soonest end first; admins can revoke it with a reason. */
+@Route("access/active")
+@PageTitle("Active access · Gatehouse")
+@Menu(title = "Active access", order = 15, icon = "vaadin:clock")
+@RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
+public class ActiveAccessView extends VerticalLayout {
+
+    static final String REVOKE = "revoke";
+    static final String SESSION_NOTE = "Revoking removes the assignment at once; an AWS session the person already "
+            + "opened lasts until the permission set's session duration runs out.";
+
+    private final AccessService access;
+    private final boolean admin;
+    private final TextField search = new TextField("Search");
+    private final Grid<GrantSummary> grid = new Grid<>();
+
+    public ActiveAccessView(AccessService access, CurrentUser currentUser) {
+        this.access = access;
+        this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
+        addClassName("gatehouse-page");
+        setSizeFull();
+        search.setPlaceholder("Person, account or permission set");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setWidth("24rem");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> load());
+
+        grid.addColumn(GrantSummary::holderName).setHeader("Person").setAutoWidth(true);
+        grid.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
+        grid.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        grid.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(g -> AccessText.time(g.startsAt())).setHeader("From").setAutoWidth(true);
+        grid.addColumn(g -> AccessText.time(g.endsAt())).setHeader("Until").setAutoWidth(true);
+        if (admin) {
+            grid.addComponentColumn(this::revokeButton).setKey(REVOKE).setHeader("").setAutoWidth(true);
+        }
+        grid.setEmptyStateText("Nobody holds just-in-time access now.");
+        grid.setSizeFull();
+        load();
+        Paragraph note = new Paragraph(SESSION_NOTE);
+        note.addClassName("gatehouse-muted");
+        add(new H2("Active access"), search, grid, note);
+        setFlexGrow(1, grid);
+    }
+
+    private void load() {
+        String text = search.getValue();
+        grid.setItems(query -> access.currentGrants(text, query.getOffset(), query.getLimit()).stream());
+    }
+
+    private Button revokeButton(GrantSummary grant) {
+        Button revoke = new Button("Revoke", e -> confirm(grant));
+        revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return revoke;
+    }
+
+    private void confirm(GrantSummary grant) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Revoke " + grant.permissionSetName() + " on " + grant.accountName() + " from "
+                + grant.holderName() + "?");
+        TextArea reason = new TextArea("Reason");
+        reason.setWidthFull();
+        reason.setMaxLength(1000);
+        dialog.add(new Paragraph(SESSION_NOTE), reason);
+        Button revoke = new Button("Revoke", click -> {
+            try {
+                access.revoke(grant.id(), reason.getValue());
+                Notification.show("Access is being revoked.");
+                dialog.close();
+                grid.getDataProvider().refreshAll();
+            } catch (AccessProblem problem) {
+                reason.setErrorMessage(problem.getMessage());
+                reason.setInvalid(true);
+            }
+        });
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), revoke);
+        dialog.open();
+    }
+}
