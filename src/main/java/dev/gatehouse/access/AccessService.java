@@ -194,14 +194,10 @@ public class AccessService {
         }
         List<Long> ids = new ArrayList<>();
         for (Checked c : checked) {
-            String approverId = switch (c.rule().approverType()) {
-                case MANAGER -> directory.managerId(me.id()).orElse("");
-                case NONE -> "";
-                default -> c.rule().approverId();
-            };
+            String approverId = approverId(c.rule(), me);
             long id = requests.insert(me.id(), me.displayName(), c.account().id(), c.account().name(),
                     form.permissionSetArn(), setName, c.rule(), approverId, duration, startsAt, justification, ticket,
-                    now);
+                    Optional.empty(), now);
             events.publishEvent(new AccessRequested(id, me.displayName(), c.account().name(), setName,
                     DurationText.of(duration), justification, ticket, now));
             if (c.rule().automatic()) {
@@ -211,6 +207,56 @@ public class AccessService {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * Lengthens the person's active grant within its rule: at once when the rule needs no approval, else
+     * through an extension request that the rule's approvers decide like any other.
+     *
+     * @return the status of the extension: APPROVED when applied at once, PENDING when it waits for approval
+     */
+    @Transactional
+    public RequestStatus extend(long grantId, Duration more, String justification) {
+        UserRow me = me();
+        StoredGrant grant = grants.lock(grantId).filter(g -> g.userId().equals(me.id()))
+                .orElseThrow(() -> new AccessProblem("This is not one of your grants."));
+        if (grant.status() != GrantStatus.ACTIVE) {
+            throw new AccessProblem("Only active access can be extended.");
+        }
+        if (more == null || more.compareTo(SHORTEST) < 0) {
+            throw new AccessProblem("duration", "Extend by at least 15 minutes.");
+        }
+        String why = justification == null ? "" : justification.strip();
+        Eligibility eligibility = policy.evaluate(me.id(), grant.accountId(), grant.permissionSetArn());
+        AccessRule rule = eligibility.rule().filter(r -> eligibility.allowed())
+                .orElseThrow(() -> new AccessProblem(eligibility.reason()));
+        Instant newEnd = grant.endsAt().plus(more);
+        Duration total = Duration.between(grant.startsAt(), newEnd);
+        if (total.compareTo(rule.maxDuration()) > 0) {
+            throw new AccessProblem("duration", "That would make " + DurationText.of(total) + " in all; the rule "
+                    + "allows at most " + DurationText.of(rule.maxDuration()) + ".");
+        }
+        if (rule.justificationRequired() && why.length() < 10) {
+            throw new AccessProblem("justification", "Say why you need longer (at least 10 characters).");
+        }
+        if (rule.automatic()) {
+            if (!granting.extend(grantId, newEnd)) {
+                throw new AccessProblem("This access is ending right now; request it again.");
+            }
+            events.publishEvent(new GrantExtended(grantId, grant.requestId(), me.displayName(),
+                    grant.accountName(), grant.permissionSetName(), newEnd, "Rule \"" + rule.name()
+                    + "\" extends without approval", clock.instant()));
+            return RequestStatus.APPROVED;
+        }
+        if (requests.pendingExtensionExists(grantId)) {
+            throw new AccessProblem("An extension of this access already waits for approval.");
+        }
+        long id = requests.insert(me.id(), me.displayName(), grant.accountId(), grant.accountName(),
+                grant.permissionSetArn(), grant.permissionSetName(), rule, approverId(rule, me), more,
+                Optional.empty(), why, "", Optional.of(grantId), clock.instant());
+        events.publishEvent(new AccessRequested(id, me.displayName(), grant.accountName(), grant.permissionSetName(),
+                "extension by " + DurationText.of(more), why, "", clock.instant()));
+        return RequestStatus.PENDING;
     }
 
     /** Pending requests the person may decide and has not decided yet, oldest first. */
@@ -223,6 +269,9 @@ public class AccessService {
     /**
      * Approves or denies a request. Nobody decides their own request; a quorum needs that many different
      * people; the last approval needed grants access, exactly once however many arrive together.
+     *
+     * @return PENDING while more approvals are needed, APPROVED, DENIED, or CANCELLED for an extension of
+     *         access that ended meanwhile
      */
     @Transactional
     public RequestStatus decide(long requestId, boolean approve, String comment) {
@@ -255,8 +304,7 @@ public class AccessService {
             return RequestStatus.DENIED;
         }
         if (requests.approvals(requestId) >= request.approvalsRequired()) {
-            approve(request, me.displayName(), note);
-            return RequestStatus.APPROVED;
+            return approve(request, me.displayName(), note);
         }
         return RequestStatus.PENDING;
     }
@@ -325,11 +373,45 @@ public class AccessService {
         granting.endNow(grant.id(), by, reason);
     }
 
-    private void approve(StoredRequest request, String by, String comment) {
+    /** @return APPROVED, or CANCELLED for an extension of access that ended meanwhile */
+    private RequestStatus approve(StoredRequest request, String by, String comment) {
+        if (request.extendsGrant().isPresent()) {
+            return approveExtension(request, request.extendsGrant().get(), by, comment);
+        }
         requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
         granting.grant(request);
         events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.APPROVED, by, comment,
                 request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+        return RequestStatus.APPROVED;
+    }
+
+    /** An approved extension moves the grant's end; if the access ended meanwhile there is nothing to extend. */
+    private RequestStatus approveExtension(StoredRequest request, long grantId, String by, String comment) {
+        StoredGrant grant = grants.lock(grantId).orElseThrow();
+        Instant newEnd = grant.endsAt().plus(request.duration());
+        if (grant.status() != GrantStatus.ACTIVE || !granting.extend(grantId, newEnd)) {
+            requests.finish(request.id(), RequestStatus.CANCELLED, by, "The access ended before the extension was "
+                    + "approved", clock.instant());
+            events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.CANCELLED, by,
+                    "The access ended before the extension was approved", request.requesterName(),
+                    request.accountName(), request.permissionSetName(), clock.instant()));
+            return RequestStatus.CANCELLED;
+        }
+        requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
+        events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.APPROVED, by, comment,
+                request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+        events.publishEvent(new GrantExtended(grantId, grant.requestId(), by, grant.accountName(),
+                grant.permissionSetName(), newEnd, "Extension request #" + request.id() + " approved",
+                clock.instant()));
+        return RequestStatus.APPROVED;
+    }
+
+    private String approverId(AccessRule rule, UserRow requester) {
+        return switch (rule.approverType()) {
+            case MANAGER -> directory.managerId(requester.id()).orElse("");
+            case NONE -> "";
+            default -> rule.approverId();
+        };
     }
 
     private boolean mayApprove(String userId, StoredRequest request) {

@@ -11,11 +11,13 @@ import java.util.Optional;
  * @param approvedBy      names of those who approved so far
  * @param grant           the grant an approved request yielded
  * @param requesterAccess the requester's active grants now ("Developer on payments-prod"), for approvers
+ * @param extendsGrant    for an extension, the grant it lengthens by {@code duration}
  */
 public record RequestSummary(long id, String requesterId, String requesterName, String accountId, String accountName,
                              String permissionSetName, Duration duration, Optional<Instant> startsAt,
                              String justification, String ticket, RequestStatus status, Instant createdAt,
                              Instant pendingUntil, int approvalsRequired, String approvalSummary,
                              List<String> approvedBy, String decidedBy, String decisionComment,
-                             Optional<GrantSummary> grant, List<String> requesterAccess) {
+                             Optional<GrantSummary> grant, List<String> requesterAccess,
+                             Optional<Long> extendsGrant) {
 }

@@ -14,6 +14,7 @@ public enum AuditAction {
     REQUEST_CANCELLED("Request cancelled"),
     REQUEST_EXPIRED("Request expired"),
     ACCESS_GRANTED("Access granted"),
+    ACCESS_EXTENDED("Access extended"),
     ACCESS_ENDED("Access ended"),
     ACCESS_REVOKED("Access revoked"),
     GRANT_FAILED("Grant failed");

@@ -116,6 +116,45 @@ class AccessServiceTest {
     }
 
     @Test
+    void an_automatic_rule_extends_at_once_but_never_beyond_its_longest_access() {
+        String account = rules.accountId(17);
+        automatic(readOnly);
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
+        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+
+        assertThat(as(TestUsers.REQUESTER, () -> access.extend(grant.id(), Duration.ofHours(2), "")))
+                .isEqualTo(RequestStatus.APPROVED);
+
+        assertThat(awaitGrant(request, GrantStatus.ACTIVE).endsAt())
+                .isEqualTo(grant.endsAt().plus(Duration.ofHours(2)));
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.extend(grant.id(), Duration.ofHours(2), "")))
+                .isInstanceOfSatisfying(AccessProblem.class, problem -> assertThat(problem.getMessage())
+                        .isEqualTo("That would make 5 h in all; the rule allows at most 4 h."));
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> access.extend(grant.id(), Duration.ofHours(1), "")))
+                .hasMessage("This is not one of your grants.");
+    }
+
+    @Test
+    void an_extension_needing_approval_waits_for_the_approver_and_then_moves_the_end() {
+        String account = rules.accountId(18);
+        rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
+                ApproverType.MANAGER, ""));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
+        as(TestUsers.APPROVER, () -> access.decide(request, true, ""));
+        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+
+        assertThat(as(TestUsers.REQUESTER, () -> access.extend(grant.id(), Duration.ofMinutes(30), "Still on it")))
+                .isEqualTo(RequestStatus.PENDING);
+        RequestSummary extension = as(TestUsers.APPROVER, () -> access.inbox(0, 50)).stream()
+                .filter(r -> r.extendsGrant().equals(Optional.of(grant.id()))).findFirst().orElseThrow();
+        assertThat(as(TestUsers.APPROVER, () -> access.decide(extension.id(), true, "")))
+                .isEqualTo(RequestStatus.APPROVED);
+
+        assertThat(awaitGrant(request, GrantStatus.ACTIVE).endsAt())
+                .isEqualTo(grant.endsAt().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
     void a_quorum_needs_that_many_different_people() {
         String account = rules.accountId(12);
         rules.save(TestRules.draft("Two managers", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer,

@@ -92,6 +92,10 @@ public class GrantRepository {
                 .set(ACCESS_GRANT.END_REASON, reason).where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
+    public void extend(long id, Instant endsAt) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.ENDS_AT, utc(endsAt)).where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
     public String endedBy(long id) {
         return db.select(ACCESS_GRANT.ENDED_BY).from(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id))
                 .fetchOne(ACCESS_GRANT.ENDED_BY);

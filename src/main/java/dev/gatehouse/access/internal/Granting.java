@@ -41,6 +41,19 @@ public class Granting {
     }
 
     /**
+     * Moves the end of an active grant later; its end task moves with it.
+     *
+     * @return false when the end task is already running, so the grant ends as planned
+     */
+    public boolean extend(long grantId, Instant newEnd) {
+        if (!scheduler.reschedule(grantEnd.instance(String.valueOf(grantId)), newEnd)) {
+            return false;
+        }
+        grants.extend(grantId, newEnd);
+        return true;
+    }
+
+    /**
      * Ends the grant now, through an extra end task that starts at once; the one scheduled for the
      * original end then finds the grant over and does nothing.
      */

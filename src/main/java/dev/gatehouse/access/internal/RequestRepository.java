@@ -36,12 +36,16 @@ public class RequestRepository {
         this.db = db;
     }
 
-    /** @param approverId the approving user, group or (for manager rules) the requester's manager */
+    /**
+     * @param approverId   the approving user, group or (for manager rules) the requester's manager
+     * @param extendsGrant for an extension, the grant it lengthens by {@code duration}
+     */
     public long insert(String requesterId, String requesterName, String accountId, String accountName,
                        String permissionSetArn, String permissionSetName, AccessRule rule, String approverId,
                        Duration duration, Optional<Instant> startsAt, String justification, String ticket,
-                       Instant now) {
+                       Optional<Long> extendsGrant, Instant now) {
         return db.insertInto(ACCESS_REQUEST)
+                .set(ACCESS_REQUEST.EXTENDS_GRANT_ID, extendsGrant.orElse(null))
                 .set(ACCESS_REQUEST.REQUESTER_ID, requesterId)
                 .set(ACCESS_REQUEST.REQUESTER_NAME, requesterName)
                 .set(ACCESS_REQUEST.ACCOUNT_ID, accountId)
@@ -71,7 +75,8 @@ public class RequestRepository {
                         Duration.ofMinutes(r.getDurationMinutes()),
                         Optional.ofNullable(r.getStartsAt()).map(OffsetDateTime::toInstant),
                         r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()), r.getApproverId(),
-                        RequestStatus.valueOf(r.getStatus()), r.getPendingUntil().toInstant()));
+                        RequestStatus.valueOf(r.getStatus()), r.getPendingUntil().toInstant(),
+                        Optional.ofNullable(r.getExtendsGrantId())));
     }
 
     public void finish(long id, RequestStatus status, String by, String comment, Instant at) {
@@ -124,6 +129,11 @@ public class RequestRepository {
                 .leftJoin(ACCESS_GRANT).on(ACCESS_GRANT.REQUEST_ID.eq(ACCESS_REQUEST.ID))
                 .where(open).orderBy(ACCESS_REQUEST.CREATED_AT.asc(), ACCESS_REQUEST.ID.asc())
                 .offset(offset).limit(limit).fetch(RequestRepository::summary);
+    }
+
+    public boolean pendingExtensionExists(long grantId) {
+        return db.fetchExists(ACCESS_REQUEST, ACCESS_REQUEST.EXTENDS_GRANT_ID.eq(grantId),
+                ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name()));
     }
 
     public boolean pendingExists(String requesterId, String accountId, String permissionSetArn) {
@@ -183,7 +193,7 @@ public class RequestRepository {
                 q.getTicket(), RequestStatus.valueOf(q.getStatus()), q.getCreatedAt().toInstant(),
                 q.getPendingUntil().toInstant(), q.getApprovalsRequired(), q.getApprovalSummary(),
                 (List<String>) r.get("approved_by"), q.getDecidedBy(), q.getDecisionComment(), grant,
-                (List<String>) r.get("requester_access"));
+                (List<String>) r.get("requester_access"), Optional.ofNullable(q.getExtendsGrantId()));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -7,9 +7,14 @@ import java.util.Optional;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.policy.ApproverType;
 
-/** An access request as the services decide on it. */
+/**
+ * An access request as the services decide on it.
+ *
+ * @param extendsGrant the active grant an extension request lengthens by {@code duration}
+ */
 public record StoredRequest(long id, String requesterId, String requesterName, String accountId, String accountName,
                             String permissionSetArn, String permissionSetName, Duration duration,
                             Optional<Instant> startsAt, int approvalsRequired, ApproverType approverType,
-                            String approverId, RequestStatus status, Instant pendingUntil) {
+                            String approverId, RequestStatus status, Instant pendingUntil,
+                            Optional<Long> extendsGrant) {
 }

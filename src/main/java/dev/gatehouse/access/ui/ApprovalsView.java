@@ -50,9 +50,9 @@ public class ApprovalsView extends VerticalLayout {
         inbox.addColumn(RequestSummary::requesterName).setHeader("Requester").setAutoWidth(true);
         inbox.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account").setAutoWidth(true);
         inbox.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        inbox.addColumn(r -> DurationText.of(r.duration())
-                + r.startsAt().map(at -> " from " + AccessText.time(at)).orElse("")).setHeader("For")
-                .setAutoWidth(true);
+        inbox.addColumn(r -> r.extendsGrant().isPresent() ? "+" + DurationText.of(r.duration()) + " (extension)"
+                : DurationText.of(r.duration()) + r.startsAt().map(at -> " from " + AccessText.time(at)).orElse(""))
+                .setHeader("For").setAutoWidth(true);
         inbox.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(3);
         inbox.addColumn(RequestSummary::ticket).setHeader("Ticket").setAutoWidth(true);
         inbox.addColumn(r -> r.approvedBy().size() + " of " + r.approvalsRequired()).setHeader("Approvals")
@@ -91,10 +91,11 @@ public class ApprovalsView extends VerticalLayout {
         for (RequestSummary request : chosen) {
             try {
                 RequestStatus status = access.decide(request.id(), approve, comment.getValue());
-                if (status == RequestStatus.APPROVED) {
-                    granted++;
-                } else {
-                    recorded++;
+                switch (status) {
+                    case APPROVED -> granted++;
+                    case CANCELLED -> problems.add(request.requesterName() + ", " + request.accountName()
+                            + ": the access this extends had already ended");
+                    default -> recorded++;
                 }
             } catch (AccessProblem problem) {
                 problems.add(request.requesterName() + ", " + request.accountName() + ": " + problem.getMessage());

@@ -137,6 +137,11 @@ public class MyAccessView extends VerticalLayout {
                     + grant.permissionSetName(), "Open in AWS", AnchorTarget.BLANK);
             actions.add(portal);
         }
+        if (grant.status() == GrantStatus.ACTIVE) {
+            Button extend = new Button("Extend", e -> new ExtendDialog(access, grant, this::refresh).open());
+            extend.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(extend);
+        }
         if (grant.status() == GrantStatus.SCHEDULED || grant.status() == GrantStatus.ACTIVE) {
             Button giveBack = new Button("Give back", e -> {
                 try {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import dev.gatehouse.access.AccessRequestDecided;
 import dev.gatehouse.access.AccessRequested;
+import dev.gatehouse.access.GrantExtended;
 import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.policy.AccessRuleChanged;
@@ -52,6 +53,13 @@ class AccessAuditor {
                         + request(event.requestId()),
                 event.userName() + ": " + event.permissionSetName() + " on " + event.accountName() + " ("
                         + event.accountId() + ")" + (event.detail().isEmpty() ? "" : "; " + event.detail()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(GrantExtended event) {
+        repository.append(event.at(), event.actor(), AuditAction.ACCESS_EXTENDED, "grant #" + event.grantId() + " of "
+                        + request(event.requestId()), event.permissionSetName() + " on " + event.accountName()
+                        + " now ends " + event.newEnd() + "; " + event.detail(), null);
     }
 
     @ApplicationModuleListener

@@ -195,7 +195,7 @@ class GrantLedgerTest {
                 ApproverType.NONE, "", "", Duration.ofHours(1), Instant.now(), "test");
         Long id = transaction.execute(status -> {
             long requestId = requests.insert(riley, "Riley Chen", account, "account", permissionSet, "SupportUser",
-                    rule, "", Duration.ofHours(1), Optional.empty(), "", "", clock.instant());
+                    rule, "", Duration.ofHours(1), Optional.empty(), "", "", Optional.empty(), clock.instant());
             StoredRequest request = requests.lock(requestId).orElseThrow();
             return grants.insert(request, clock.instant(), clock.instant().plus(Duration.ofHours(1)));
         });

@@ -21,6 +21,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 
@@ -40,7 +41,7 @@ class MyAccessViewTest extends AccessViewTest {
     private AccessService access;
 
     @Test
-    void active_access_shows_its_time_left_and_can_be_given_back() {
+    void active_access_shows_its_time_left_and_can_be_extended_and_given_back() {
         String readOnly = rules.permissionSetArn("ReadOnlyAccess");
         rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));
@@ -63,9 +64,15 @@ class MyAccessViewTest extends AccessViewTest {
         assertThat(row.get(2)).isEqualTo("Active");
         assertThat(row.get(3)).matches("ends in (1 h 5\\d min|2 h)");
 
+        _click(_get(_getCellComponent(grants, index, MyAccessView.ACTIONS), Button.class,
+                spec -> spec.withText("Extend")));
+        _click(_get(_get(Dialog.class), Button.class, spec -> spec.withText("Extend")));
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).isEqualTo("Extended by 1 h."));
+
         Component actions = _getCellComponent(grants, index, MyAccessView.ACTIONS);
         _click(_get(actions, Button.class, spec -> spec.withText("Give back")));
-        assertThat(NotificationsKt.getNotifications()).singleElement().satisfies(n -> assertThat(
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
                 n.getElement().getProperty("text")).contains("is being removed"));
     }
 
