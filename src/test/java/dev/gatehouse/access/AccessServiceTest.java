@@ -85,10 +85,7 @@ class AccessServiceTest {
 
         GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
         assertThat(sandboxHas(account, readOnly, riley)).isTrue();
-        as(TestUsers.REQUESTER, () -> {
-            access.giveBack(grant.id());
-            return null;
-        });
+        giveBack(grant);
         awaitGrant(request, GrantStatus.REVOKED);
         assertThat(sandboxHas(account, readOnly, riley)).isFalse();
     }
@@ -205,17 +202,11 @@ class AccessServiceTest {
         long second = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
         GrantSummary secondGrant = awaitGrant(second, GrantStatus.ACTIVE);
 
-        as(TestUsers.REQUESTER, () -> {
-            access.giveBack(firstGrant.id());
-            return null;
-        });
+        giveBack(firstGrant);
         awaitGrant(first, GrantStatus.REVOKED);
         assertThat(sandboxHas(account, readOnly, riley)).as("the second grant still holds it").isTrue();
 
-        as(TestUsers.REQUESTER, () -> {
-            access.giveBack(secondGrant.id());
-            return null;
-        });
+        giveBack(secondGrant);
         awaitGrant(second, GrantStatus.REVOKED);
         assertThat(sandboxHas(account, readOnly, riley)).isFalse();
     }
@@ -235,10 +226,7 @@ class AccessServiceTest {
                 standing.accountId(), "")).get(0));
         GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
 
-        as(TestUsers.REQUESTER, () -> {
-            access.giveBack(grant.id());
-            return null;
-        });
+        giveBack(grant);
 
         awaitGrant(request, GrantStatus.REVOKED);
         assertThat(sandbox.organization().assignments()).contains(standing);
@@ -274,6 +262,13 @@ class AccessServiceTest {
             access.revoke(1, "no");
             return null;
         })).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private void giveBack(GrantSummary grant) {
+        as(TestUsers.REQUESTER, () -> {
+            access.giveBack(grant.id());
+            return null;
+        });
     }
 
     private void automatic(String permissionSetArn) {

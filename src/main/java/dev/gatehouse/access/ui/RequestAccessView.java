@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,6 +42,7 @@ import dev.gatehouse.access.PermissionSetChoice;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestPreview;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.ui.FormFields;
 
 /**
  * The request form: a permission set, the accounts the person may request it on, for how long, from
@@ -71,7 +71,7 @@ public class RequestAccessView extends VerticalLayout {
     private final TextArea justification = new TextArea("Justification");
     private final TextField ticket = new TextField("Ticket");
     private final Div preview = new Div();
-    private final Map<String, HasValidation> fields;
+    private final FormFields fields;
 
     public RequestAccessView(AccessService access) {
         this.access = access;
@@ -80,13 +80,13 @@ public class RequestAccessView extends VerticalLayout {
         Optional<String> notInDirectory = access.whyNotInDirectory();
         if (notInDirectory.isPresent()) {
             add(new Paragraph(notInDirectory.get()));
-            fields = Map.of();
+            fields = new FormFields(Map.of());
             return;
         }
         List<PermissionSetChoice> choices = access.requestablePermissionSets();
         if (choices.isEmpty()) {
             add(new Paragraph(NOTHING_REQUESTABLE));
-            fields = Map.of();
+            fields = new FormFields(Map.of());
             return;
         }
         permissionSet.setItems(choices);
@@ -141,8 +141,8 @@ public class RequestAccessView extends VerticalLayout {
         Button send = new Button("Send request", e -> send());
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER).listenOn(ticket);
-        fields = Map.of("permissionSet", permissionSet, "accounts", accounts, "duration", duration,
-                "startsAt", startsAt, "justification", justification, "ticket", ticket);
+        fields = new FormFields(Map.of("permissionSet", permissionSet, "accounts", accounts, "duration", duration,
+                "startsAt", startsAt, "justification", justification, "ticket", ticket));
         add(form, preview, send);
         updatePreview();
     }
@@ -180,7 +180,7 @@ public class RequestAccessView extends VerticalLayout {
     }
 
     private void send() {
-        fields.values().forEach(field -> field.setInvalid(false));
+        fields.clearErrors();
         if (LATER.equals(start.getValue()) && startsAt.getValue() == null) {
             startsAt.setErrorMessage("Choose when the access starts, or start as soon as approved.");
             startsAt.setInvalid(true);
@@ -195,13 +195,7 @@ public class RequestAccessView extends VerticalLayout {
                     5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(MyAccessView.class));
         } catch (AccessProblem problem) {
-            HasValidation field = fields.get(problem.field());
-            if (field != null) {
-                field.setErrorMessage(problem.getMessage());
-                field.setInvalid(true);
-            }
-            Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            fields.refuse(problem.field(), problem.getMessage());
         }
     }
 }

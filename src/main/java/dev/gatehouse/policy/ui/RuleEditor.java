@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -25,6 +24,7 @@ import dev.gatehouse.policy.Choice;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.RuleProblem;
 import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.ui.FormFields;
 
 /** Creates or changes one access rule; the service checks it and names the field that is wrong. */
 class RuleEditor extends Dialog {
@@ -52,7 +52,7 @@ class RuleEditor extends Dialog {
     private final ChoiceBox approver;
     private final IntegerField approvalsRequired = new IntegerField("Approvals needed");
     private final Select<Duration> pendingTimeout = new Select<>();
-    private final Map<String, HasValidation> fields;
+    private final FormFields fields;
 
     RuleEditor(AccessPolicy policy, AccessRule rule, Runnable onSaved) {
         this.policy = policy;
@@ -117,11 +117,11 @@ class RuleEditor extends Dialog {
         form.setColspan(permissionSet, 2);
         form.setColspan(ticketPattern, 2);
         add(form);
-        fields = Map.ofEntries(Map.entry("name", name), Map.entry("requesterId", requester),
+        fields = new FormFields(Map.ofEntries(Map.entry("name", name), Map.entry("requesterId", requester),
                 Map.entry("scopeId", scope), Map.entry("permissionSetArn", permissionSet),
                 Map.entry("maxDuration", maxDuration), Map.entry("defaultDuration", defaultDuration),
                 Map.entry("ticketPattern", ticketPattern), Map.entry("approvalsRequired", approvalsRequired),
-                Map.entry("approverId", approver), Map.entry("pendingTimeout", pendingTimeout));
+                Map.entry("approverId", approver), Map.entry("pendingTimeout", pendingTimeout)));
 
         Button save = new Button("Save", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -158,7 +158,7 @@ class RuleEditor extends Dialog {
     }
 
     private void save() {
-        fields.values().forEach(field -> field.setInvalid(false));
+        fields.clearErrors();
         AccessRule draft = new AccessRule(id, name.getValue(), requesterType.getValue(), requester.selectedId(), "",
                 scopeType.getValue(), scope.selectedId(), "", permissionSet.selectedId(), "", maxDuration.getValue(),
                 defaultDuration.getValue(), justificationRequired.getValue(), ticketPattern.getValue(),
@@ -171,13 +171,7 @@ class RuleEditor extends Dialog {
             close();
             onSaved.run();
         } catch (RuleProblem problem) {
-            HasValidation field = fields.get(problem.field());
-            if (field != null) {
-                field.setErrorMessage(problem.getMessage());
-                field.setInvalid(true);
-            }
-            Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            fields.refuse(problem.field(), problem.getMessage());
         }
     }
 }
