@@ -30,7 +30,6 @@ import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
-import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DurationText;
 
@@ -95,11 +94,13 @@ public class AccessService {
         Set<String> accounts = new LinkedHashSet<>();
         for (AccessRule rule : policy.rulesFor(me.id())) {
             if (rule.permissionSetArn().equals(permissionSetArn)) {
-                organization |= rule.scopeType() == ScopeType.ORGANIZATION;
-                (rule.scopeType() == ScopeType.OU ? ous : accounts).add(rule.scopeId());
+                switch (rule.scopeType()) {
+                    case ORGANIZATION -> organization = true;
+                    case OU -> ous.add(rule.scopeId());
+                    case ACCOUNT -> accounts.add(rule.scopeId());
+                }
             }
         }
-        accounts.remove("");
         return directory.accountsWithin(new AccountScopes(organization, ous, accounts),
                 new DirectoryPage(search, DirectorySort.NAME, false, offset, limit));
     }

@@ -1,0 +1,95 @@
+package dev.gatehouse.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.RequestStatus;
+import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.RequesterType;
+import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.policy.TestRules;
+
+/** Requests nobody decided before their rule's pending timeout expire, and the requester sees why. */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class RequestTimeoutsTest {
+
+    @Autowired
+    private RequestTimeouts timeouts;
+    @Autowired
+    private RequestRepository requests;
+    @Autowired
+    private AccessService access;
+    @Autowired
+    private TransactionTemplate transaction;
+    @Autowired
+    private AccessPolicy policy;
+    @Autowired
+    private DirectoryLookup directory;
+    @Autowired
+    private DirectorySyncJob job;
+    @Autowired
+    private Clock clock;
+
+    private TestRules rules;
+
+    @BeforeEach
+    void demoDirectory() {
+        DemoDirectory.ensureSynced(job);
+        rules = new TestRules(policy, directory);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    @Test
+    void a_request_past_its_pending_timeout_expires_and_one_within_it_does_not() {
+        long overdue = request(clock.instant().minus(Duration.ofDays(2)));
+        long waiting = request(clock.instant());
+
+        timeouts.expireOverdue();
+
+        TestUsers.signIn(TestUsers.REQUESTER);
+        assertThat(status(overdue)).isEqualTo(RequestStatus.EXPIRED);
+        assertThat(status(waiting)).isEqualTo(RequestStatus.PENDING);
+    }
+
+    /** A request for Riley with a one-day pending timeout, made at the given time. */
+    private long request(Instant madeAt) {
+        String riley = rules.userId(TestUsers.REQUESTER);
+        String set = rules.permissionSetArn("BillingReadOnly");
+        AccessRule rule = new AccessRule(0L, "test", RequesterType.USER, riley, "Riley", ScopeType.ORGANIZATION, "",
+                "", set, "BillingReadOnly", Duration.ofHours(1), Duration.ofHours(1), false, "", false, 1,
+                ApproverType.MANAGER, "", "", Duration.ofDays(1), madeAt, "test");
+        return transaction.execute(status -> requests.insert(riley, "Riley Chen", rules.accountId(5), "account", set,
+                "BillingReadOnly", rule, "", Duration.ofHours(1), Optional.empty(), "", "", Optional.empty(), madeAt));
+    }
+
+    private RequestStatus status(long id) {
+        return access.myRequests(0, 1000).stream().filter(r -> r.id() == id).findFirst().map(RequestSummary::status)
+                .orElseThrow();
+    }
+}
