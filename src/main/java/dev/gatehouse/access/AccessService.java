@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 
 /**
@@ -354,17 +356,29 @@ public class AccessService {
         endEarly(grant, me.displayName(), "Given back by " + me.displayName());
     }
 
-    /** An admin ends someone's access now, with a reason. */
+    /** Others' current access this person is an approver for, and so may revoke; soonest end first. */
+    @Transactional(readOnly = true)
+    public List<GrantSummary> revocableGrants(int offset, int limit) {
+        return directory.userBySignIn(currentUser.require().directoryUserName())
+                .map(me -> grants.current(policy.approverScope(me.id()), offset, limit)).orElse(List.of());
+    }
+
+    /** An admin, or an approver of the grant's request, ends someone's access now, with a reason. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
     public void revoke(long grantId, String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new AccessProblem("reason", "Say why the access is revoked.");
         }
         StoredGrant grant = grants.lock(grantId).orElseThrow(() -> new AccessProblem("This grant does not exist."));
-        String admin = currentUser.require().displayName();
-        endEarly(grant, admin, "Revoked by " + admin + ": " + why);
+        boolean admin = currentUser.require().has(GatehouseRole.ADMIN);
+        if (!admin && !directory.userBySignIn(currentUser.require().directoryUserName())
+                .filter(me -> !me.id().equals(grant.userId()))
+                .map(me -> mayApprove(me.id(), requests.lock(grant.requestId()).orElseThrow())).orElse(false)) {
+            throw new AccessDeniedException("Only admins and the request's approvers may revoke access");
+        }
+        String by = currentUser.require().displayName();
+        endEarly(grant, by, "Revoked by " + by + ": " + why);
     }
 
     private void endEarly(StoredGrant grant, String by, String reason) {

@@ -257,11 +257,27 @@ class AccessServiceTest {
     }
 
     @Test
-    void only_an_admin_may_revoke_someone_elses_access() {
-        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> {
-            access.revoke(1, "no");
+    void an_approver_of_the_request_may_revoke_the_access_and_nobody_else_but_an_admin() {
+        String account = rules.accountId(19);
+        rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
+                ApproverType.MANAGER, ""));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
+        as(TestUsers.APPROVER, () -> access.decide(request, true, ""));
+        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        assertThat(as(TestUsers.APPROVER, () -> access.revocableGrants(0, 200))).extracting(GrantSummary::id)
+                .contains(grant.id());
+
+        assertThatThrownBy(() -> as(TestUsers.DIRECTOR, () -> {
+            access.revoke(grant.id(), "not mine to revoke");
             return null;
         })).isInstanceOf(AccessDeniedException.class);
+        as(TestUsers.APPROVER, () -> {
+            access.revoke(grant.id(), "Incident over");
+            return null;
+        });
+
+        assertThat(awaitGrant(request, GrantStatus.REVOKED).endReason()).isEqualTo("Revoked by Avery Patel: "
+                + "Incident over");
     }
 
     private void giveBack(GrantSummary grant) {

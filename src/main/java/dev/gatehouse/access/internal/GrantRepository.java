@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
+import dev.gatehouse.policy.ApproverScope;
 
 /** Grants, who owns each assignment, and the ledger of Identity Center writes. */
 @Repository
@@ -192,6 +193,11 @@ public class GrantRepository {
                     ACCESS_REQUEST.PERMISSION_SET_NAME.likeIgnoreCase(pattern, '\\'));
         }
         return current(matches, offset, limit);
+    }
+
+    /** Others' current grants this person approves (or would have approved), soonest end first. */
+    public List<GrantSummary> current(ApproverScope approver, int offset, int limit) {
+        return current(RequestRepository.approvableBy(approver), offset, limit);
     }
 
     private List<GrantSummary> current(Condition condition, int offset, int limit) {

@@ -114,15 +114,8 @@ public class RequestRepository {
 
     /** Pending requests the approver may decide and has not decided yet, oldest first. */
     public List<RequestSummary> inbox(ApproverScope approver, int offset, int limit) {
-        Condition mine = ACCESS_REQUEST.APPROVER_TYPE.in(ApproverType.USER.name(), ApproverType.MANAGER.name())
-                .and(ACCESS_REQUEST.APPROVER_ID.eq(approver.userId()));
-        if (!approver.groupIds().isEmpty()) {
-            mine = mine.or(ACCESS_REQUEST.APPROVER_TYPE.eq(ApproverType.GROUP.name())
-                    .and(ACCESS_REQUEST.APPROVER_ID.in(approver.groupIds())));
-        }
         Condition open = ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name())
-                .and(ACCESS_REQUEST.REQUESTER_ID.ne(approver.userId()))
-                .and(mine)
+                .and(approvableBy(approver))
                 .andNotExists(DSL.selectOne().from(ACCESS_APPROVAL).where(ACCESS_APPROVAL.REQUEST_ID
                         .eq(ACCESS_REQUEST.ID), ACCESS_APPROVAL.APPROVER_ID.eq(approver.userId())));
         return db.select(summaryFields()).from(ACCESS_REQUEST)
@@ -140,6 +133,17 @@ public class RequestRepository {
         return db.fetchExists(ACCESS_REQUEST, ACCESS_REQUEST.REQUESTER_ID.eq(requesterId),
                 ACCESS_REQUEST.ACCOUNT_ID.eq(accountId), ACCESS_REQUEST.PERMISSION_SET_ARN.eq(permissionSetArn),
                 ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name()));
+    }
+
+    /** Requests of others whose approvers include this person: by name, through a group, or as manager. */
+    static Condition approvableBy(ApproverScope approver) {
+        Condition mine = ACCESS_REQUEST.APPROVER_TYPE.in(ApproverType.USER.name(), ApproverType.MANAGER.name())
+                .and(ACCESS_REQUEST.APPROVER_ID.eq(approver.userId()));
+        if (!approver.groupIds().isEmpty()) {
+            mine = mine.or(ACCESS_REQUEST.APPROVER_TYPE.eq(ApproverType.GROUP.name())
+                    .and(ACCESS_REQUEST.APPROVER_ID.in(approver.groupIds())));
+        }
+        return mine.and(ACCESS_REQUEST.REQUESTER_ID.ne(approver.userId()));
     }
 
     /** Pending requests past their timeout. */

@@ -2,14 +2,11 @@ package dev.gatehouse.access.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -18,7 +15,6 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.security.CurrentUser;
@@ -32,8 +28,6 @@ import dev.gatehouse.security.GatehouseRole;
 public class ActiveAccessView extends VerticalLayout {
 
     static final String REVOKE = "revoke";
-    static final String SESSION_NOTE = "Revoking removes the assignment at once; an AWS session the person already "
-            + "opened lasts until the permission set's session duration runs out.";
 
     private final AccessService access;
     private final boolean admin;
@@ -64,7 +58,7 @@ public class ActiveAccessView extends VerticalLayout {
         grid.setEmptyStateText("Nobody holds just-in-time access now.");
         grid.setSizeFull();
         load();
-        Paragraph note = new Paragraph(SESSION_NOTE);
+        Paragraph note = new Paragraph(RevokeDialog.SESSION_NOTE);
         note.addClassName("gatehouse-muted");
         add(new H2("Active access"), search, grid, note);
         setFlexGrow(1, grid);
@@ -76,32 +70,9 @@ public class ActiveAccessView extends VerticalLayout {
     }
 
     private Button revokeButton(GrantSummary grant) {
-        Button revoke = new Button("Revoke", e -> confirm(grant));
+        Button revoke = new Button("Revoke", e -> new RevokeDialog(access, grant,
+                () -> grid.getDataProvider().refreshAll()).open());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return revoke;
-    }
-
-    private void confirm(GrantSummary grant) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Revoke " + grant.permissionSetName() + " on " + grant.accountName() + " from "
-                + grant.holderName() + "?");
-        TextArea reason = new TextArea("Reason");
-        reason.setWidthFull();
-        reason.setMaxLength(1000);
-        dialog.add(new Paragraph(SESSION_NOTE), reason);
-        Button revoke = new Button("Revoke", click -> {
-            try {
-                access.revoke(grant.id(), reason.getValue());
-                Notification.show("Access is being revoked.");
-                dialog.close();
-                grid.getDataProvider().refreshAll();
-            } catch (AccessProblem problem) {
-                reason.setErrorMessage(problem.getMessage());
-                reason.setInvalid(true);
-            }
-        });
-        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), revoke);
-        dialog.open();
     }
 }

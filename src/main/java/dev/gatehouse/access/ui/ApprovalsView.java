@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,6 +23,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 
@@ -36,10 +38,12 @@ import dev.gatehouse.access.RequestSummary;
 public class ApprovalsView extends VerticalLayout {
 
     static final String EMPTY = "Nothing waits for your decision.";
+    static final String REVOKE = "revoke";
 
     private final AccessService access;
     private final Grid<RequestSummary> inbox = new Grid<>();
     private final TextField comment = new TextField("Comment (optional)");
+    private final Grid<GrantSummary> revocable = new Grid<>();
 
     public ApprovalsView(AccessService access) {
         this.access = access;
@@ -73,10 +77,27 @@ public class ApprovalsView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout(comment, approve, deny);
         actions.setAlignItems(Alignment.BASELINE);
 
+        revocable.addColumn(GrantSummary::holderName).setHeader("Person").setAutoWidth(true);
+        revocable.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
+        revocable.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        revocable.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
+        revocable.addColumn(g -> AccessText.time(g.endsAt())).setHeader("Until").setAutoWidth(true);
+        revocable.addComponentColumn(grant -> {
+            Button revoke = new Button("Revoke", e -> new RevokeDialog(access, grant,
+                    () -> revocable.getDataProvider().refreshAll()).open());
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            return revoke;
+        }).setKey(REVOKE).setHeader("").setAutoWidth(true);
+        revocable.setEmptyStateText("Nobody holds access you approve.");
+        revocable.setItems(query -> access.revocableGrants(query.getOffset(), query.getLimit()).stream());
+        revocable.setMinHeight("12rem");
+
         add(new H2("Approvals"), new Paragraph("You never see your own requests here; each needs the number of "
-                + "different approvers its rule asks for."), actions, inbox);
+                + "different approvers its rule asks for."), actions, inbox, new H3("Access you approve"),
+                revocable);
         access.whyNotInDirectory().ifPresent(reason -> add(new Paragraph(reason)));
-        setFlexGrow(1, inbox);
+        setFlexGrow(2, inbox);
+        setFlexGrow(1, revocable);
     }
 
     private void decide(boolean approve) {
@@ -109,5 +130,6 @@ public class ApprovalsView extends VerticalLayout {
         comment.clear();
         inbox.deselectAll();
         inbox.getDataProvider().refreshAll();
+        revocable.getDataProvider().refreshAll();
     }
 }

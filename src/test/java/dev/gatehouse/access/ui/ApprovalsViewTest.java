@@ -1,11 +1,14 @@
 package dev.gatehouse.access.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.policy.ApproverType;
@@ -38,7 +43,7 @@ class ApprovalsViewTest extends AccessViewTest {
         String account = requestAsRiley(21);
         openAs(TestUsers.APPROVER, "approvals");
         @SuppressWarnings("unchecked")
-        Grid<RequestSummary> inbox = _get(Grid.class);
+        Grid<RequestSummary> inbox = _find(Grid.class).get(0);
         RequestSummary mine = inbox.getGenericDataView().getItems()
                 .filter(r -> r.accountId().equals(account)).findFirst().orElseThrow();
         int row = inbox.getGenericDataView().getItems().toList().indexOf(mine);
@@ -54,12 +59,34 @@ class ApprovalsViewTest extends AccessViewTest {
     }
 
     @Test
+    void an_approver_sees_the_access_they_approved_and_can_revoke_it() {
+        String account = requestAsRiley(26);
+        openAs(TestUsers.APPROVER, "approvals");
+        @SuppressWarnings("unchecked")
+        Grid<RequestSummary> inbox = _find(Grid.class).get(0);
+        inbox.select(inbox.getGenericDataView().getItems().filter(r -> r.accountId().equals(account)).findFirst()
+                .orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Approve selected")));
+        @SuppressWarnings("unchecked")
+        Grid<GrantSummary> approved = _find(Grid.class).get(1);
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> {
+            approved.getDataProvider().refreshAll();
+            return approved.getGenericDataView().getItems().anyMatch(g -> g.accountId().equals(account));
+        });
+        int row = approved.getGenericDataView().getItems().map(GrantSummary::accountId).toList().indexOf(account);
+        assertThat(_getFormattedRow(approved, row).get(0)).isEqualTo("Riley Chen");
+        _click(_get(_getCellComponent(approved, row, ApprovalsView.REVOKE), Button.class));
+        assertThat(_get(Dialog.class).getHeaderTitle()).startsWith("Revoke Developer on ");
+    }
+
+    @Test
     void nobody_sees_their_own_request_in_the_inbox() {
         requestAsRiley(22);
 
         openAs(TestUsers.REQUESTER, "approvals");
 
-        Grid<?> inbox = _get(Grid.class);
+        Grid<?> inbox = _find(Grid.class).get(0);
         assertThat(_size(inbox)).isZero();
         assertThat(inbox.getEmptyStateText()).isEqualTo(ApprovalsView.EMPTY);
     }
