@@ -145,6 +145,7 @@ public class GrantLedger {
                         () -> ended(grant, ""));
                 return;
             }
+            awaitCreationInFlight(grant);
             WriteOutcome outcome = write(grant, Operation.DELETE);
             switch (outcome.status()) {
                 case SUCCEEDED -> inTransaction(() -> {
@@ -157,6 +158,27 @@ public class GrantLedger {
             }
         } catch (AwsCallFailed e) {
             throw new NotYet("Deleting the assignment failed for now, to be tried again: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A grant ended while its create was still in progress: wait for the create first, or a delete sent
+     * now could land before it and leave the assignment behind.
+     */
+    private void awaitCreationInFlight(StoredGrant grant) {
+        var creating = grants.inProgressRequestId(grant.id(), Operation.CREATE);
+        if (creating.isPresent()) {
+            WriteOutcome created = identityCenter.awaitCreation(creating.get(), WRITE_WAIT);
+            WriteState state = switch (created.status()) {
+                case SUCCEEDED -> WriteState.SUCCEEDED;
+                case FAILED -> WriteState.FAILED;
+                case TIMED_OUT -> throw new NotYet("Creation still in progress: " + creating.get());
+            };
+            inTransaction(() -> {
+                grants.ledgerResultByRequest(grant.id(), creating.get(), state, created.failureReason(),
+                        clock.instant());
+                return null;
+            });
         }
     }
 

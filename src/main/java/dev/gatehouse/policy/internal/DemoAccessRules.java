@@ -16,6 +16,7 @@ import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
@@ -24,7 +25,7 @@ import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
 /**
- * Demo mode only: once the sandbox directory has synced and no rule exists yet, adds three rules so
+ * Demo mode only: when the sync at start-up succeeds and no rule exists, adds three rules so
  * the demo personas can request and approve at once: engineers read everything without approval,
  * the payments team gets Developer with their manager's approval, and AdministratorAccess needs a
  * production approver and a ticket.
@@ -49,7 +50,8 @@ class DemoAccessRules {
 
     @ApplicationModuleListener
     void on(DirectorySynced event) {
-        if (event.run().status() != SyncStatus.SUCCEEDED || !rules.page("", 0, 1).isEmpty()) {
+        if (event.run().trigger() != SyncTrigger.STARTUP || event.run().status() != SyncStatus.SUCCEEDED
+                || !rules.page("", 0, 1).isEmpty()) {
             return;
         }
         Optional<GroupRow> engineering = group("engineering");

@@ -26,6 +26,10 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
+import dev.gatehouse.aws.AccountAssignment;
+import dev.gatehouse.aws.IdentityCenter;
+import dev.gatehouse.aws.WriteOutcome;
+import dev.gatehouse.aws.WriteStatus;
 import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
@@ -65,6 +69,8 @@ class GrantLedgerTest {
     private Sandbox sandbox;
     @Autowired
     private Clock clock;
+    @Autowired
+    private IdentityCenter identityCenter;
 
     private TestRules rules;
     private String riley;
@@ -165,6 +171,27 @@ class GrantLedgerTest {
 
         assertThat(status(grant)).isEqualTo(GrantStatus.ENDED);
         assertThat(inSandbox(grant)).isFalse();
+    }
+
+    @Test
+    void a_grant_ended_while_its_create_is_in_flight_waits_for_the_create_before_deleting() {
+        StoredGrant grant = grant(36);
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofSeconds(2), 0));
+        WriteOutcome creating = identityCenter.createAssignment(new AccountAssignment(grant.accountId(),
+                grant.permissionSetArn(), "USER", grant.userId()), Duration.ofMillis(100));
+        assertThat(creating.status()).isEqualTo(WriteStatus.TIMED_OUT);
+        transaction.executeWithoutResult(status -> {
+            grants.status(grant.id(), GrantStatus.ACTIVATING);
+            grants.own(grant, true);
+            long row = grants.ledger(grant, Operation.CREATE, WriteState.SENDING, "", clock.instant());
+            grants.ledgerResult(row, WriteState.IN_PROGRESS, creating.requestId(), "", clock.instant());
+        });
+
+        ledger.end(grant.id());
+
+        assertThat(grants.inProgressRequestId(grant.id(), Operation.CREATE)).as("the create was awaited").isEmpty();
+        assertThat(status(grant)).isEqualTo(GrantStatus.ENDED);
+        assertThat(inSandbox(grant)).as("the create landed first, then the delete").isFalse();
     }
 
     @Test
