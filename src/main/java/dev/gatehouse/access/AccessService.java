@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.gatehouse.access.internal.GrantRepository;
 import dev.gatehouse.access.internal.Granting;
 import dev.gatehouse.access.internal.RequestRepository;
+import dev.gatehouse.access.internal.Requesters;
 import dev.gatehouse.access.internal.StoredGrant;
 import dev.gatehouse.access.internal.StoredRequest;
 import dev.gatehouse.directory.AccountRow;
@@ -31,13 +31,12 @@ import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
-import dev.gatehouse.security.CurrentUser;
-import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 
 /**
- * Requesting access, deciding requests, and giving access back. Every method acts for the signed-in
- * person, who must map to an Identity Store user; each checks on the server what that person may do.
+ * Requesting access and deciding requests (what happens to granted access is {@link GrantService}).
+ * Every method acts for the signed-in person, who must map to an Identity Store user; each checks on
+ * the server what that person may do.
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -53,18 +52,18 @@ public class AccessService {
     private final Granting granting;
     private final AccessPolicy policy;
     private final DirectoryLookup directory;
-    private final CurrentUser currentUser;
+    private final Requesters requesters;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessService(RequestRepository requests, GrantRepository grants, Granting granting, AccessPolicy policy,
-                  DirectoryLookup directory, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                  DirectoryLookup directory, Requesters requesters, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.grants = grants;
         this.granting = granting;
         this.policy = policy;
         this.directory = directory;
-        this.currentUser = currentUser;
+        this.requesters = requesters;
         this.events = events;
         this.clock = clock;
     }
@@ -72,14 +71,14 @@ public class AccessService {
     /** Why the signed-in person cannot request or approve at all, if so. */
     @Transactional(readOnly = true)
     public Optional<String> whyNotInDirectory() {
-        return directory.userBySignIn(currentUser.require().directoryUserName()).isPresent() ? Optional.empty()
-                : Optional.of(notInDirectory());
+        return requesters.signedIn().isPresent() ? Optional.empty()
+                : Optional.of(requesters.notInDirectory());
     }
 
     /** The permission sets some rule lets the person request, by name. */
     @Transactional(readOnly = true)
     public List<PermissionSetChoice> requestablePermissionSets() {
-        UserRow me = me();
+        UserRow me = requesters.requireSignedIn();
         Set<String> arns = new LinkedHashSet<>();
         policy.rulesFor(me.id()).forEach(rule -> arns.add(rule.permissionSetArn()));
         return arns.stream().flatMap(arn -> directory.permissionSet(arn).stream())
@@ -90,7 +89,7 @@ public class AccessService {
     /** The accounts some rule lets the person request the permission set on; the search matches name, id or OU path. */
     @Transactional(readOnly = true)
     public List<AccountRow> requestableAccounts(String permissionSetArn, String search, int offset, int limit) {
-        UserRow me = me();
+        UserRow me = requesters.requireSignedIn();
         boolean organization = false;
         Set<String> ous = new LinkedHashSet<>();
         Set<String> accounts = new LinkedHashSet<>();
@@ -110,7 +109,7 @@ public class AccessService {
     /** What a request for the permission set on the account would need: limits, approvers, or why it is not allowed. */
     @Transactional(readOnly = true)
     public RequestPreview preview(String permissionSetArn, String accountId) {
-        UserRow me = me();
+        UserRow me = requesters.requireSignedIn();
         Eligibility eligibility = policy.evaluate(me.id(), accountId, permissionSetArn);
         return eligibility.rule().filter(rule -> eligibility.allowed())
                 .map(rule -> new RequestPreview(accountId, true, eligibility.reason(), rule.approvalSummary(),
@@ -128,7 +127,7 @@ public class AccessService {
      */
     @Transactional
     public List<Long> submit(RequestForm form) {
-        UserRow me = me();
+        UserRow me = requesters.requireSignedIn();
         Instant now = clock.instant();
         if (form.permissionSetArn() == null || form.permissionSetArn().isBlank()) {
             throw new AccessProblem("permissionSet", "Choose a permission set.");
@@ -197,7 +196,7 @@ public class AccessService {
         }
         List<Long> ids = new ArrayList<>();
         for (Checked c : checked) {
-            String approverId = approverId(c.rule(), me);
+            String approverId = requesters.approverFor(c.rule(), me);
             long id = requests.insert(me.id(), me.displayName(), c.account().id(), c.account().name(),
                     form.permissionSetArn(), setName, c.rule(), approverId, duration, startsAt, justification, ticket,
                     Optional.empty(), now);
@@ -212,60 +211,10 @@ public class AccessService {
         return ids;
     }
 
-    /**
-     * Lengthens the person's active grant within its rule: at once when the rule needs no approval, else
-     * through an extension request that the rule's approvers decide like any other.
-     *
-     * @return the status of the extension: APPROVED when applied at once, PENDING when it waits for approval
-     */
-    @Transactional
-    public RequestStatus extend(long grantId, Duration more, String justification) {
-        UserRow me = me();
-        StoredGrant grant = grants.lock(grantId).filter(g -> g.userId().equals(me.id()))
-                .orElseThrow(() -> new AccessProblem("This is not one of your grants."));
-        if (grant.status() != GrantStatus.ACTIVE) {
-            throw new AccessProblem("Only active access can be extended.");
-        }
-        if (more == null || more.compareTo(SHORTEST) < 0) {
-            throw new AccessProblem("duration", "Extend by at least 15 minutes.");
-        }
-        String why = justification == null ? "" : justification.strip();
-        Eligibility eligibility = policy.evaluate(me.id(), grant.accountId(), grant.permissionSetArn());
-        AccessRule rule = eligibility.rule().filter(r -> eligibility.allowed())
-                .orElseThrow(() -> new AccessProblem(eligibility.reason()));
-        Instant newEnd = grant.endsAt().plus(more);
-        Duration total = Duration.between(grant.startsAt(), newEnd);
-        if (total.compareTo(rule.maxDuration()) > 0) {
-            throw new AccessProblem("duration", "That would make " + DurationText.of(total) + " in all; the rule "
-                    + "allows at most " + DurationText.of(rule.maxDuration()) + ".");
-        }
-        if (rule.justificationRequired() && why.length() < 10) {
-            throw new AccessProblem("justification", "Say why you need longer (at least 10 characters).");
-        }
-        if (rule.automatic()) {
-            if (!granting.extend(grantId, newEnd)) {
-                throw new AccessProblem("This access is ending right now; request it again.");
-            }
-            events.publishEvent(new GrantExtended(grantId, grant.requestId(), me.displayName(),
-                    grant.accountName(), grant.permissionSetName(), newEnd, "Rule \"" + rule.name()
-                    + "\" extends without approval", clock.instant()));
-            return RequestStatus.APPROVED;
-        }
-        if (requests.pendingExtensionExists(grantId)) {
-            throw new AccessProblem("An extension of this access already waits for approval.");
-        }
-        long id = requests.insert(me.id(), me.displayName(), grant.accountId(), grant.accountName(),
-                grant.permissionSetArn(), grant.permissionSetName(), rule, approverId(rule, me), more,
-                Optional.empty(), why, "", Optional.of(grantId), clock.instant());
-        events.publishEvent(new AccessRequested(id, me.displayName(), grant.accountName(), grant.permissionSetName(),
-                "extension by " + DurationText.of(more), why, "", clock.instant()));
-        return RequestStatus.PENDING;
-    }
-
     /** Pending requests the person may decide and has not decided yet, oldest first. */
     @Transactional(readOnly = true)
     public List<RequestSummary> inbox(int offset, int limit) {
-        return directory.userBySignIn(currentUser.require().directoryUserName())
+        return requesters.signedIn()
                 .map(me -> requests.inbox(policy.approverScope(me.id()), offset, limit)).orElse(List.of());
     }
 
@@ -278,7 +227,7 @@ public class AccessService {
      */
     @Transactional
     public RequestStatus decide(long requestId, boolean approve, String comment) {
-        UserRow me = me();
+        UserRow me = requesters.requireSignedIn();
         String note = comment == null ? "" : comment.strip();
         if (note.length() > 1000) {
             throw new AccessProblem("comment", "Keep the comment under 1,000 characters.");
@@ -288,7 +237,7 @@ public class AccessService {
         if (request.requesterId().equals(me.id())) {
             throw new AccessProblem("You cannot decide your own request.");
         }
-        if (!mayApprove(me.id(), request)) {
+        if (!requesters.mayApprove(me.id(), request)) {
             throw new AccessProblem("You are not an approver for this request.");
         }
         if (request.status() != RequestStatus.PENDING) {
@@ -315,7 +264,7 @@ public class AccessService {
     /** The requester withdraws a request that is still pending. */
     @Transactional
     public void cancel(long requestId) {
-        UserRow me = me();
+        UserRow me = requesters.requireSignedIn();
         StoredRequest request = requests.lock(requestId).filter(r -> r.requesterId().equals(me.id()))
                 .orElseThrow(() -> new AccessProblem("This is not one of your requests."));
         if (request.status() != RequestStatus.PENDING) {
@@ -326,66 +275,11 @@ public class AccessService {
                 request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
     }
 
-    /** The person's grants that are scheduled, active or being ended, soonest end first. */
-    @Transactional(readOnly = true)
-    public List<GrantSummary> myGrants() {
-        return directory.userBySignIn(currentUser.require().directoryUserName())
-                .map(me -> grants.current(me.id())).orElse(List.of());
-    }
-
     /** The person's requests, newest first. */
     @Transactional(readOnly = true)
     public List<RequestSummary> myRequests(int offset, int limit) {
-        return directory.userBySignIn(currentUser.require().directoryUserName())
+        return requesters.signedIn()
                 .map(me -> requests.mine(me.id(), offset, limit)).orElse(List.of());
-    }
-
-    /** Everyone's current access, soonest end first; the search matches person, account or permission set. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
-    public List<GrantSummary> currentGrants(String search, int offset, int limit) {
-        return grants.current(search == null ? "" : search, offset, limit);
-    }
-
-    /** The requester ends their own access now. */
-    @Transactional
-    public void giveBack(long grantId) {
-        UserRow me = me();
-        StoredGrant grant = grants.lock(grantId).filter(g -> g.userId().equals(me.id()))
-                .orElseThrow(() -> new AccessProblem("This is not one of your grants."));
-        endEarly(grant, me.displayName(), "Given back by " + me.displayName());
-    }
-
-    /** Others' current access this person is an approver for, and so may revoke; soonest end first. */
-    @Transactional(readOnly = true)
-    public List<GrantSummary> revocableGrants(int offset, int limit) {
-        return directory.userBySignIn(currentUser.require().directoryUserName())
-                .map(me -> grants.current(policy.approverScope(me.id()), offset, limit)).orElse(List.of());
-    }
-
-    /** An admin, or an approver of the grant's request, ends someone's access now, with a reason. */
-    @Transactional
-    public void revoke(long grantId, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new AccessProblem("reason", "Say why the access is revoked.");
-        }
-        StoredGrant grant = grants.lock(grantId).orElseThrow(() -> new AccessProblem("This grant does not exist."));
-        boolean admin = currentUser.require().has(GatehouseRole.ADMIN);
-        if (!admin && !directory.userBySignIn(currentUser.require().directoryUserName())
-                .filter(me -> !me.id().equals(grant.userId()))
-                .map(me -> mayApprove(me.id(), requests.lock(grant.requestId()).orElseThrow())).orElse(false)) {
-            throw new AccessDeniedException("Only admins and the request's approvers may revoke access");
-        }
-        String by = currentUser.require().displayName();
-        endEarly(grant, by, "Revoked by " + by + ": " + why);
-    }
-
-    private void endEarly(StoredGrant grant, String by, String reason) {
-        if (grant.status().finished()) {
-            throw new AccessProblem("This access has already ended.");
-        }
-        granting.endNow(grant.id(), by, reason);
     }
 
     /** @return APPROVED, or CANCELLED for an extension of access that ended meanwhile */
@@ -419,32 +313,5 @@ public class AccessService {
                 grant.permissionSetName(), newEnd, "Extension request #" + request.id() + " approved",
                 clock.instant()));
         return RequestStatus.APPROVED;
-    }
-
-    private String approverId(AccessRule rule, UserRow requester) {
-        return switch (rule.approverType()) {
-            case MANAGER -> directory.managerId(requester.id()).orElse("");
-            case NONE -> "";
-            default -> rule.approverId();
-        };
-    }
-
-    private boolean mayApprove(String userId, StoredRequest request) {
-        return switch (request.approverType()) {
-            case NONE -> false;
-            case USER, MANAGER -> request.approverId().equals(userId);
-            case GROUP -> directory.groupIds(userId).contains(request.approverId());
-        };
-    }
-
-    private UserRow me() {
-        return directory.userBySignIn(currentUser.require().directoryUserName())
-                .orElseThrow(() -> new AccessProblem(notInDirectory()));
-    }
-
-    private String notInDirectory() {
-        return "Your sign-in (" + currentUser.require().directoryUserName() + ") matches no Identity Center user, "
-                + "so you cannot request or approve access. An admin can check the user lookup setting or run a "
-                + "directory sync.";
     }
 }

@@ -48,6 +48,8 @@ class AccessServiceTest {
     @Autowired
     private AccessService access;
     @Autowired
+    private GrantService grants;
+    @Autowired
     private AccessPolicy policy;
     @Autowired
     private DirectoryLookup directory;
@@ -119,15 +121,15 @@ class AccessServiceTest {
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
         GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
 
-        assertThat(as(TestUsers.REQUESTER, () -> access.extend(grant.id(), Duration.ofHours(2), "")))
+        assertThat(as(TestUsers.REQUESTER, () -> grants.extend(grant.id(), Duration.ofHours(2), "")))
                 .isEqualTo(RequestStatus.APPROVED);
 
         assertThat(awaitGrant(request, GrantStatus.ACTIVE).endsAt())
                 .isEqualTo(grant.endsAt().plus(Duration.ofHours(2)));
-        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.extend(grant.id(), Duration.ofHours(2), "")))
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> grants.extend(grant.id(), Duration.ofHours(2), "")))
                 .isInstanceOfSatisfying(AccessProblem.class, problem -> assertThat(problem.getMessage())
                         .isEqualTo("That would make 5 h in all; the rule allows at most 4 h."));
-        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> access.extend(grant.id(), Duration.ofHours(1), "")))
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> grants.extend(grant.id(), Duration.ofHours(1), "")))
                 .hasMessage("This is not one of your grants.");
     }
 
@@ -140,7 +142,7 @@ class AccessServiceTest {
         as(TestUsers.APPROVER, () -> access.decide(request, true, ""));
         GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
 
-        assertThat(as(TestUsers.REQUESTER, () -> access.extend(grant.id(), Duration.ofMinutes(30), "Still on it")))
+        assertThat(as(TestUsers.REQUESTER, () -> grants.extend(grant.id(), Duration.ofMinutes(30), "Still on it")))
                 .isEqualTo(RequestStatus.PENDING);
         RequestSummary extension = as(TestUsers.APPROVER, () -> access.inbox(0, 50)).stream()
                 .filter(r -> r.extendsGrant().equals(Optional.of(grant.id()))).findFirst().orElseThrow();
@@ -264,15 +266,15 @@ class AccessServiceTest {
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
         as(TestUsers.APPROVER, () -> access.decide(request, true, ""));
         GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
-        assertThat(as(TestUsers.APPROVER, () -> access.revocableGrants(0, 200))).extracting(GrantSummary::id)
+        assertThat(as(TestUsers.APPROVER, () -> grants.revocableGrants(0, 200))).extracting(GrantSummary::id)
                 .contains(grant.id());
 
         assertThatThrownBy(() -> as(TestUsers.DIRECTOR, () -> {
-            access.revoke(grant.id(), "not mine to revoke");
+            grants.revoke(grant.id(), "not mine to revoke");
             return null;
         })).isInstanceOf(AccessDeniedException.class);
         as(TestUsers.APPROVER, () -> {
-            access.revoke(grant.id(), "Incident over");
+            grants.revoke(grant.id(), "Incident over");
             return null;
         });
 
@@ -282,7 +284,7 @@ class AccessServiceTest {
 
     private void giveBack(GrantSummary grant) {
         as(TestUsers.REQUESTER, () -> {
-            access.giveBack(grant.id());
+            grants.giveBack(grant.id());
             return null;
         });
     }

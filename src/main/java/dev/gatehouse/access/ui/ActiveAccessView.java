@@ -15,7 +15,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
@@ -29,13 +29,13 @@ public class ActiveAccessView extends VerticalLayout {
 
     static final String REVOKE = "revoke";
 
-    private final AccessService access;
+    private final GrantService grants;
     private final boolean admin;
     private final TextField search = new TextField("Search");
     private final Grid<GrantSummary> grid = new Grid<>();
 
-    public ActiveAccessView(AccessService access, CurrentUser currentUser) {
-        this.access = access;
+    public ActiveAccessView(GrantService grants, CurrentUser currentUser) {
+        this.grants = grants;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
         addClassName("gatehouse-page");
         setSizeFull();
@@ -66,11 +66,11 @@ public class ActiveAccessView extends VerticalLayout {
 
     private void load() {
         String text = search.getValue();
-        grid.setItems(query -> access.currentGrants(text, query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> grants.currentGrants(text, query.getOffset(), query.getLimit()).stream());
     }
 
     private Button revokeButton(GrantSummary grant) {
-        Button revoke = new Button("Revoke", e -> new RevokeDialog(access, grant,
+        Button revoke = new Button("Revoke", e -> new RevokeDialog(grants, grant,
                 () -> grid.getDataProvider().refreshAll()).open());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         return revoke;

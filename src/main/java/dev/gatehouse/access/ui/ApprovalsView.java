@@ -23,6 +23,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
@@ -45,7 +46,7 @@ public class ApprovalsView extends VerticalLayout {
     private final TextField comment = new TextField("Comment (optional)");
     private final Grid<GrantSummary> revocable = new Grid<>();
 
-    public ApprovalsView(AccessService access) {
+    public ApprovalsView(AccessService access, GrantService grants) {
         this.access = access;
         addClassName("gatehouse-page");
         setSizeFull();
@@ -83,13 +84,13 @@ public class ApprovalsView extends VerticalLayout {
         revocable.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
         revocable.addColumn(g -> AccessText.time(g.endsAt())).setHeader("Until").setAutoWidth(true);
         revocable.addComponentColumn(grant -> {
-            Button revoke = new Button("Revoke", e -> new RevokeDialog(access, grant,
+            Button revoke = new Button("Revoke", e -> new RevokeDialog(grants, grant,
                     () -> revocable.getDataProvider().refreshAll()).open());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return revoke;
         }).setKey(REVOKE).setHeader("").setAutoWidth(true);
         revocable.setEmptyStateText("Nobody holds access you approve.");
-        revocable.setItems(query -> access.revocableGrants(query.getOffset(), query.getLimit()).stream());
+        revocable.setItems(query -> grants.revocableGrants(query.getOffset(), query.getLimit()).stream());
         revocable.setMinHeight("12rem");
 
         add(new H2("Approvals"), new Paragraph("You never see your own requests here; each needs the number of "

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.gatehouse.access.AccessProblem;
-import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.shared.DurationText;
@@ -23,7 +23,7 @@ class ExtendDialog extends Dialog {
     private static final List<Duration> EXTENSIONS = Stream.of(15, 30, 60, 120, 240, 480).map(Duration::ofMinutes)
             .toList();
 
-    ExtendDialog(AccessService access, GrantSummary grant, Runnable onDone) {
+    ExtendDialog(GrantService grants, GrantSummary grant, Runnable onDone) {
         setHeaderTitle("Extend " + grant.permissionSetName() + " on " + grant.accountName());
         Select<Duration> more = new Select<>();
         more.setLabel("Extend by");
@@ -38,7 +38,7 @@ class ExtendDialog extends Dialog {
             more.setInvalid(false);
             justification.setInvalid(false);
             try {
-                RequestStatus status = access.extend(grant.id(), more.getValue(), justification.getValue());
+                RequestStatus status = grants.extend(grant.id(), more.getValue(), justification.getValue());
                 Notification.show(status == RequestStatus.APPROVED ? "Extended by " + DurationText.of(more.getValue())
                         + "." : "Extension requested; it waits for approval.");
                 close();

@@ -32,6 +32,7 @@ import jakarta.annotation.security.PermitAll;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
@@ -55,16 +56,18 @@ public class MyAccessView extends VerticalLayout {
             + "already opened lasts until its session duration runs out.";
 
     private final AccessService access;
+    private final GrantService grants;
     private final Clock clock;
     private final String portalUrl;
-    private final Grid<GrantSummary> grants = new Grid<>();
+    private final Grid<GrantSummary> grantGrid = new Grid<>();
     private final Grid<RequestSummary> requests = new Grid<>();
     private final Paragraph noGrants = new Paragraph(NO_GRANTS);
     private Registration polling;
 
-    public MyAccessView(AccessService access, CurrentUser currentUser, Clock clock,
+    public MyAccessView(AccessService access, GrantService grants, CurrentUser currentUser, Clock clock,
                         @Value("${gatehouse.access.portal-url:}") String portalUrl) {
         this.access = access;
+        this.grants = grants;
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         GatehouseUser user = currentUser.require();
@@ -86,15 +89,15 @@ public class MyAccessView extends VerticalLayout {
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(request);
 
-        grants.addColumn(GrantSummary::accountName).setHeader("Account").setAutoWidth(true);
-        grants.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        grants.addColumn(grant -> grant.status().label()).setHeader("Status").setAutoWidth(true);
-        grants.addColumn(this::timeLeft).setHeader("Time").setAutoWidth(true);
-        grants.addComponentColumn(this::actions).setKey(ACTIONS).setHeader("").setFlexGrow(1);
-        grants.setAllRowsVisible(true);
+        grantGrid.addColumn(GrantSummary::accountName).setHeader("Account").setAutoWidth(true);
+        grantGrid.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        grantGrid.addColumn(grant -> grant.status().label()).setHeader("Status").setAutoWidth(true);
+        grantGrid.addColumn(this::timeLeft).setHeader("Time").setAutoWidth(true);
+        grantGrid.addComponentColumn(this::actions).setKey(ACTIONS).setHeader("").setFlexGrow(1);
+        grantGrid.setAllRowsVisible(true);
         Paragraph note = new Paragraph(SESSION_NOTE);
         note.addClassName("gatehouse-muted");
-        add(new H3("Your access"), noGrants, grants, note);
+        add(new H3("Your access"), noGrants, grantGrid, note);
 
         requests.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Requested").setAutoWidth(true);
         requests.addColumn(RequestSummary::accountName).setHeader("Account").setAutoWidth(true);
@@ -112,9 +115,9 @@ public class MyAccessView extends VerticalLayout {
     }
 
     private void refresh() {
-        var current = access.myGrants();
-        grants.setItems(current);
-        grants.setVisible(!current.isEmpty());
+        var current = grants.myGrants();
+        grantGrid.setItems(current);
+        grantGrid.setVisible(!current.isEmpty());
         noGrants.setVisible(current.isEmpty());
         requests.getDataProvider().refreshAll();
     }
@@ -138,14 +141,14 @@ public class MyAccessView extends VerticalLayout {
             actions.add(portal);
         }
         if (grant.status() == GrantStatus.ACTIVE) {
-            Button extend = new Button("Extend", e -> new ExtendDialog(access, grant, this::refresh).open());
+            Button extend = new Button("Extend", e -> new ExtendDialog(grants, grant, this::refresh).open());
             extend.addThemeVariants(ButtonVariant.LUMO_SMALL);
             actions.add(extend);
         }
         if (grant.status() == GrantStatus.SCHEDULED || grant.status() == GrantStatus.ACTIVE) {
             Button giveBack = new Button("Give back", e -> {
                 try {
-                    access.giveBack(grant.id());
+                    grants.giveBack(grant.id());
                     Notification.show("Access to " + grant.permissionSetName() + " on " + grant.accountName()
                             + " is being removed.");
                 } catch (AccessProblem problem) {

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.gatehouse.access.AccessProblem;
-import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
 
 /** Revokes someone's access with a reason, and says plainly what revoking cannot do. */
@@ -17,7 +17,7 @@ class RevokeDialog extends Dialog {
     static final String SESSION_NOTE = "Revoking removes the assignment at once; an AWS session the person already "
             + "opened lasts until the permission set's session duration runs out.";
 
-    RevokeDialog(AccessService access, GrantSummary grant, Runnable onRevoked) {
+    RevokeDialog(GrantService grants, GrantSummary grant, Runnable onRevoked) {
         setHeaderTitle("Revoke " + grant.permissionSetName() + " on " + grant.accountName() + " from "
                 + grant.holderName() + "?");
         TextArea reason = new TextArea("Reason");
@@ -26,7 +26,7 @@ class RevokeDialog extends Dialog {
         add(new Paragraph(SESSION_NOTE), reason);
         Button revoke = new Button("Revoke", click -> {
             try {
-                access.revoke(grant.id(), reason.getValue());
+                grants.revoke(grant.id(), reason.getValue());
                 Notification.show("Access is being revoked.");
                 close();
                 onRevoked.run();

@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.directory.AccountRow;
@@ -39,6 +40,8 @@ class ActiveAccessViewTest extends AccessViewTest {
 
     @Autowired
     private AccessService access;
+    @Autowired
+    private GrantService grants;
 
     @Test
     void an_admin_revokes_someones_access_with_a_reason() {
@@ -92,7 +95,7 @@ class ActiveAccessViewTest extends AccessViewTest {
         AccountRow account = rules.account(accountIndex);
         TestUsers.signIn(TestUsers.REQUESTER);
         access.submit(new RequestForm(set, List.of(account.id()), Duration.ofHours(1), Optional.empty(), "", ""));
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> access.myGrants().stream()
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> grants.myGrants().stream()
                 .anyMatch(g -> g.accountId().equals(account.id()) && g.status() == GrantStatus.ACTIVE));
         TestUsers.signOut();
         return account;
