@@ -132,7 +132,8 @@ public class AccessService {
         if (form.permissionSetArn() == null || form.permissionSetArn().isBlank()) {
             throw new AccessProblem("permissionSet", "Choose a permission set.");
         }
-        List<String> accountIds = form.accountIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(form.accountIds()));
+        List<String> accountIds = form.accountIds() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(form.accountIds()));
         if (accountIds.isEmpty()) {
             throw new AccessProblem("accounts", "Choose at least one account.");
         }

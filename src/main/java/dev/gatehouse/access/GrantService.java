@@ -104,7 +104,6 @@ public class GrantService {
         return RequestStatus.PENDING;
     }
 
-
     /** The person's grants that are scheduled, active or being ended, soonest end first. */
     @Transactional(readOnly = true)
     public List<GrantSummary> myGrants() {
@@ -112,14 +111,12 @@ public class GrantService {
                 .map(me -> grants.current(me.id())).orElse(List.of());
     }
 
-
     /** Everyone's current access, soonest end first; the search matches person, account or permission set. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     public List<GrantSummary> currentGrants(String search, int offset, int limit) {
         return grants.current(search == null ? "" : search, offset, limit);
     }
-
 
     /** The requester ends their own access now. */
     @Transactional
@@ -130,14 +127,12 @@ public class GrantService {
         endEarly(grant, me.displayName(), "Given back by " + me.displayName());
     }
 
-
     /** Others' current access this person is an approver for, and so may revoke; soonest end first. */
     @Transactional(readOnly = true)
     public List<GrantSummary> revocableGrants(int offset, int limit) {
         return requesters.signedIn()
                 .map(me -> grants.current(policy.approverScope(me.id()), offset, limit)).orElse(List.of());
     }
-
 
     /** An admin, or an approver of the grant's request, ends someone's access now, with a reason. */
     @Transactional
@@ -149,14 +144,13 @@ public class GrantService {
         StoredGrant grant = grants.lock(grantId).orElseThrow(() -> new AccessProblem("This grant does not exist."));
         boolean admin = currentUser.require().has(GatehouseRole.ADMIN);
         if (!admin && !requesters.signedIn()
-                .filter(me -> !me.id().equals(grant.userId()))
-                .map(me -> requesters.mayApprove(me.id(), requests.lock(grant.requestId()).orElseThrow())).orElse(false)) {
+                .map(me -> requesters.mayApprove(me.id(), requests.lock(grant.requestId()).orElseThrow()))
+                .orElse(false)) {
             throw new AccessDeniedException("Only admins and the request's approvers may revoke access");
         }
         String by = currentUser.require().displayName();
         endEarly(grant, by, "Revoked by " + by + ": " + why);
     }
-
 
     private void endEarly(StoredGrant grant, String by, String reason) {
         if (grant.status().finished()) {

@@ -34,7 +34,8 @@ class AssignmentLocks {
         try {
             Connection connection = DriverManager.getConnection(database.determineUrl(),
                     database.determineUsername(), database.determinePassword());
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(hashtextextended(?, 0))")) {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_advisory_lock(hashtextextended(?, 0))")) {
                 lock.setString(1, key);
                 lock.execute();
             } catch (SQLException e) {

@@ -125,7 +125,8 @@ public class GrantRepository {
                 .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, grant.permissionSetArn())
                 .set(ACCESS_ASSIGNMENT.USER_ID, grant.userId())
                 .set(ACCESS_ASSIGNMENT.OWNED, owned)
-                .onConflict(ACCESS_ASSIGNMENT.ACCOUNT_ID, ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, ACCESS_ASSIGNMENT.USER_ID)
+                .onConflict(ACCESS_ASSIGNMENT.ACCOUNT_ID, ACCESS_ASSIGNMENT.PERMISSION_SET_ARN,
+                        ACCESS_ASSIGNMENT.USER_ID)
                 .doNothing()
                 .execute();
     }
@@ -189,7 +190,8 @@ public class GrantRepository {
         if (!search.isBlank()) {
             String pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             matches = DSL.or(ACCESS_REQUEST.REQUESTER_NAME.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_REQUEST.ACCOUNT_NAME.likeIgnoreCase(pattern, '\\'), ACCESS_GRANT.ACCOUNT_ID.like(pattern, '\\'),
+                    ACCESS_REQUEST.ACCOUNT_NAME.likeIgnoreCase(pattern, '\\'),
+                    ACCESS_GRANT.ACCOUNT_ID.like(pattern, '\\'),
                     ACCESS_REQUEST.PERMISSION_SET_NAME.likeIgnoreCase(pattern, '\\'));
         }
         return current(matches, offset, limit);

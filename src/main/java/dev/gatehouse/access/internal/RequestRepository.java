@@ -162,10 +162,12 @@ public class RequestRepository {
     }
 
     private static List<SelectFieldOrAsterisk> summaryFields() {
-        return List.<SelectFieldOrAsterisk>of(ACCESS_REQUEST.asterisk(), ACCESS_GRANT.ID, ACCESS_GRANT.STARTS_AT, ACCESS_GRANT.ENDS_AT,
+        return List.<SelectFieldOrAsterisk>of(ACCESS_REQUEST.asterisk(), ACCESS_GRANT.ID, ACCESS_GRANT.STARTS_AT,
+                ACCESS_GRANT.ENDS_AT,
                 ACCESS_GRANT.STATUS, ACCESS_GRANT.FAILURE_REASON, ACCESS_GRANT.END_REASON,
                 DSL.multiset(DSL.select(ACCESS_APPROVAL.APPROVER_NAME).from(ACCESS_APPROVAL)
-                                .where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID), ACCESS_APPROVAL.APPROVED.isTrue())
+                                .where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID),
+                                        ACCESS_APPROVAL.APPROVED.isTrue())
                                 .orderBy(ACCESS_APPROVAL.DECIDED_AT))
                         .convertFrom(r -> r.map(a -> a.value1())).as("approved_by"),
                 requesterAccess());

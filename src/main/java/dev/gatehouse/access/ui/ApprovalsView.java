@@ -124,7 +124,8 @@ public class ApprovalsView extends VerticalLayout {
             }
         }
         String summary = approve
-                ? granted + " approved and granted" + (recorded > 0 ? ", " + recorded + " still need more approvals" : "")
+                ? granted + " approved and granted"
+                        + (recorded > 0 ? ", " + recorded + " still need more approvals" : "")
                 : recorded + " denied";
         Notification.show(summary + (problems.isEmpty() ? "." : ". Not decided: " + String.join("; ", problems)),
                 8000, Notification.Position.TOP_CENTER);

@@ -85,7 +85,8 @@ public class MyAccessView extends VerticalLayout {
             add(card);
         });
 
-        Button request = new Button("Request access", e -> getUI().ifPresent(ui -> ui.navigate(RequestAccessView.class)));
+        Button request = new Button("Request access",
+                e -> getUI().ifPresent(ui -> ui.navigate(RequestAccessView.class)));
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(request);
 
