@@ -21,6 +21,7 @@ import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
 import dev.gatehouse.policy.ApproverScope;
+import dev.gatehouse.shared.SearchText;
 
 /** Grants, who owns each assignment, and the ledger of Identity Center writes. */
 @Repository
@@ -188,11 +189,11 @@ public class GrantRepository {
     public List<GrantSummary> current(String search, int offset, int limit) {
         Condition matches = DSL.noCondition();
         if (!search.isBlank()) {
-            String pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            matches = DSL.or(ACCESS_REQUEST.REQUESTER_NAME.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_REQUEST.ACCOUNT_NAME.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_GRANT.ACCOUNT_ID.like(pattern, '\\'),
-                    ACCESS_REQUEST.PERMISSION_SET_NAME.likeIgnoreCase(pattern, '\\'));
+            String pattern = SearchText.containsPattern(search);
+            matches = DSL.or(ACCESS_REQUEST.REQUESTER_NAME.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    ACCESS_REQUEST.ACCOUNT_NAME.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    ACCESS_GRANT.ACCOUNT_ID.like(pattern, SearchText.ESCAPE),
+                    ACCESS_REQUEST.PERMISSION_SET_NAME.likeIgnoreCase(pattern, SearchText.ESCAPE));
         }
         return current(matches, offset, limit);
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.shared.SearchText;
 
 @Repository
 public class AuditRepository {
@@ -52,10 +53,10 @@ public class AuditRepository {
         List<Condition> conditions = new ArrayList<>();
         filter.action().ifPresent(action -> conditions.add(AUDIT_ENTRY.ACTION.eq(action.name())));
         if (!filter.text().isEmpty()) {
-            String pattern = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            conditions.add(DSL.or(AUDIT_ENTRY.ACTOR.likeIgnoreCase(pattern, '\\'),
-                    AUDIT_ENTRY.SUBJECT.likeIgnoreCase(pattern, '\\'),
-                    AUDIT_ENTRY.DETAILS.likeIgnoreCase(pattern, '\\')));
+            String pattern = SearchText.containsPattern(filter.text());
+            conditions.add(DSL.or(AUDIT_ENTRY.ACTOR.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    AUDIT_ENTRY.SUBJECT.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    AUDIT_ENTRY.DETAILS.likeIgnoreCase(pattern, SearchText.ESCAPE)));
         }
         return conditions;
     }

@@ -10,6 +10,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.shared.SearchText;
 
 /** The search and sort parts of a {@link DirectoryPage} as jOOQ conditions and orders. */
 final class PageQueries {
@@ -23,8 +24,8 @@ final class PageQueries {
         if (page.search().isEmpty()) {
             return DSL.noCondition();
         }
-        String pattern = "%" + page.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return DSL.or(Arrays.stream(fields).map(field -> field.likeIgnoreCase(pattern, '\\')).toList());
+        String pattern = SearchText.containsPattern(page.search());
+        return DSL.or(Arrays.stream(fields).map(field -> field.likeIgnoreCase(pattern, SearchText.ESCAPE)).toList());
     }
 
     /** The chosen column in the page's direction, then the tie-breakers ascending, so pages never overlap. */

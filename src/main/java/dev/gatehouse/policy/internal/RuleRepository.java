@@ -18,6 +18,7 @@ import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.shared.SearchText;
 
 @Repository
 public class RuleRepository {
@@ -31,12 +32,12 @@ public class RuleRepository {
     public List<AccessRule> page(String search, int offset, int limit) {
         Condition matches = DSL.noCondition();
         if (!search.isBlank()) {
-            String pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            matches = DSL.or(ACCESS_RULE.NAME.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_RULE.PERMISSION_SET_NAME.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_RULE.SCOPE_LABEL.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_RULE.REQUESTER_LABEL.likeIgnoreCase(pattern, '\\'),
-                    ACCESS_RULE.APPROVER_LABEL.likeIgnoreCase(pattern, '\\'));
+            String pattern = SearchText.containsPattern(search);
+            matches = DSL.or(ACCESS_RULE.NAME.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    ACCESS_RULE.PERMISSION_SET_NAME.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    ACCESS_RULE.SCOPE_LABEL.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    ACCESS_RULE.REQUESTER_LABEL.likeIgnoreCase(pattern, SearchText.ESCAPE),
+                    ACCESS_RULE.APPROVER_LABEL.likeIgnoreCase(pattern, SearchText.ESCAPE));
         }
         return db.selectFrom(ACCESS_RULE).where(matches).orderBy(ACCESS_RULE.NAME, ACCESS_RULE.ID)
                 .offset(offset).limit(limit).fetch(RuleRepository::rule);
