@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.directory.SyncStatus;
-import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
@@ -25,7 +25,7 @@ import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
 /**
- * Demo mode only: when the sync at start-up succeeds and no rule exists, adds three rules so
+ * Demo mode only: when the first sync since start succeeds and no rule exists, adds three rules so
  * the demo personas can request and approve at once: engineers read everything without approval,
  * the payments team gets Developer with their manager's approval, and AdministratorAccess needs a
  * production approver and a ticket.
@@ -38,6 +38,7 @@ class DemoAccessRules {
     private static final Logger log = LoggerFactory.getLogger(DemoAccessRules.class);
     private static final String BY = "Gatehouse demo";
 
+    private final AtomicBoolean firstSync = new AtomicBoolean(true);
     private final RuleRepository rules;
     private final DirectoryLookup directory;
     private final Clock clock;
@@ -50,7 +51,8 @@ class DemoAccessRules {
 
     @ApplicationModuleListener
     void on(DirectorySynced event) {
-        if (event.run().trigger() != SyncTrigger.STARTUP || event.run().status() != SyncStatus.SUCCEEDED
+        // Only the first successful sync since start: an admin who deleted every rule keeps none.
+        if (event.run().status() != SyncStatus.SUCCEEDED || !firstSync.compareAndSet(true, false)
                 || !rules.page("", 0, 1).isEmpty()) {
             return;
         }

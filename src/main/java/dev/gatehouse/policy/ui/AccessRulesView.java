@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -67,6 +68,7 @@ public class AccessRulesView extends VerticalLayout {
             grid.addItemClickListener(e -> new RuleEditor(policy, e.getItem(), this::load).open());
         }
         grid.setEmptyStateText("No access rule matches. Without rules nobody can request access.");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         load();
         add(new H2("Access rules"), precedence, bar, grid);
