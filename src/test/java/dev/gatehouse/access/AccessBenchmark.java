@@ -25,10 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
-import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -52,11 +50,9 @@ class AccessBenchmark {
     @Autowired
     private AccessService access;
     @Autowired
-    private AccessPolicy policy;
-    @Autowired
-    private DirectoryLookup directory;
-    @Autowired
     private DirectorySyncJob job;
+    @Autowired
+    private TestRules rules;
     @Autowired
     private Sandbox sandbox;
     @Autowired
@@ -70,7 +66,6 @@ class AccessBenchmark {
     @Test
     void approval_to_assignment_and_200_approvals_at_once() throws Exception {
         job.run(SyncTrigger.MANUAL, null).orElseThrow();
-        TestRules rules = new TestRules(policy, directory);
         rules.clear();
         String riley = rules.userId(TestUsers.REQUESTER);
         List<String> sets = List.of("Developer", "SupportUser", "SecurityAudit", "NetworkAdmin", "BillingReadOnly",

@@ -23,9 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
@@ -54,10 +52,9 @@ class AccessServiceTest {
     @Autowired
     private DirectoryLookup directory;
     @Autowired
-    private DirectorySyncJob job;
-    @Autowired
     private Sandbox sandbox;
 
+    @Autowired
     private TestRules rules;
     private String riley;
     private String readOnly;
@@ -65,9 +62,7 @@ class AccessServiceTest {
 
     @BeforeEach
     void demoDirectoryWithoutRules() {
-        DemoDirectory.ensureSynced(job);
-        rules = new TestRules(policy, directory);
-        rules.clear();
+        rules.demoDirectoryWithoutRules();
         riley = rules.userId(TestUsers.REQUESTER);
         readOnly = rules.permissionSetArn("ReadOnlyAccess");
         developer = rules.permissionSetArn("Developer");

@@ -21,9 +21,7 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
-import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 
 /** Saving access rules, and which rule applies to a person, account and permission set. */
 @SpringBootTest
@@ -35,12 +33,11 @@ class AccessPolicyTest {
     @Autowired
     private DirectoryLookup directory;
     @Autowired
-    private DirectorySyncJob job;
-    @Autowired
     private AuditTrail audit;
     @Autowired
     private EventPublicationRegistry events;
 
+    @Autowired
     private TestRules rules;
     private String riley;
     private String developer;
@@ -48,9 +45,7 @@ class AccessPolicyTest {
 
     @BeforeEach
     void oneDemoDirectoryAndNoRules() {
-        DemoDirectory.ensureSynced(job);
-        rules = new TestRules(policy, directory);
-        rules.clear();
+        rules.demoDirectoryWithoutRules();
         riley = rules.userId(TestUsers.REQUESTER);
         developer = rules.permissionSetArn("Developer");
         account = rules.accountId(3);

@@ -1,27 +1,56 @@
 package dev.gatehouse.policy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.AccountScopes;
+import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.security.GatehouseUser;
 
-/** Access rules for tests, saved through the service as an admin, over the synced demo directory. */
-public final class TestRules {
+/**
+ * Access rules for tests over the synced demo directory, saved through the service as an admin, and
+ * the demo's people, groups, accounts and permission sets by name.
+ */
+@Component
+public class TestRules {
 
     private final AccessPolicy policy;
     private final DirectoryLookup directory;
+    private final DirectorySyncJob job;
 
-    public TestRules(AccessPolicy policy, DirectoryLookup directory) {
+    TestRules(AccessPolicy policy, DirectoryLookup directory, DirectorySyncJob job) {
         this.policy = policy;
         this.directory = directory;
+        this.job = job;
+    }
+
+    /** Syncs the demo sandbox into the mirror, once per test JVM. */
+    public void demoDirectory() {
+        DemoDirectory.ensureSynced(job);
+    }
+
+    /** The synced demo directory and no rules, so a test starts from a known state. */
+    public void demoDirectoryWithoutRules() {
+        demoDirectory();
+        clear();
+    }
+
+    /** A rule as if stored with id 0, for tests that write requests without the service. */
+    public static AccessRule stored(String requesterId, String permissionSetArn, String permissionSetName,
+                                    int approvals, ApproverType approverType, Instant at) {
+        return new AccessRule(0L, "test", RequesterType.USER, requesterId, "Riley", ScopeType.ORGANIZATION, "", "",
+                permissionSetArn, permissionSetName, Duration.ofHours(1), Duration.ofHours(1), false, "", false,
+                approvals, approverType, "", "", Duration.ofDays(1), at, "test");
     }
 
     /** Deletes every rule, so a test starts from none. */

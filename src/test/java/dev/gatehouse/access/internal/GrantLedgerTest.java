@@ -30,14 +30,10 @@ import dev.gatehouse.aws.AccountAssignment;
 import dev.gatehouse.aws.IdentityCenter;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
-import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
-import dev.gatehouse.policy.RequesterType;
-import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
@@ -64,22 +60,20 @@ class GrantLedgerTest {
     @Autowired
     private DirectoryLookup directory;
     @Autowired
-    private DirectorySyncJob job;
-    @Autowired
     private Sandbox sandbox;
     @Autowired
     private Clock clock;
     @Autowired
     private IdentityCenter identityCenter;
 
+    @Autowired
     private TestRules rules;
     private String riley;
     private String permissionSet;
 
     @BeforeEach
     void demoDirectory() {
-        DemoDirectory.ensureSynced(job);
-        rules = new TestRules(policy, directory);
+        rules.demoDirectory();
         riley = rules.userId(TestUsers.REQUESTER);
         permissionSet = rules.permissionSetArn("SupportUser");
     }
@@ -217,9 +211,7 @@ class GrantLedgerTest {
     /** A scheduled grant for Riley on the i-th account, with no tasks behind it: the test runs the steps. */
     private StoredGrant grant(int accountIndex) {
         String account = rules.accountId(accountIndex);
-        AccessRule rule = new AccessRule(0L, "test", RequesterType.USER, riley, "Riley", ScopeType.ORGANIZATION, "",
-                "", permissionSet, "SupportUser", Duration.ofHours(1), Duration.ofHours(1), false, "", false, 0,
-                ApproverType.NONE, "", "", Duration.ofHours(1), Instant.now(), "test");
+        AccessRule rule = TestRules.stored(riley, permissionSet, "SupportUser", 0, ApproverType.NONE, Instant.now());
         Long id = transaction.execute(status -> {
             long requestId = requests.insert(riley, "Riley Chen", account, "account", permissionSet, "SupportUser",
                     rule, "", Duration.ofHours(1), Optional.empty(), "", "", Optional.empty(), clock.instant());

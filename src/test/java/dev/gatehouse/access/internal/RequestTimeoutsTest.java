@@ -20,14 +20,10 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
-import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
-import dev.gatehouse.policy.RequesterType;
-import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 
 /** Requests nobody decided before their rule's pending timeout expire, and the requester sees why. */
@@ -48,16 +44,14 @@ class RequestTimeoutsTest {
     @Autowired
     private DirectoryLookup directory;
     @Autowired
-    private DirectorySyncJob job;
-    @Autowired
     private Clock clock;
 
+    @Autowired
     private TestRules rules;
 
     @BeforeEach
     void demoDirectory() {
-        DemoDirectory.ensureSynced(job);
-        rules = new TestRules(policy, directory);
+        rules.demoDirectory();
     }
 
     @AfterEach
@@ -81,9 +75,7 @@ class RequestTimeoutsTest {
     private long request(Instant madeAt) {
         String riley = rules.userId(TestUsers.REQUESTER);
         String set = rules.permissionSetArn("BillingReadOnly");
-        AccessRule rule = new AccessRule(0L, "test", RequesterType.USER, riley, "Riley", ScopeType.ORGANIZATION, "",
-                "", set, "BillingReadOnly", Duration.ofHours(1), Duration.ofHours(1), false, "", false, 1,
-                ApproverType.MANAGER, "", "", Duration.ofDays(1), madeAt, "test");
+        AccessRule rule = TestRules.stored(riley, set, "BillingReadOnly", 1, ApproverType.MANAGER, madeAt);
         return transaction.execute(status -> requests.insert(riley, "Riley Chen", rules.accountId(5), "account", set,
                 "BillingReadOnly", rule, "", Duration.ofHours(1), Optional.empty(), "", "", Optional.empty(), madeAt));
     }

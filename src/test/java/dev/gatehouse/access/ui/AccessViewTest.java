@@ -4,9 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.gatehouse.KaribuTest;
-import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.TestRules;
 
@@ -17,15 +15,12 @@ abstract class AccessViewTest extends KaribuTest {
     private AccessPolicy policy;
     @Autowired
     private DirectoryLookup directory;
-    @Autowired
-    private DirectorySyncJob job;
 
+    @Autowired
     protected TestRules rules;
 
     @BeforeEach
     void demoDirectoryWithoutRules() {
-        DemoDirectory.ensureSynced(job);
-        rules = new TestRules(policy, directory);
-        rules.clear();
+        rules.demoDirectoryWithoutRules();
     }
 }

@@ -23,9 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.Choice;
@@ -40,16 +38,13 @@ class AccessRulesViewTest extends KaribuTest {
     private AccessPolicy policy;
     @Autowired
     private DirectoryLookup directory;
-    @Autowired
-    private DirectorySyncJob job;
 
+    @Autowired
     private TestRules rules;
 
     @BeforeEach
     void noRules() {
-        DemoDirectory.ensureSynced(job);
-        rules = new TestRules(policy, directory);
-        rules.clear();
+        rules.demoDirectoryWithoutRules();
     }
 
     @Test
