@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -41,12 +44,16 @@ import dev.gatehouse.aws.internal.Pacer;
 public final class IdentityCenter implements AutoCloseable {
 
     static final String ENTERPRISE_EXTENSION = "aws:identitystore:enterprise";
+    /** AWS allows 15 assignment writes in progress per instance; one is left for other nodes and the console. */
+    static final int MAX_OUTSTANDING_WRITES = 14;
 
     private final OrganizationsClient organizations;
     private final IdentitystoreClient identityStore;
     private final SsoAdminClient ssoAdmin;
     private final AwsCalls calls;
     private final AwsConnection connection;
+    private final Map<String, ReentrantLock> writeLocks = new ConcurrentHashMap<>();
+    private final Semaphore outstanding = new Semaphore(MAX_OUTSTANDING_WRITES, true);
     private volatile InstanceMetadata instance;
 
     private IdentityCenter(AwsConnection connection, MeterRegistry meters) {
@@ -223,22 +230,47 @@ public final class IdentityCenter implements AutoCloseable {
      * assignment that exists already succeeds, as AWS does.
      */
     public WriteOutcome createAssignment(AccountAssignment assignment, Duration timeout) {
-        var status = calls.call(AwsService.SSO_ADMIN, "CreateAccountAssignment",
-                () -> ssoAdmin.createAccountAssignment(r -> r.instanceArn(instanceArn())
-                        .targetId(assignment.accountId()).targetType("AWS_ACCOUNT")
-                        .permissionSetArn(assignment.permissionSetArn()).principalType(assignment.principalType())
-                        .principalId(assignment.principalId()))).accountAssignmentCreationStatus();
-        return awaitCreation(status.requestId(), timeout);
+        return onePerPermissionSet(assignment, () -> {
+            var status = calls.call(AwsService.SSO_ADMIN, "CreateAccountAssignment",
+                    () -> ssoAdmin.createAccountAssignment(r -> r.instanceArn(instanceArn())
+                            .targetId(assignment.accountId()).targetType("AWS_ACCOUNT")
+                            .permissionSetArn(assignment.permissionSetArn()).principalType(assignment.principalType())
+                            .principalId(assignment.principalId()))).accountAssignmentCreationStatus();
+            return awaitCreation(status.requestId(), timeout);
+        });
     }
 
     /** Deletes the assignment and polls for the outcome; deleting one that does not exist succeeds. */
     public WriteOutcome deleteAssignment(AccountAssignment assignment, Duration timeout) {
-        var status = calls.call(AwsService.SSO_ADMIN, "DeleteAccountAssignment",
-                () -> ssoAdmin.deleteAccountAssignment(r -> r.instanceArn(instanceArn())
-                        .targetId(assignment.accountId()).targetType("AWS_ACCOUNT")
-                        .permissionSetArn(assignment.permissionSetArn()).principalType(assignment.principalType())
-                        .principalId(assignment.principalId()))).accountAssignmentDeletionStatus();
-        return awaitDeletion(status.requestId(), timeout);
+        return onePerPermissionSet(assignment, () -> {
+            var status = calls.call(AwsService.SSO_ADMIN, "DeleteAccountAssignment",
+                    () -> ssoAdmin.deleteAccountAssignment(r -> r.instanceArn(instanceArn())
+                            .targetId(assignment.accountId()).targetType("AWS_ACCOUNT")
+                            .permissionSetArn(assignment.permissionSetArn()).principalType(assignment.principalType())
+                            .principalId(assignment.principalId()))).accountAssignmentDeletionStatus();
+            return awaitDeletion(status.requestId(), timeout);
+        });
+    }
+
+    /**
+     * AWS refuses a write on a permission set while another is in progress (ConflictException). Writes
+     * from this node on the same permission set wait for each other instead of spending calls on
+     * conflicts; writes from other nodes still conflict now and then and are retried. Likewise this node
+     * keeps fewer writes in progress than AWS's 15 rather than be throttled.
+     */
+    private WriteOutcome onePerPermissionSet(AccountAssignment assignment, Supplier<WriteOutcome> write) {
+        ReentrantLock lock = writeLocks.computeIfAbsent(assignment.permissionSetArn(), arn -> new ReentrantLock(true));
+        lock.lock();
+        try {
+            outstanding.acquireUninterruptibly();
+            try {
+                return write.get();
+            } finally {
+                outstanding.release();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Polls a creation started earlier, e.g. by a node that stopped before it saw the outcome. */
@@ -260,22 +292,25 @@ public final class IdentityCenter implements AutoCloseable {
         });
     }
 
-    /** Asks until the status is final or time is up, waiting 100 ms at first and at most 2 s between asks. */
+    /**
+     * Asks until the status is final or time is up: first after 250 ms (a write is rarely done sooner, and
+     * every early ask spends a call of the shared rate), then at doubling intervals up to 2 s.
+     */
     private static WriteOutcome poll(String requestId, Duration timeout, Supplier<WriteOutcome> describe) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long wait = 100;
+        long wait = 250;
         while (true) {
+            try {
+                Thread.sleep(Math.min(wait, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
+            }
             WriteOutcome outcome = describe.get();
             if (outcome.status() != WriteStatus.TIMED_OUT) {
                 return outcome;
             }
-            if (System.nanoTime() + wait * 1_000_000 > deadline) {
-                return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (System.nanoTime() >= deadline) {
                 return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
             }
             wait = Math.min(2000, wait * 2);

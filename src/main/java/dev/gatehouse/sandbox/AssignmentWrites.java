@@ -1,6 +1,7 @@
 package dev.gatehouse.sandbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -28,7 +29,8 @@ final class AssignmentWrites {
 
     private static final String INVALID = "ValidationException";
 
-    private record Request(String id, boolean create, Assignment assignment, Instant due, boolean fails) {
+    private record Request(String id, boolean create, Assignment assignment, Instant received, Instant due,
+                           boolean fails) {
     }
 
     private final SandboxOrganization org;
@@ -56,8 +58,9 @@ final class AssignmentWrites {
             throw new AwsError(400, "ConflictException",
                     "Another operation on this permission set is in progress; try again");
         }
-        Request accepted = new Request(UUID.randomUUID().toString(), create, assignment,
-                Instant.now().plus(current.writeDelay()), random.nextDouble() < current.writeFailureRate());
+        Instant now = Instant.now();
+        Request accepted = new Request(UUID.randomUUID().toString(), create, assignment, now,
+                now.plus(current.writeDelay()), random.nextDouble() < current.writeFailureRate());
         requests.put(accepted.id(), accepted);
         ObjectNode out = SandboxHandler.object();
         status(out.putObject(create ? "AccountAssignmentCreationStatus" : "AccountAssignmentDeletionStatus"),
@@ -83,6 +86,12 @@ final class AssignmentWrites {
                     + found.assignment().accountId() + " is reached");
         }
         return out;
+    }
+
+    /** Every accepted write so far: when it arrived, and when it finished or will. */
+    synchronized List<Sandbox.Write> accepted() {
+        return requests.values().stream().map(r -> new Sandbox.Write(r.create(), r.assignment(), r.received(),
+                r.due())).toList();
     }
 
     private void enforceQuotas(boolean create, Assignment assignment) {

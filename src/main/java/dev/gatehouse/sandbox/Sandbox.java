@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +71,16 @@ public final class Sandbox implements AutoCloseable {
         Map<String, Long> counts = new TreeMap<>();
         handler.calls().forEach((operation, adder) -> counts.put(operation, adder.sum()));
         return counts;
+    }
+
+    /** An accepted account assignment write: when it arrived and when it finishes. */
+    public record Write(boolean create, SandboxOrganization.Assignment assignment, Instant received,
+                        Instant finished) {
+    }
+
+    /** Every account assignment write accepted since start (throttled and conflicting ones are not). */
+    public List<Write> writes() {
+        return handler.writes().accepted();
     }
 
     public void resetCalls() {

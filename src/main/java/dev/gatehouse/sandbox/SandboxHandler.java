@@ -26,6 +26,7 @@ final class SandboxHandler implements HttpHandler {
     private final OrganizationsApi organizations;
     private final IdentityStoreApi identityStore;
     private final SsoAdminApi ssoAdmin;
+    private final AssignmentWrites writes;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private volatile SandboxSettings settings;
     private volatile RateLimits limits;
@@ -35,13 +36,18 @@ final class SandboxHandler implements HttpHandler {
         settings(settings);
         this.organizations = new OrganizationsApi(organization, this);
         this.identityStore = new IdentityStoreApi(organization);
-        this.ssoAdmin = new SsoAdminApi(organization, new AssignmentWrites(organization, () -> this.settings));
+        this.writes = new AssignmentWrites(organization, () -> this.settings);
+        this.ssoAdmin = new SsoAdminApi(organization, writes);
     }
 
     void settings(SandboxSettings settings) {
         this.settings = settings;
         this.limits = new RateLimits(settings.rateLimitScale());
         this.random = new Random(settings.seed());
+    }
+
+    AssignmentWrites writes() {
+        return writes;
     }
 
     Map<String, LongAdder> calls() {
