@@ -1,6 +1,7 @@
 package dev.gatehouse.sandbox;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -88,10 +89,10 @@ final class AssignmentWrites {
         return out;
     }
 
-    /** Every accepted write so far: when it arrived, and when it finished or will. */
+    /** Every accepted write so far in the order they arrived: when, and when it finished or will. */
     synchronized List<Sandbox.Write> accepted() {
-        return requests.values().stream().map(r -> new Sandbox.Write(r.create(), r.assignment(), r.received(),
-                r.due())).toList();
+        return requests.values().stream().sorted(Comparator.comparing(Request::received))
+                .map(r -> new Sandbox.Write(r.create(), r.assignment(), r.received(), r.due())).toList();
     }
 
     private void enforceQuotas(boolean create, Assignment assignment) {

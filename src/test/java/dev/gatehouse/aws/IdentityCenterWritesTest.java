@@ -85,7 +85,7 @@ class IdentityCenterWritesTest {
     }
 
     @Test
-    void concurrent_writes_to_one_permission_set_conflict_and_are_retried_until_all_succeed() throws Exception {
+    void writes_to_one_permission_set_from_one_node_wait_for_each_other_instead_of_conflicting() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<WriteOutcome>> writes = IntStream.range(0, 6)
@@ -97,34 +97,66 @@ class IdentityCenterWritesTest {
             pool.shutdownNow();
         }
         assertThat(org.assignmentCount()).isEqualTo(6);
-        assertThat(sandbox.calls().get("CreateAccountAssignment")).as("conflicts were retried").isGreaterThan(6);
+        assertThat(sandbox.calls().get("CreateAccountAssignment")).as("no call spent on a conflict").isEqualTo(6);
     }
 
     @Test
-    void a_sixteenth_write_while_fifteen_are_in_progress_is_throttled_and_retried_until_it_succeeds()
-            throws Exception {
-        SandboxOrganization wide = SandboxSeed.generate(new SandboxSeed.Size(2, 1, 1, 2, 0, 16, 0, 0), 9);
-        // AWS's limits a hundredfold, so that only the fifteen outstanding writes hold anything back.
-        try (Sandbox limited = Sandbox.start(wide, SandboxSettings.AWS_LIMITS.withRateLimitScale(100)
-                .withWrites(Duration.ofMillis(500), 0));
-             IdentityCenter limitedCenter = IdentityCenter.connect(AwsConnection.emulator(limited.endpoint())
-                     .withPaceFactor(0), new SimpleMeterRegistry())) {
-            ExecutorService pool = Executors.newFixedThreadPool(16);
+    void writes_to_one_permission_set_from_two_nodes_conflict_and_are_retried_until_all_succeed() throws Exception {
+        try (IdentityCenter otherNode = IdentityCenter.connect(AwsConnection.emulator(sandbox.endpoint())
+                .withPaceFactor(0), new SimpleMeterRegistry())) {
+            ExecutorService pool = Executors.newFixedThreadPool(6);
             try {
-                // One write per permission set, so none of them conflicts with another.
-                List<Future<WriteOutcome>> writes = wide.permissionSets().stream()
-                        .map(set -> pool.submit(() -> limitedCenter.createAssignment(new AccountAssignment(
-                                wide.accounts().get(0).id(), set.arn(), "USER", wide.users().get(0).id()), WAIT)))
-                        .toList();
+                List<Future<WriteOutcome>> writes = IntStream.range(0, 6)
+                        .mapToObj(i -> pool.submit(() -> (i % 2 == 0 ? center : otherNode)
+                                .createAssignment(assignment(i), WAIT))).toList();
                 for (Future<WriteOutcome> write : writes) {
                     assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
                 }
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(wide.assignmentCount()).isEqualTo(16);
-            assertThat(limited.calls().get("CreateAccountAssignment")).as("the throttled write was retried")
-                    .isGreaterThan(16);
+        }
+        assertThat(org.assignmentCount()).isEqualTo(6);
+        assertThat(sandbox.calls().get("CreateAccountAssignment")).as("conflicts were retried").isGreaterThan(6);
+    }
+
+    @Test
+    void a_node_keeps_fewer_than_fifteen_writes_in_progress_and_two_nodes_are_throttled_and_retried()
+            throws Exception {
+        SandboxOrganization wide = SandboxSeed.generate(new SandboxSeed.Size(2, 1, 1, 2, 0, 32, 0, 0), 9);
+        // AWS's limits a hundredfold, so that only the fifteen outstanding writes hold anything back.
+        try (Sandbox limited = Sandbox.start(wide, SandboxSettings.AWS_LIMITS.withRateLimitScale(100)
+                .withWrites(Duration.ofMillis(500), 0));
+             IdentityCenter one = IdentityCenter.connect(AwsConnection.emulator(limited.endpoint())
+                     .withPaceFactor(0), new SimpleMeterRegistry());
+             IdentityCenter two = IdentityCenter.connect(AwsConnection.emulator(limited.endpoint())
+                     .withPaceFactor(0), new SimpleMeterRegistry())) {
+            // One write per permission set, so none of them conflicts with another.
+            writeEach(wide, wide.permissionSets().subList(0, 16), List.of(one));
+            assertThat(limited.calls().get("CreateAccountAssignment")).as("one node is never throttled")
+                    .isEqualTo(16);
+
+            writeEach(wide, wide.permissionSets().subList(16, 32), List.of(one, two));
+            assertThat(wide.assignmentCount()).isEqualTo(32);
+            assertThat(limited.calls().get("CreateAccountAssignment")).as("two nodes' sixteenth write was retried")
+                    .isGreaterThan(32);
+        }
+    }
+
+    /** One assignment per permission set, all at once, spread over the nodes in turn. */
+    private static void writeEach(SandboxOrganization org, List<SandboxOrganization.PermissionSet> sets,
+                                  List<IdentityCenter> nodes) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sets.size());
+        try {
+            List<Future<WriteOutcome>> writes = IntStream.range(0, sets.size())
+                    .mapToObj(i -> pool.submit(() -> nodes.get(i % nodes.size()).createAssignment(new AccountAssignment(
+                            org.accounts().get(0).id(), sets.get(i).arn(), "USER", org.users().get(0).id()), WAIT)))
+                    .toList();
+            for (Future<WriteOutcome> write : writes) {
+                assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
