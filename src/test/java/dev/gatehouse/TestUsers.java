@@ -3,6 +3,7 @@ package dev.gatehouse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,6 +37,16 @@ public final class TestUsers {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Does the work signed in as the user, and signs out after. */
+    public static <T> T as(GatehouseUser user, Supplier<T> work) {
+        signIn(user);
+        try {
+            return work.get();
+        } finally {
+            signOut();
+        }
     }
 
     private static GatehouseUser user(String id, String name, GatehouseRole first, GatehouseRole... rest) {
