@@ -7,5 +7,9 @@ import java.time.Instant;
  * or expired. {@code actor} is the approver, the requester, or "Gatehouse" for automatic steps.
  */
 public record AccessRequestDecided(long requestId, RequestStatus status, String actor, String comment,
-                                   String requester, String accountName, String permissionSetName, Instant at) {
+                                   String requesterId, String requester, String accountName,
+                                   String permissionSetName, Instant at) {
+
+    /** The actor of a request approved by its rule, without a person deciding. */
+    public static final String AUTOMATIC = "Gatehouse (automatic rule)";
 }

@@ -31,6 +31,7 @@ import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
+import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DurationText;
 
 /**
@@ -45,7 +46,6 @@ public class AccessService {
     static final int MAX_ACCOUNTS_PER_SUBMISSION = 20;
     static final Duration SHORTEST = Duration.ofMinutes(15);
     static final Duration FURTHEST_START = Duration.ofDays(30);
-    static final String AUTOMATIC = "Gatehouse (automatic rule)";
 
     private final RequestRepository requests;
     private final GrantRepository grants;
@@ -53,17 +53,20 @@ public class AccessService {
     private final AccessPolicy policy;
     private final DirectoryLookup directory;
     private final Requesters requesters;
+    private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessService(RequestRepository requests, GrantRepository grants, Granting granting, AccessPolicy policy,
-                  DirectoryLookup directory, Requesters requesters, ApplicationEventPublisher events, Clock clock) {
+                  DirectoryLookup directory, Requesters requesters, CurrentUser currentUser,
+                  ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.grants = grants;
         this.granting = granting;
         this.policy = policy;
         this.directory = directory;
         this.requesters = requesters;
+        this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
     }
@@ -111,16 +114,20 @@ public class AccessService {
     public RequestPreview preview(String permissionSetArn, String accountId) {
         UserRow me = requesters.requireSignedIn();
         Eligibility eligibility = policy.evaluate(me.id(), accountId, permissionSetArn);
+        Optional<Duration> breakGlass = policy.breakGlass(me.id(), accountId, permissionSetArn)
+                .map(AccessRule::maxDuration);
         return eligibility.rule().filter(rule -> eligibility.allowed())
                 .map(rule -> new RequestPreview(accountId, true, eligibility.reason(), rule.approvalSummary(),
                         eligibility.approvers(), rule.maxDuration(), rule.defaultDuration(),
-                        rule.justificationRequired(), rule.ticketPattern(), rule.futureStartAllowed()))
+                        rule.justificationRequired(), rule.ticketPattern(), rule.futureStartAllowed(), breakGlass))
                 .orElseGet(() -> new RequestPreview(accountId, false, eligibility.reason(), "", List.of(),
-                        Duration.ZERO, Duration.ZERO, false, "", false));
+                        Duration.ZERO, Duration.ZERO, false, "", false, breakGlass));
     }
 
     /**
-     * Sends one request per account; rules that need no approval grant at once.
+     * Sends one request per account; rules that need no approval grant at once. A break-glass
+     * submission activates at once under the accounts' break-glass rules, with a justification; their
+     * approvers and the admins are told, and it waits to be followed up.
      *
      * @return the new requests' ids
      * @throws AccessProblem naming the field that is wrong; nothing is sent then
@@ -149,6 +156,9 @@ public class AccessService {
         if (startsAt.isPresent() && startsAt.get().isBefore(now.minusSeconds(60))) {
             throw new AccessProblem("startsAt", "The start is in the past; choose a later time or start now.");
         }
+        if (form.breakGlass() && startsAt.isPresent()) {
+            throw new AccessProblem("startsAt", "Break-glass access starts at once.");
+        }
         if (startsAt.isPresent() && startsAt.get().isAfter(now.plus(FURTHEST_START))) {
             throw new AccessProblem("startsAt", "Access can start at most 30 days from now.");
         }
@@ -169,11 +179,10 @@ public class AccessService {
         for (String accountId : accountIds) {
             AccountRow account = directory.account(accountId)
                     .orElseThrow(() -> new AccessProblem("accounts", "Account " + accountId + " no longer exists."));
-            Eligibility eligibility = policy.evaluate(me.id(), accountId, form.permissionSetArn());
-            if (!eligibility.allowed()) {
-                throw new AccessProblem("accounts", account.name() + ": " + eligibility.reason());
-            }
-            AccessRule rule = eligibility.rule().orElseThrow();
+            AccessRule rule = form.breakGlass() ? policy.breakGlass(me.id(), accountId, form.permissionSetArn())
+                    .orElseThrow(() -> new AccessProblem("accounts", account.name() + ": no break-glass rule lets you "
+                            + "activate " + setName + " here."))
+                    : allowedRule(me, account, form.permissionSetArn());
             if (duration.compareTo(rule.maxDuration()) > 0) {
                 throw new AccessProblem("duration", account.name() + " allows at most "
                         + DurationText.of(rule.maxDuration()) + ".");
@@ -189,7 +198,7 @@ public class AccessService {
                 throw new AccessProblem("ticket", "Give a ticket reference that matches " + rule.ticketPattern()
                         + ".");
             }
-            if (requests.pendingExists(me.id(), accountId, form.permissionSetArn())) {
+            if (!form.breakGlass() && requests.pendingExists(me.id(), accountId, form.permissionSetArn())) {
                 throw new AccessProblem("accounts", "You already have a pending request for " + setName + " on "
                         + account.name() + ".");
             }
@@ -201,15 +210,46 @@ public class AccessService {
             long id = requests.insert(me.id(), me.displayName(), c.account().id(), c.account().name(),
                     form.permissionSetArn(), setName, c.rule(), approverId, duration, startsAt, justification, ticket,
                     Optional.empty(), now);
-            events.publishEvent(new AccessRequested(id, me.displayName(), c.account().name(), setName,
-                    DurationText.of(duration), justification, ticket, now));
+            events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), c.account().name(), setName,
+                    DurationText.of(duration), justification, ticket, c.rule().approverType(), approverId,
+                    c.rule().emergency(), now));
             if (c.rule().automatic()) {
-                approve(requests.lock(id).orElseThrow(), AUTOMATIC, "Rule \"" + c.rule().name()
-                        + "\" grants without approval");
+                approve(requests.lock(id).orElseThrow(), AccessRequestDecided.AUTOMATIC, (c.rule().emergency()
+                        ? "Break-glass rule \"" : "Rule \"") + c.rule().name() + "\" grants without approval");
             }
             ids.add(id);
         }
         return ids;
+    }
+
+    private AccessRule allowedRule(UserRow me, AccountRow account, String permissionSetArn) {
+        Eligibility eligibility = policy.evaluate(me.id(), account.id(), permissionSetArn);
+        if (!eligibility.allowed()) {
+            throw new AccessProblem("accounts", account.name() + ": " + eligibility.reason());
+        }
+        return eligibility.rule().orElseThrow();
+    }
+
+    /** Break-glass activations nobody has followed up yet, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public List<RequestSummary> breakGlassToFollowUp(int offset, int limit) {
+        return requests.breakGlassToFollowUp(offset, limit);
+    }
+
+    /** An admin records that a break-glass activation was looked into, and what they found. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void followUp(long requestId, String note) {
+        String finding = note == null ? "" : note.strip();
+        if (finding.length() < 5 || finding.length() > 1000) {
+            throw new AccessProblem("note", "Say what the follow-up found (5 to 1,000 characters).");
+        }
+        String by = currentUser.require().displayName();
+        if (!requests.followUp(requestId, by, finding, clock.instant())) {
+            throw new AccessProblem("This break-glass access was followed up already.");
+        }
+        events.publishEvent(new BreakGlassFollowedUp(requestId, by, finding, clock.instant()));
     }
 
     /** Pending requests the person may decide and has not decided yet, oldest first. */
@@ -252,8 +292,7 @@ public class AccessService {
         }
         if (!approve) {
             requests.finish(requestId, RequestStatus.DENIED, me.displayName(), note, clock.instant());
-            events.publishEvent(new AccessRequestDecided(requestId, RequestStatus.DENIED, me.displayName(), note,
-                    request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+            events.publishEvent(request.decided(RequestStatus.DENIED, me.displayName(), note, clock.instant()));
             return RequestStatus.DENIED;
         }
         if (requests.approvals(requestId) >= request.approvalsRequired()) {
@@ -272,8 +311,7 @@ public class AccessService {
             throw new AccessProblem("This request is no longer pending: " + request.status().label() + ".");
         }
         requests.finish(requestId, RequestStatus.CANCELLED, me.displayName(), "", clock.instant());
-        events.publishEvent(new AccessRequestDecided(requestId, RequestStatus.CANCELLED, me.displayName(), "",
-                request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+        events.publishEvent(request.decided(RequestStatus.CANCELLED, me.displayName(), "", clock.instant()));
     }
 
     /** The person's requests, newest first. */
@@ -290,8 +328,7 @@ public class AccessService {
         }
         requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
         granting.grant(request);
-        events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.APPROVED, by, comment,
-                request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+        events.publishEvent(request.decided(RequestStatus.APPROVED, by, comment, clock.instant()));
         return RequestStatus.APPROVED;
     }
 
@@ -302,14 +339,12 @@ public class AccessService {
         if (grant.status() != GrantStatus.ACTIVE || !granting.extend(grantId, newEnd)) {
             requests.finish(request.id(), RequestStatus.CANCELLED, by, "The access ended before the extension was "
                     + "approved", clock.instant());
-            events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.CANCELLED, by,
-                    "The access ended before the extension was approved", request.requesterName(),
-                    request.accountName(), request.permissionSetName(), clock.instant()));
+            events.publishEvent(request.decided(RequestStatus.CANCELLED, by,
+                    "The access ended before the extension was approved", clock.instant()));
             return RequestStatus.CANCELLED;
         }
         requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
-        events.publishEvent(new AccessRequestDecided(request.id(), RequestStatus.APPROVED, by, comment,
-                request.requesterName(), request.accountName(), request.permissionSetName(), clock.instant()));
+        events.publishEvent(request.decided(RequestStatus.APPROVED, by, comment, clock.instant()));
         events.publishEvent(new GrantExtended(grantId, grant.requestId(), by, grant.accountName(),
                 grant.permissionSetName(), newEnd, "Extension request #" + request.id() + " approved",
                 clock.instant()));

@@ -96,11 +96,13 @@ public class GrantService {
         if (requests.pendingExtensionExists(grantId)) {
             throw new AccessProblem("An extension of this access already waits for approval.");
         }
+        String approverId = requesters.approverFor(rule, me);
         long id = requests.insert(me.id(), me.displayName(), grant.accountId(), grant.accountName(),
-                grant.permissionSetArn(), grant.permissionSetName(), rule, requesters.approverFor(rule, me), more,
+                grant.permissionSetArn(), grant.permissionSetName(), rule, approverId, more,
                 Optional.empty(), why, "", Optional.of(grantId), clock.instant());
-        events.publishEvent(new AccessRequested(id, me.displayName(), grant.accountName(), grant.permissionSetName(),
-                "extension by " + DurationText.of(more), why, "", clock.instant()));
+        events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), grant.accountName(),
+                grant.permissionSetName(), "extension by " + DurationText.of(more), why, "", rule.approverType(),
+                approverId, false, clock.instant()));
         return RequestStatus.PENDING;
     }
 

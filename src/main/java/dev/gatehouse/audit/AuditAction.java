@@ -9,6 +9,8 @@ public enum AuditAction {
     DIRECTORY_SYNC_FAILED("Directory sync failed"),
     ACCESS_RULE_CHANGED("Access rule changed"),
     ACCESS_REQUESTED("Access requested"),
+    BREAK_GLASS_USED("Break-glass used"),
+    BREAK_GLASS_FOLLOWED_UP("Break-glass followed up"),
     REQUEST_APPROVED("Request approved"),
     REQUEST_DENIED("Request denied"),
     REQUEST_CANCELLED("Request cancelled"),

@@ -135,18 +135,13 @@ public class AccessPolicy {
         return rules.forRequester(userId, directory.groupIds(userId));
     }
 
-    /** Whether the person may request the permission set on the account, under which rule, approved by whom. */
+    /**
+     * Whether the person may request the permission set on the account, under which rule, approved by
+     * whom. Break-glass rules are not considered: they are for {@link #breakGlass} only.
+     */
     @PreAuthorize("isAuthenticated()")
     public Eligibility evaluate(String userId, String accountId, String permissionSetArn) {
-        Set<String> chain = directory.ouChain(accountId);
-        List<AccessRule> matching = rulesFor(userId).stream()
-                .filter(rule -> rule.permissionSetArn().equals(permissionSetArn))
-                .filter(rule -> switch (rule.scopeType()) {
-                    case ORGANIZATION -> true;
-                    case OU -> chain.contains(rule.scopeId());
-                    case ACCOUNT -> rule.scopeId().equals(accountId);
-                })
-                .sorted(ORDER).toList();
+        List<AccessRule> matching = matching(userId, accountId, permissionSetArn, false);
         if (matching.isEmpty()) {
             return new Eligibility(Optional.empty(), List.of(), "No rule lets this person request this permission "
                     + "set on this account. An admin can add one under Access rules.");
@@ -163,6 +158,27 @@ public class AccessPolicy {
         return new Eligibility(Optional.of(first), List.of(), "Rule \"" + first.name() + "\" matches, but nobody "
                 + "can approve: " + (first.approverType() == ApproverType.MANAGER
                 ? "Identity Center records no manager for this person." : "the approver group has no other member."));
+    }
+
+    /**
+     * The break-glass rule that lets the person activate the permission set on the account at once, if
+     * any; of several, the one allowing the longest access, then the oldest.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<AccessRule> breakGlass(String userId, String accountId, String permissionSetArn) {
+        return matching(userId, accountId, permissionSetArn, true).stream().findFirst();
+    }
+
+    private List<AccessRule> matching(String userId, String accountId, String permissionSetArn, boolean emergency) {
+        Set<String> chain = directory.ouChain(accountId);
+        return rulesFor(userId).stream()
+                .filter(rule -> rule.emergency() == emergency && rule.permissionSetArn().equals(permissionSetArn))
+                .filter(rule -> switch (rule.scopeType()) {
+                    case ORGANIZATION -> true;
+                    case OU -> chain.contains(rule.scopeId());
+                    case ACCOUNT -> rule.scopeId().equals(accountId);
+                })
+                .sorted(ORDER).toList();
     }
 
     /** The rules under which this person approves others' requests. */
@@ -219,20 +235,35 @@ public class AccessPolicy {
                     + e.getDescription() + ".");
         }
         String approverLabel = validatedApprovers(d);
-        if (d.pendingTimeout() == null || d.pendingTimeout().compareTo(Duration.ofMinutes(5)) < 0
-                || d.pendingTimeout().compareTo(LONGEST_PENDING) > 0) {
+        if (!d.emergency() && (d.pendingTimeout() == null || d.pendingTimeout().compareTo(Duration.ofMinutes(5)) < 0
+                || d.pendingTimeout().compareTo(LONGEST_PENDING) > 0)) {
             throw new RuleProblem("pendingTimeout", "A request may wait between 5 minutes and 14 days for approval.");
         }
+        // Break-glass always asks why and starts at once; nobody approves it, so nothing waits.
         return new AccessRule(d.id(), name, d.requesterType(),
                 d.requesterType() == RequesterType.EVERYONE ? "" : d.requesterId(), requesterLabel, d.scopeType(),
                 d.scopeType() == ScopeType.ORGANIZATION ? "" : d.scopeId(), scopeLabel, d.permissionSetArn(), setName,
-                d.maxDuration(), d.defaultDuration(), d.justificationRequired(), ticketPattern,
-                d.futureStartAllowed(), d.approvalsRequired(), d.approverType(),
+                d.maxDuration(), d.defaultDuration(), d.justificationRequired() || d.emergency(), ticketPattern,
+                d.futureStartAllowed() && !d.emergency(), d.approvalsRequired(), d.approverType(),
                 d.approverType() == ApproverType.USER || d.approverType() == ApproverType.GROUP ? d.approverId() : "",
-                approverLabel, d.pendingTimeout(), clock.instant(), currentUser.require().subject());
+                approverLabel, d.emergency(), d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(),
+                clock.instant(), currentUser.require().subject());
     }
 
     private String validatedApprovers(AccessRule d) {
+        if (d.emergency()) {
+            if (d.approvalsRequired() != 0) {
+                throw new RuleProblem("approvalsRequired", "Break-glass needs no approvals: set 0.");
+            }
+            return switch (d.approverType()) {
+                case NONE -> "";
+                case USER -> directory.user(d.approverId() == null ? "" : d.approverId()).map(UserRow::displayName)
+                        .orElseThrow(() -> new RuleProblem("approverId", "Choose the person who is told."));
+                case GROUP -> directory.group(d.approverId() == null ? "" : d.approverId()).map(g -> g.displayName())
+                        .orElseThrow(() -> new RuleProblem("approverId", "Choose the group whose members are told."));
+                case MANAGER -> "Manager";
+            };
+        }
         if (d.approverType() == ApproverType.NONE) {
             if (d.approvalsRequired() != 0) {
                 throw new RuleProblem("approvalsRequired", "An automatic rule needs no approvals: set 0.");
@@ -279,7 +310,9 @@ public class AccessPolicy {
         parts.add(r.justificationRequired() ? "justification required" : "justification optional");
         parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern() : "no ticket");
         parts.add(r.futureStartAllowed() ? "may start later" : "starts at once");
-        parts.add("pending for up to " + r.pendingTimeout().toMinutes() + " min");
+        if (!r.emergency()) {
+            parts.add("pending for up to " + r.pendingTimeout().toMinutes() + " min");
+        }
         return String.join("; ", parts);
     }
 }

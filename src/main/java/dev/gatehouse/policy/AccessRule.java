@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param ticketPattern      a regular expression every request's ticket must match; empty when no ticket is asked
  * @param approvalsRequired  how many different people must approve; 0 when approverType is NONE
  * @param approverId         the Identity Store user or group; empty for NONE and MANAGER
+ * @param emergency          a break-glass rule: access starts at once without approval, with a justification,
+ *                           its approvers (if any) and the admins are told, and it is marked for follow-up
  * @param pendingTimeout     how long a request may wait for approval before it expires
  * @param requesterLabel     names as shown, resolved when the rule is saved
  */
@@ -20,10 +22,11 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
                          String permissionSetName, Duration maxDuration, Duration defaultDuration,
                          boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
                          int approvalsRequired, ApproverType approverType, String approverId, String approverLabel,
-                         Duration pendingTimeout, Instant updatedAt, String updatedBy) {
+                         boolean emergency, Duration pendingTimeout, Instant updatedAt, String updatedBy) {
 
+    /** Granted without anyone's approval: break-glass rules, and rules that name no approver. */
     public boolean automatic() {
-        return approverType == ApproverType.NONE;
+        return emergency || approverType == ApproverType.NONE;
     }
 
     public boolean ticketRequired() {
@@ -32,15 +35,22 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
 
     /** "1 approval from Avery Patel", "2 approvals from members of payments-team", "no approval". */
     public String approvalSummary() {
+        if (emergency) {
+            return "Break-glass: active at once, " + (approverType == ApproverType.NONE ? "admins" : notified())
+                    + " told, followed up afterwards";
+        }
         if (automatic()) {
             return "No approval: granted at once";
         }
-        String from = switch (approverType) {
+        return approvalsRequired + (approvalsRequired == 1 ? " approval" : " approvals") + " from " + notified();
+    }
+
+    private String notified() {
+        return switch (approverType) {
             case USER -> approverLabel;
             case GROUP -> "members of " + approverLabel;
             case MANAGER -> "the requester's manager";
             case NONE -> "";
         };
-        return approvalsRequired + (approvalsRequired == 1 ? " approval" : " approvals") + " from " + from;
     }
 }

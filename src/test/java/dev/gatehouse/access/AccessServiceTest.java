@@ -1,17 +1,18 @@
 package dev.gatehouse.access;
 
+import static dev.gatehouse.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,6 +247,63 @@ class AccessServiceTest {
     }
 
     @Test
+    void break_glass_activates_at_once_and_waits_for_an_admin_to_follow_it_up() {
+        String account = rules.accountId(35);
+        rules.breakGlass("Emergency", riley, developer, ApproverType.MANAGER);
+        long request = as(TestUsers.REQUESTER, () -> access.submit(breakGlass(account, "Orders are failing: INC-5")))
+                .get(0);
+
+        awaitGrant(request, GrantStatus.ACTIVE);
+        assertThat(sandboxHas(account, developer, riley)).isTrue();
+        assertThat(as(TestUsers.ADMIN, () -> access.breakGlassToFollowUp(0, 200))).extracting(RequestSummary::id)
+                .contains(request);
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> {
+            access.followUp(request, "Looked into it");
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+
+        as(TestUsers.ADMIN, () -> {
+            access.followUp(request, "INC-5: failover, access used as stated");
+            return null;
+        });
+
+        assertThat(as(TestUsers.ADMIN, () -> access.breakGlassToFollowUp(0, 200))).extracting(RequestSummary::id)
+                .doesNotContain(request);
+        assertThat(as(TestUsers.REQUESTER, () -> access.myRequests(0, 200))).filteredOn(r -> r.id() == request)
+                .singleElement().satisfies(r -> assertThat(r.followUp())
+                        .contains("Morgan Reyes: INC-5: failover, access used as stated"));
+        assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> {
+            access.followUp(request, "Again");
+            return null;
+        })).hasMessage("This break-glass access was followed up already.");
+    }
+
+    @Test
+    void break_glass_needs_its_own_rule_a_justification_and_starts_now() {
+        String account = rules.accountId(36);
+        rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
+                ApproverType.MANAGER, ""));
+        assertRefused(breakGlass(account, "Orders are failing"), "accounts");
+
+        rules.breakGlass("Emergency", riley, developer, ApproverType.NONE);
+        assertRefused(breakGlass(account, "help"), "justification");
+        assertRefused(new RequestForm(developer, List.of(account), Duration.ofHours(1),
+                Optional.of(Instant.now().plus(Duration.ofHours(1))), "Orders are failing", "", true), "startsAt");
+        assertRefused(new RequestForm(developer, List.of(account), Duration.ofHours(3), Optional.empty(),
+                "Orders are failing", "", true), "duration");
+        assertThat(as(TestUsers.REQUESTER, () -> access.preview(developer, account)).breakGlass())
+                .contains(Duration.ofHours(2));
+    }
+
+    @Test
+    void a_break_glass_rule_alone_does_not_let_anyone_request_normally() {
+        String account = rules.accountId(37);
+        rules.breakGlass("Emergency", riley, developer, ApproverType.NONE);
+
+        assertRefused(form(developer, account, ""), "accounts");
+    }
+
+    @Test
     void someone_who_maps_to_no_identity_store_user_is_told_why() {
         assertThat(as(TestUsers.STRANGER, () -> access.whyNotInDirectory())).get().asString()
                 .contains("matches no Identity Center user");
@@ -289,6 +347,11 @@ class AccessServiceTest {
                 permissionSetArn, 0, ApproverType.NONE, ""));
     }
 
+    private RequestForm breakGlass(String accountId, String justification) {
+        return new RequestForm(developer, List.of(accountId), Duration.ofHours(1), Optional.empty(), justification, "",
+                true);
+    }
+
     private static RequestForm form(String permissionSetArn, String accountId, String ticket) {
         return new RequestForm(permissionSetArn, List.of(accountId), Duration.ofHours(1), Optional.empty(),
                 "Investigating an incident", ticket);
@@ -308,15 +371,6 @@ class AccessServiceTest {
     private boolean sandboxHas(String account, String permissionSetArn, String userId) {
         return sandbox.organization().assignments().contains(
                 new SandboxOrganization.Assignment(account, permissionSetArn, "USER", userId));
-    }
-
-    private static <T> T as(GatehouseUser user, Supplier<T> work) {
-        TestUsers.signIn(user);
-        try {
-            return work.get();
-        } finally {
-            TestUsers.signOut();
-        }
     }
 
     private static String get(Future<String> future) {

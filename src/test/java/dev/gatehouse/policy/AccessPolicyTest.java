@@ -70,12 +70,26 @@ class AccessPolicyTest {
     }
 
     @Test
+    void a_break_glass_rule_always_asks_why_starts_at_once_and_is_kept_apart_from_normal_rules() {
+        AccessRule saved = rules.breakGlass("Emergency", riley, developer, ApproverType.MANAGER);
+
+        assertThat(saved.emergency()).isTrue();
+        assertThat(saved.justificationRequired()).isTrue();
+        assertThat(saved.futureStartAllowed()).isFalse();
+        assertThat(saved.approvalSummary())
+                .isEqualTo("Break-glass: active at once, the requester's manager told, followed up afterwards");
+        TestUsers.signIn(TestUsers.REQUESTER);
+        assertThat(policy.evaluate(riley, account, developer).allowed()).as("not a normal rule").isFalse();
+        assertThat(policy.breakGlass(riley, account, developer)).contains(saved);
+    }
+
+    @Test
     void a_rule_change_is_audited_with_before_and_after() {
         AccessRule saved = rules.save(TestRules.draft("Payments develop", RequesterType.GROUP,
                 rules.groupId("payments-team"), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
         rules.save(new AccessRule(saved.id(), "Payments develop longer", saved.requesterType(), saved.requesterId(), "",
                 saved.scopeType(), "", "", developer, "", Duration.ofHours(8), Duration.ofHours(2), false, "", true, 1,
-                ApproverType.MANAGER, "", "", Duration.ofDays(1), null, ""));
+                ApproverType.MANAGER, "", "", false, Duration.ofDays(1), null, ""));
         TestEvents.awaitDelivered(events);
 
         TestUsers.signIn(TestUsers.AUDITOR);
@@ -111,10 +125,10 @@ class AccessPolicyTest {
                 developer, 0, ApproverType.NONE, "");
         assertProblem(new AccessRule(null, "long", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
                 developer, "", Duration.ofHours(1), Duration.ofHours(2), false, "", true, 0, ApproverType.NONE, "", "",
-                Duration.ofDays(1), null, ""), "defaultDuration");
+                false, Duration.ofDays(1), null, ""), "defaultDuration");
         assertProblem(new AccessRule(null, "ticket", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
                 developer, "", longDefault.maxDuration(), longDefault.defaultDuration(), false, "[A-Z+", true, 0,
-                ApproverType.NONE, "", "", Duration.ofDays(1), null, ""), "ticketPattern");
+                ApproverType.NONE, "", "", false, Duration.ofDays(1), null, ""), "ticketPattern");
     }
 
     @Test

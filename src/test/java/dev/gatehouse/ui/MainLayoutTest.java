@@ -44,7 +44,7 @@ class MainLayoutTest extends KaribuTest {
         openAs(TestUsers.ADMIN, "");
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
+                "Organization", "People", "Groups", "Permission sets", "Access rules", "Directory sync", "Notifications", "Audit trail");
     }
 
     @Test

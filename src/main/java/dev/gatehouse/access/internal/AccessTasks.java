@@ -17,8 +17,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * The time-driven steps of access as db-scheduler tasks, so each runs once across all nodes and
- * survives restarts: a grant's start and end (instance id = grant id), and expiring requests nobody
- * decided in time. A step that fails is tried again, sooner at first, at most every five minutes.
+ * survives restarts: a grant's start and end (instance id = grant id), expiring requests nobody
+ * decided in time, and warning holders whose access ends soon. A step that fails is tried again, sooner at first, at most every five minutes.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTasks {
@@ -45,6 +45,13 @@ class AccessTasks {
                                                @Value("${gatehouse.access.timeout-check-interval:1m}") Duration every) {
         return Tasks.recurring("access-request-timeouts", FixedDelay.of(every))
                 .execute((instance, context) -> timeouts.expireOverdue());
+    }
+
+    @Bean
+    RecurringTask<Void> endingSoonCheck(EndingSoonWarnings warnings,
+                                       @Value("${gatehouse.access.ending-soon-check-interval:1m}") Duration every) {
+        return Tasks.recurring("access-ending-soon", FixedDelay.of(every))
+                .execute((instance, context) -> warnings.warnDue());
     }
 
     /** Retries after 2 s, doubling per consecutive failure, at most every 5 minutes; never gives up. */

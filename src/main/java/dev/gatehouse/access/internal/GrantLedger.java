@@ -279,7 +279,7 @@ public class GrantLedger {
     }
 
     private void publish(StoredGrant grant, GrantStatus status, String actor, String detail) {
-        events.publishEvent(new GrantStatusChanged(grant.id(), grant.requestId(), status, grant.userName(),
+        events.publishEvent(new GrantStatusChanged(grant.id(), grant.requestId(), status, grant.userId(), grant.userName(),
                 grant.accountId(), grant.accountName(), grant.permissionSetName(), actor, detail, clock.instant()));
     }
 

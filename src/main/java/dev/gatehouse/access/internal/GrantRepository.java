@@ -6,6 +6,7 @@ import static dev.gatehouse.db.Tables.ACCESS_GRANT;
 import static dev.gatehouse.db.Tables.ACCESS_LEDGER;
 import static dev.gatehouse.db.Tables.ACCESS_REQUEST;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +97,26 @@ public class GrantRepository {
 
     public void extend(long id, Instant endsAt) {
         db.update(ACCESS_GRANT).set(ACCESS_GRANT.ENDS_AT, utc(endsAt)).where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    /**
+     * Active grants ending within the warning time whose holder has not been warned about this end;
+     * grants that were never longer than the warning time are left out.
+     */
+    List<Long> endingSoon(Instant now, Duration warning, int limit) {
+        return db.select(ACCESS_GRANT.ID).from(ACCESS_GRANT)
+                .where(ACCESS_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()),
+                        ACCESS_GRANT.ENDS_AT.gt(utc(now)), ACCESS_GRANT.ENDS_AT.le(utc(now.plus(warning))),
+                        ACCESS_GRANT.ENDING_SOON_FOR.isDistinctFrom(ACCESS_GRANT.ENDS_AT),
+                        DSL.condition("{0} - {1} > make_interval(secs => {2})", ACCESS_GRANT.ENDS_AT,
+                                ACCESS_GRANT.STARTS_AT, DSL.inline(warning.toSeconds())))
+                .orderBy(ACCESS_GRANT.ENDS_AT)
+                .limit(limit)
+                .fetch(ACCESS_GRANT.ID);
+    }
+
+    void warnedEndingSoon(long id, Instant endsAt) {
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.ENDING_SOON_FOR, utc(endsAt)).where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
     public String endedBy(long id) {

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import dev.gatehouse.shared.DueTasks;
 
 /** Turns an approved request into a grant and moves a grant's end, scheduling its start and end tasks. */
 @Component
@@ -18,14 +18,16 @@ public class Granting {
     private final Scheduler scheduler;
     private final OneTimeTask<Void> grantStart;
     private final OneTimeTask<Void> grantEnd;
+    private final DueTasks dueTasks;
     private final Clock clock;
 
     Granting(GrantRepository grants, Scheduler scheduler, OneTimeTask<Void> grantStart,
-             OneTimeTask<Void> grantEnd, Clock clock) {
+             OneTimeTask<Void> grantEnd, DueTasks dueTasks, Clock clock) {
         this.grants = grants;
         this.scheduler = scheduler;
         this.grantStart = grantStart;
         this.grantEnd = grantEnd;
+        this.dueTasks = dueTasks;
         this.clock = clock;
     }
 
@@ -36,7 +38,7 @@ public class Granting {
         long id = grants.insert(request, startsAt, startsAt.plus(request.duration()));
         scheduler.schedule(grantStart.instance(String.valueOf(id)), startsAt);
         scheduler.schedule(grantEnd.instance(String.valueOf(id)), startsAt.plus(request.duration()));
-        runDueTasksAfterCommit();
+        dueTasks.runAfterCommit();
         return id;
     }
 
@@ -61,23 +63,6 @@ public class Granting {
         Instant now = clock.instant();
         grants.endsAt(grantId, now, endedBy, reason);
         scheduler.schedule(grantEnd.instance(grantId + AccessTasks.EARLY + now.toEpochMilli()), now);
-        runDueTasksAfterCommit();
-    }
-
-    /**
-     * The scheduler's own check for due tasks runs inside our transaction, before the new rows are
-     * visible; this one runs once they are, so access changes at once instead of at the next poll.
-     */
-    private void runDueTasksAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    scheduler.triggerCheckForDueExecutions();
-                }
-            });
-        } else {
-            scheduler.triggerCheckForDueExecutions();
-        }
+        dueTasks.runAfterCommit();
     }
 }

@@ -61,6 +61,7 @@ public class RequestRepository {
                 .set(ACCESS_REQUEST.APPROVER_TYPE, rule.approverType().name())
                 .set(ACCESS_REQUEST.APPROVER_ID, approverId)
                 .set(ACCESS_REQUEST.APPROVAL_SUMMARY, rule.approvalSummary())
+                .set(ACCESS_REQUEST.BREAK_GLASS, rule.emergency())
                 .set(ACCESS_REQUEST.STATUS, RequestStatus.PENDING.name())
                 .set(ACCESS_REQUEST.CREATED_AT, utc(now))
                 .set(ACCESS_REQUEST.PENDING_UNTIL, utc(now.plus(rule.pendingTimeout())))
@@ -122,6 +123,23 @@ public class RequestRepository {
                 .leftJoin(ACCESS_GRANT).on(ACCESS_GRANT.REQUEST_ID.eq(ACCESS_REQUEST.ID))
                 .where(open).orderBy(ACCESS_REQUEST.CREATED_AT.asc(), ACCESS_REQUEST.ID.asc())
                 .offset(offset).limit(limit).fetch(RequestRepository::summary);
+    }
+
+    /** Break-glass requests nobody has followed up yet, newest first. */
+    public List<RequestSummary> breakGlassToFollowUp(int offset, int limit) {
+        return summaries(ACCESS_REQUEST.BREAK_GLASS.isTrue().and(ACCESS_REQUEST.FOLLOWED_UP_AT.isNull()), offset,
+                limit);
+    }
+
+    /** @return false when the request is not break-glass or was followed up already */
+    public boolean followUp(long id, String by, String note, Instant at) {
+        return db.update(ACCESS_REQUEST)
+                .set(ACCESS_REQUEST.FOLLOWED_UP_AT, utc(at))
+                .set(ACCESS_REQUEST.FOLLOWED_UP_BY, by)
+                .set(ACCESS_REQUEST.FOLLOW_UP_NOTE, note)
+                .where(ACCESS_REQUEST.ID.eq(id), ACCESS_REQUEST.BREAK_GLASS.isTrue(),
+                        ACCESS_REQUEST.FOLLOWED_UP_AT.isNull())
+                .execute() == 1;
     }
 
     public boolean pendingExtensionExists(long grantId) {
@@ -199,7 +217,9 @@ public class RequestRepository {
                 q.getTicket(), RequestStatus.valueOf(q.getStatus()), q.getCreatedAt().toInstant(),
                 q.getPendingUntil().toInstant(), q.getApprovalsRequired(), q.getApprovalSummary(),
                 (List<String>) r.get("approved_by"), q.getDecidedBy(), q.getDecisionComment(), grant,
-                (List<String>) r.get("requester_access"), Optional.ofNullable(q.getExtendsGrantId()));
+                (List<String>) r.get("requester_access"), Optional.ofNullable(q.getExtendsGrantId()),
+                q.getBreakGlass(), Optional.ofNullable(q.getFollowedUpAt())
+                .map(at -> q.getFollowedUpBy() + ": " + q.getFollowUpNote()));
     }
 
     static OffsetDateTime utc(Instant instant) {

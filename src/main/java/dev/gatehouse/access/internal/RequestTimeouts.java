@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.gatehouse.access.AccessRequestDecided;
 import dev.gatehouse.access.RequestStatus;
 
 /** Expires requests nobody decided before their rule's pending timeout; the requester is told through the event. */
@@ -36,9 +35,8 @@ class RequestTimeouts {
                     .map(r -> {
                         requests.finish(id, RequestStatus.EXPIRED, GrantLedger.GATEHOUSE, "No decision in time",
                                 clock.instant());
-                        events.publishEvent(new AccessRequestDecided(id, RequestStatus.EXPIRED, GrantLedger.GATEHOUSE,
-                                "No decision in time", r.requesterName(), r.accountName(), r.permissionSetName(),
-                                clock.instant()));
+                        events.publishEvent(r.decided(RequestStatus.EXPIRED, GrantLedger.GATEHOUSE,
+                                "No decision in time", clock.instant()));
                         return true;
                     }).orElse(false));
             expired += Boolean.TRUE.equals(done) ? 1 : 0;

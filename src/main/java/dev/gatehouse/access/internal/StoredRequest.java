@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.gatehouse.access.AccessRequestDecided;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.policy.ApproverType;
 
@@ -17,4 +18,10 @@ public record StoredRequest(long id, String requesterId, String requesterName, S
                             Optional<Instant> startsAt, int approvalsRequired, ApproverType approverType,
                             String approverId, RequestStatus status, Instant pendingUntil,
                             Optional<Long> extendsGrant) {
+
+    /** The event for this request leaving PENDING. */
+    public AccessRequestDecided decided(RequestStatus status, String actor, String comment, Instant at) {
+        return new AccessRequestDecided(id, status, actor, comment, requesterId, requesterName, accountName,
+                permissionSetName, at);
+    }
 }

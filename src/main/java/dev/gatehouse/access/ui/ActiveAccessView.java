@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,12 +16,17 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 
-/** Everyone's current just-in-time access, soonest end first; admins can revoke it with a reason. */
+/**
+ * Everyone's current just-in-time access, soonest end first; admins can revoke it with a reason. Above
+ * it, break-glass activations waiting for an admin to follow them up.
+ */
 @Route("access/active")
 @PageTitle("Active access · Gatehouse")
 @Menu(title = "Active access", order = 15, icon = "vaadin:clock")
@@ -28,14 +34,19 @@ import dev.gatehouse.security.GatehouseRole;
 public class ActiveAccessView extends VerticalLayout {
 
     static final String REVOKE = "revoke";
+    static final String FOLLOW_UP = "follow-up";
+    static final String NO_FOLLOW_UPS = "No break-glass access waits to be followed up.";
 
     private final GrantService grants;
+    private final AccessService access;
+    private final Grid<RequestSummary> followUps = new Grid<>();
     private final boolean admin;
     private final TextField search = new TextField("Search");
     private final Grid<GrantSummary> grid = new Grid<>();
 
-    public ActiveAccessView(GrantService grants, CurrentUser currentUser) {
+    public ActiveAccessView(GrantService grants, AccessService access, CurrentUser currentUser) {
         this.grants = grants;
+        this.access = access;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
         addClassName("gatehouse-page");
         setSizeFull();
@@ -55,13 +66,37 @@ public class ActiveAccessView extends VerticalLayout {
         if (admin) {
             grid.addComponentColumn(this::revokeButton).setKey(REVOKE).setHeader("").setAutoWidth(true);
         }
+        grid.setId("current-access");
         grid.setEmptyStateText("Nobody holds just-in-time access now.");
         grid.setSizeFull();
         load();
         Paragraph note = new Paragraph(RevokeDialog.SESSION_NOTE);
         note.addClassName("gatehouse-muted");
-        add(new H2("Active access"), search, grid, note);
+        followUps.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Activated").setAutoWidth(true);
+        followUps.addColumn(RequestSummary::requesterName).setHeader("Person").setAutoWidth(true);
+        followUps.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account").setAutoWidth(true);
+        followUps.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        followUps.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(1);
+        followUps.addColumn(r -> r.grant().map(g -> g.status().label()).orElse("")).setHeader("Access")
+                .setAutoWidth(true);
+        if (admin) {
+            followUps.addComponentColumn(this::followUpButton).setKey(FOLLOW_UP).setHeader("").setAutoWidth(true);
+        }
+        followUps.setId("break-glass-follow-ups");
+        followUps.setEmptyStateText(NO_FOLLOW_UPS);
+        followUps.setAllRowsVisible(true);
+        followUps.setItems(query -> access.breakGlassToFollowUp(query.getOffset(), query.getLimit()).stream());
+
+        add(new H2("Active access"), new H3("Break-glass to follow up"), followUps, new H3("Current access"), search,
+                grid, note);
         setFlexGrow(1, grid);
+    }
+
+    private Button followUpButton(RequestSummary request) {
+        Button followUp = new Button("Follow up", e -> new FollowUpDialog(access, request,
+                () -> followUps.getDataProvider().refreshAll()).open());
+        followUp.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return followUp;
     }
 
     private void load() {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -58,6 +59,9 @@ public class RequestAccessView extends VerticalLayout {
             + "one under Access rules.";
     static final String NOW = "As soon as approved";
     static final String LATER = "Later";
+    static final String BREAK_GLASS = "Break-glass: activate now without approval";
+    static final String SEND = "Send request";
+    static final String ACTIVATE = "Activate break-glass access";
 
     private static final List<Duration> DURATIONS = Stream.of(15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320,
             10080).map(Duration::ofMinutes).toList();
@@ -70,6 +74,8 @@ public class RequestAccessView extends VerticalLayout {
     private final DateTimePicker startsAt = new DateTimePicker("Start at (UTC)");
     private final TextArea justification = new TextArea("Justification");
     private final TextField ticket = new TextField("Ticket");
+    private final Checkbox breakGlass = new Checkbox(BREAK_GLASS);
+    private final Button send = new Button(SEND);
     private final Div preview = new Div();
     private final FormFields fields;
 
@@ -132,13 +138,31 @@ public class RequestAccessView extends VerticalLayout {
         ticket.setMaxLength(100);
         ticket.setPlaceholder("e.g. OPS-1234");
 
-        FormLayout form = new FormLayout(permissionSet, accounts, duration, start, startsAt, justification, ticket);
+        breakGlass.setVisible(false);
+        breakGlass.setTooltipText("For emergencies only: the access starts at once, approvers and admins are told "
+                + "at once, and an admin follows it up afterwards.");
+        breakGlass.addValueChangeListener(e -> {
+            boolean on = e.getValue();
+            if (on) {
+                start.setValue(NOW);
+            }
+            start.setEnabled(!on);
+            send.setText(on ? ACTIVATE : SEND);
+            send.removeThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            send.addThemeVariants(on ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+            justification.setRequiredIndicatorVisible(on);
+            updatePreview();
+        });
+
+        FormLayout form = new FormLayout(permissionSet, accounts, duration, start, startsAt, justification, ticket,
+                breakGlass);
+        form.setColspan(breakGlass, 2);
         form.setColspan(accounts, 2);
         form.setColspan(justification, 2);
         preview.setId("request-preview");
         preview.addClassName("gatehouse-card");
 
-        Button send = new Button("Send request", e -> send());
+        send.addClickListener(e -> send());
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER).listenOn(ticket);
         fields = new FormFields(Map.of("permissionSet", permissionSet, "accounts", accounts, "duration", duration,
@@ -150,16 +174,23 @@ public class RequestAccessView extends VerticalLayout {
     private void updatePreview() {
         preview.removeAll();
         if (permissionSet.getValue() == null || accounts.getValue().isEmpty()) {
+            breakGlass.setVisible(breakGlass.getValue());
             preview.add(new Paragraph("Choose a permission set and at least one account to see who approves."));
             return;
         }
+        boolean anyBreakGlass = false;
         Instant begins = startTime().orElse(Instant.now());
         List<AccountRow> chosen = new ArrayList<>(accounts.getValue());
         chosen.sort(Comparator.comparing(AccountRow::name));
         for (AccountRow account : chosen) {
             RequestPreview p = access.preview(permissionSet.getValue().arn(), account.id());
+            anyBreakGlass |= p.breakGlass().isPresent();
             String text;
-            if (!p.allowed()) {
+            if (breakGlass.getValue()) {
+                text = account.name() + ": " + p.breakGlass().map(max -> "break-glass, active at once for at most "
+                        + DurationText.of(max) + "; approvers and admins are told, and it is followed up.")
+                        .orElse("no break-glass rule covers this account.");
+            } else if (!p.allowed()) {
                 text = account.name() + ": " + p.reason();
             } else {
                 String approvers = p.approvers().isEmpty() ? "" : " (" + String.join(", ", p.approvers()) + ")";
@@ -171,6 +202,7 @@ public class RequestAccessView extends VerticalLayout {
             }
             preview.add(new Paragraph(text));
         }
+        breakGlass.setVisible(anyBreakGlass || breakGlass.getValue());
     }
 
     private Optional<Instant> startTime() {
@@ -188,11 +220,14 @@ public class RequestAccessView extends VerticalLayout {
         }
         RequestForm form = new RequestForm(permissionSet.getValue() == null ? "" : permissionSet.getValue().arn(),
                 accounts.getValue().stream().map(AccountRow::id).toList(), duration.getValue(), startTime(),
-                justification.getValue(), ticket.getValue());
+                justification.getValue(), ticket.getValue(), breakGlass.getValue());
         try {
             List<Long> sent = access.submit(form);
-            Notification.show(sent.size() == 1 ? "Request sent." : sent.size() + " requests sent, one per account.",
-                    5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            String done = breakGlass.getValue()
+                    ? "Break-glass access is being activated; approvers and admins have been told."
+                    : sent.size() == 1 ? "Request sent." : sent.size() + " requests sent, one per account.";
+            Notification.show(done, 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(MyAccessView.class));
         } catch (AccessProblem problem) {
             fields.refuse(problem.field(), problem.getMessage());

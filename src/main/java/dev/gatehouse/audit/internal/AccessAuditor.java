@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import dev.gatehouse.access.AccessRequestDecided;
 import dev.gatehouse.access.AccessRequested;
+import dev.gatehouse.access.BreakGlassFollowedUp;
 import dev.gatehouse.access.GrantExtended;
 import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.audit.AuditAction;
@@ -22,7 +23,8 @@ class AccessAuditor {
 
     @ApplicationModuleListener
     void on(AccessRequested event) {
-        repository.append(event.at(), event.requester(), AuditAction.ACCESS_REQUESTED, request(event.requestId()),
+        AuditAction action = event.breakGlass() ? AuditAction.BREAK_GLASS_USED : AuditAction.ACCESS_REQUESTED;
+        repository.append(event.at(), event.requester(), action, request(event.requestId()),
                 event.permissionSetName() + " on " + event.accountName() + " for " + event.duration()
                         + "; justification: " + event.justification()
                         + (event.ticket().isEmpty() ? "" : "; ticket " + event.ticket()), null);
@@ -60,6 +62,12 @@ class AccessAuditor {
         repository.append(event.at(), event.actor(), AuditAction.ACCESS_EXTENDED, "grant #" + event.grantId() + " of "
                         + request(event.requestId()), event.permissionSetName() + " on " + event.accountName()
                         + " now ends " + event.newEnd() + "; " + event.detail(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(BreakGlassFollowedUp event) {
+        repository.append(event.at(), event.actor(), AuditAction.BREAK_GLASS_FOLLOWED_UP, request(event.requestId()),
+                event.note(), null);
     }
 
     @ApplicationModuleListener

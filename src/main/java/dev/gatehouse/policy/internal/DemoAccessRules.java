@@ -25,10 +25,10 @@ import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
 /**
- * Demo mode only: when the first sync since start succeeds and no rule exists, adds three rules so
+ * Demo mode only: when the first sync since start succeeds and no rule exists, adds four rules so
  * the demo personas can request and approve at once: engineers read everything without approval,
- * the payments team gets Developer with their manager's approval, and AdministratorAccess needs a
- * production approver and a ticket.
+ * the payments team gets Developer with their manager's approval, AdministratorAccess needs a
+ * production approver and a ticket, and engineers may break glass into BreakGlass, their manager told.
  */
 @Component
 @ConditionalOnMode(GatehouseMode.DEMO)
@@ -62,8 +62,9 @@ class DemoAccessRules {
         Optional<PermissionSetRow> readOnly = set("ReadOnlyAccess");
         Optional<PermissionSetRow> developer = set("Developer");
         Optional<PermissionSetRow> admin = set("AdministratorAccess");
+        Optional<PermissionSetRow> breakGlass = set("BreakGlass");
         if (engineering.isEmpty() || payments.isEmpty() || approvers.isEmpty() || readOnly.isEmpty()
-                || developer.isEmpty() || admin.isEmpty()) {
+                || developer.isEmpty() || admin.isEmpty() || breakGlass.isEmpty()) {
             log.warn("The demo organization lacks the groups or permission sets of the demo rules; none added.");
             return;
         }
@@ -74,17 +75,26 @@ class DemoAccessRules {
         rules.insert(rule("Admin access needs a production approver and a ticket", engineering.get(), admin.get(),
                 Duration.ofHours(2), Duration.ofHours(1), true, "[A-Z]+-[0-9]+", 1, ApproverType.GROUP,
                 approvers.get()));
-        log.info("Demo mode: added three access rules for the demo personas.");
+        rules.insert(rule("Break-glass for engineers, their manager is told", engineering.get(), breakGlass.get(),
+                Duration.ofHours(1), Duration.ofHours(1), true, "", 0, ApproverType.MANAGER, null, true));
+        log.info("Demo mode: added four access rules for the demo personas.");
     }
 
     private AccessRule rule(String name, GroupRow requesters, PermissionSetRow set, Duration max, Duration usual,
                             boolean justification, String ticket, int approvals, ApproverType approverType,
                             GroupRow approverGroup) {
+        return rule(name, requesters, set, max, usual, justification, ticket, approvals, approverType, approverGroup,
+                false);
+    }
+
+    private AccessRule rule(String name, GroupRow requesters, PermissionSetRow set, Duration max, Duration usual,
+                            boolean justification, String ticket, int approvals, ApproverType approverType,
+                            GroupRow approverGroup, boolean emergency) {
         return new AccessRule(null, name, RequesterType.GROUP, requesters.id(), requesters.displayName(),
                 ScopeType.ORGANIZATION, "", "Whole organization", set.arn(), set.name(), max, usual, justification,
-                ticket, true, approvals, approverType, approverGroup == null ? "" : approverGroup.id(),
+                ticket, !emergency, approvals, approverType, approverGroup == null ? "" : approverGroup.id(),
                 approverType == ApproverType.MANAGER ? "Manager" : approverGroup == null ? "" : approverGroup.displayName(),
-                Duration.ofDays(1), clock.instant(), BY);
+                emergency, Duration.ofDays(1), clock.instant(), BY);
     }
 
     private Optional<GroupRow> group(String name) {

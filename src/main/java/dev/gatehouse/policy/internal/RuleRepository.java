@@ -95,6 +95,7 @@ public class RuleRepository {
         r.setApproverType(rule.approverType().name());
         r.setApproverId(rule.approverId());
         r.setApproverLabel(rule.approverLabel());
+        r.setEmergency(rule.emergency());
         r.setPendingTimeoutMinutes((int) rule.pendingTimeout().toMinutes());
         r.setUpdatedAt(rule.updatedAt().atOffset(ZoneOffset.UTC));
         r.setUpdatedBy(rule.updatedBy());
@@ -106,7 +107,7 @@ public class RuleRepository {
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
                 r.getFutureStartAllowed(), r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()),
-                r.getApproverId(), r.getApproverLabel(), Duration.ofMinutes(r.getPendingTimeoutMinutes()),
+                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());
     }
 }

@@ -34,6 +34,9 @@ class RuleEditor extends Dialog {
     static final List<Duration> TIMEOUTS = Stream.of(15, 60, 240, 1440, 4320, 10080, 20160)
             .map(Duration::ofMinutes).toList();
 
+    static final String BREAK_GLASS = "Break-glass: active at once without approval; those named below and the "
+            + "admins are told, and an admin follows it up";
+
     private final AccessPolicy policy;
     private final Runnable onSaved;
     private final Long id;
@@ -48,6 +51,7 @@ class RuleEditor extends Dialog {
     private final Checkbox justificationRequired = new Checkbox("Justification required");
     private final TextField ticketPattern = new TextField("Ticket pattern (regular expression)");
     private final Checkbox futureStartAllowed = new Checkbox("May start later");
+    private final Checkbox emergency = new Checkbox(BREAK_GLASS);
     private final Select<ApproverType> approverType = new Select<>();
     private final ChoiceBox approver;
     private final IntegerField approvalsRequired = new IntegerField("Approvals needed");
@@ -105,6 +109,18 @@ class RuleEditor extends Dialog {
         approvalsRequired.setMin(0);
         approvalsRequired.setMax(5);
         approvalsRequired.setStepButtonsVisible(true);
+        emergency.addValueChangeListener(e -> {
+            boolean breakGlass = e.getValue();
+            approverType.setLabel(breakGlass ? "Who is told besides the admins" : "Approval");
+            approvalsRequired.setVisible(!breakGlass);
+            pendingTimeout.setVisible(!breakGlass);
+            futureStartAllowed.setEnabled(!breakGlass);
+            justificationRequired.setEnabled(!breakGlass);
+            if (breakGlass) {
+                futureStartAllowed.setValue(false);
+                justificationRequired.setValue(true);
+            }
+        });
         pendingTimeout.setLabel("A request waits for approval at most");
         pendingTimeout.setItems(TIMEOUTS);
         pendingTimeout.setItemLabelGenerator(DurationText::of);
@@ -112,7 +128,8 @@ class RuleEditor extends Dialog {
         fill(rule);
         FormLayout form = new FormLayout(name, permissionSet, requesterType, requester, scopeType, scope, maxDuration,
                 defaultDuration, approverType, approver, approvalsRequired, pendingTimeout, ticketPattern,
-                justificationRequired, futureStartAllowed);
+                justificationRequired, futureStartAllowed, emergency);
+        form.setColspan(emergency, 2);
         form.setColspan(name, 2);
         form.setColspan(permissionSet, 2);
         form.setColspan(ticketPattern, 2);
@@ -155,6 +172,7 @@ class RuleEditor extends Dialog {
         approver.setValue(rule.approverId().isEmpty() ? null : new Choice(rule.approverId(), rule.approverLabel()));
         approvalsRequired.setValue(rule.approvalsRequired());
         pendingTimeout.setValue(rule.pendingTimeout());
+        emergency.setValue(rule.emergency());
     }
 
     private void save() {
@@ -162,8 +180,10 @@ class RuleEditor extends Dialog {
         AccessRule draft = new AccessRule(id, name.getValue(), requesterType.getValue(), requester.selectedId(), "",
                 scopeType.getValue(), scope.selectedId(), "", permissionSet.selectedId(), "", maxDuration.getValue(),
                 defaultDuration.getValue(), justificationRequired.getValue(), ticketPattern.getValue(),
-                futureStartAllowed.getValue(), approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
-                approverType.getValue(), approver.selectedId(), "", pendingTimeout.getValue(), null, "");
+                futureStartAllowed.getValue(), emergency.getValue() ? 0
+                : approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
+                approverType.getValue(), approver.selectedId(), "", emergency.getValue(), pendingTimeout.getValue(),
+                null, "");
         try {
             AccessRule saved = policy.save(draft);
             Notification.show("Rule \"" + saved.name() + "\" saved.", 4000, Notification.Position.TOP_CENTER)

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -29,6 +30,7 @@ import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.RequestForm;
+import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
@@ -48,7 +50,7 @@ class ActiveAccessViewTest extends AccessViewTest {
         AccountRow account = grantRiley(24);
         openAs(TestUsers.ADMIN, "access/active");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Search")), account.name());
-        Grid<?> grid = _get(Grid.class);
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("current-access"));
         assertThat(_getFormattedRow(grid, 0)).startsWith("Riley Chen", account.name() + " (" + account.id() + ")",
                 "SecurityAudit", "Active");
 
@@ -76,9 +78,39 @@ class ActiveAccessViewTest extends AccessViewTest {
         openAs(TestUsers.AUDITOR, "access/active");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Search")), account.name());
 
-        Grid<?> grid = _get(Grid.class);
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("current-access"));
         assertThat(_size(grid)).isEqualTo(1);
         assertThat(grid.getColumnByKey(ActiveAccessView.REVOKE)).isNull();
+    }
+
+    @Test
+    void an_admin_follows_up_break_glass_access_with_what_they_found() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.NONE);
+        AccountRow account = rules.account(26);
+        TestUsers.signIn(TestUsers.REQUESTER);
+        access.submit(new RequestForm(developer, List.of(account.id()), Duration.ofHours(1), Optional.empty(),
+                "Failover of the orders database", "", true));
+        TestUsers.signOut();
+        openAs(TestUsers.ADMIN, "access/active");
+        Grid<RequestSummary> followUps = followUps();
+        int row = rowAbout(followUps, account);
+        assertThat(_getFormattedRow(followUps, row)).contains("Riley Chen", "Developer",
+                "Failover of the orders database");
+
+        _click(_get(_getCellComponent(followUps, row, ActiveAccessView.FOLLOW_UP), Button.class));
+        Dialog dialog = _get(Dialog.class);
+        _setValue(_get(dialog, TextArea.class, spec -> spec.withLabel("What you found")), "INC-90, used as stated");
+        _click(_get(dialog, Button.class, spec -> spec.withText("Mark followed up")));
+
+        assertThat(rowAbout(followUps(), account)).as("no longer waiting").isEqualTo(-1);
+    }
+
+    @Test
+    void an_auditor_sees_break_glass_to_follow_up_but_cannot_mark_it() {
+        openAs(TestUsers.AUDITOR, "access/active");
+
+        assertThat(followUps().getColumnByKey(ActiveAccessView.FOLLOW_UP)).isNull();
     }
 
     @Test
@@ -86,6 +118,20 @@ class ActiveAccessViewTest extends AccessViewTest {
         openAs(TestUsers.REQUESTER, "access/active");
 
         assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RequestSummary> followUps() {
+        return _get(Grid.class, spec -> spec.withId("break-glass-follow-ups"));
+    }
+
+    private static int rowAbout(Grid<RequestSummary> grid, AccountRow account) {
+        for (int row = 0; row < _size(grid); row++) {
+            if (GridKt._get(grid, row).accountId().equals(account.id())) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     private AccountRow grantRiley(int accountIndex) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.access.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -44,6 +46,33 @@ class RequestAccessViewTest extends AccessViewTest {
         assertThat(NotificationsKt.getNotifications()).singleElement()
                 .satisfies(n -> assertThat(n.getElement().getProperty("text")).isEqualTo("Request sent."));
         assertThat(_get(H2.class).getText()).startsWith("Welcome, Riley Chen");
+    }
+
+    @Test
+    void break_glass_is_offered_where_a_rule_allows_it_and_activates_at_once() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(TestRules.draft("Manager approves", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
+                ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+        openAs(TestUsers.REQUESTER, "request");
+        chooseSetAndAccount(developer, 21);
+        assertThat(_find(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)))
+                .as("no break-glass rule yet").isEmpty();
+
+        rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.MANAGER);
+        openAs(TestUsers.REQUESTER, "request");
+        chooseSetAndAccount(developer, 21);
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)), true);
+        assertThat(_get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively())
+                .contains("break-glass, active at once for at most 2 h");
+        _click(_get(Button.class, spec -> spec.withText(RequestAccessView.ACTIVATE)));
+        TextArea justification = _get(TextArea.class, spec -> spec.withLabel("Justification"));
+        assertThat(justification.getErrorMessage()).isEqualTo("Say why you need this access (at least 10 characters).");
+
+        _setValue(justification, "Payments are down: INC-88");
+        _click(_get(Button.class, spec -> spec.withText(RequestAccessView.ACTIVATE)));
+
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).startsWith("Break-glass access is being activated"));
     }
 
     @Test

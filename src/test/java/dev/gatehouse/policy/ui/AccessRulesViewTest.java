@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -64,6 +65,24 @@ class AccessRulesViewTest extends KaribuTest {
         assertThat(_size(grid)).isEqualTo(1);
         assertThat(_getFormattedRow(grid, 0)).startsWith("Payments read", "payments-team", "ReadOnlyAccess",
                 "Whole organization", "up to 4 h", "No approval: granted at once");
+    }
+
+    @Test
+    void an_admin_makes_a_break_glass_rule_that_tells_the_manager() {
+        openAs(TestUsers.ADMIN, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("New rule")));
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Payments emergency");
+        choose("Who may request", new Choice(rules.groupId("payments-team"), "payments-team"));
+        choose("Permission set", new Choice(rules.permissionSetArn("AdministratorAccess"), "AdministratorAccess"));
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RuleEditor.BREAK_GLASS)), true);
+        @SuppressWarnings("unchecked")
+        Select<ApproverType> told = _get(Select.class, spec -> spec.withLabel("Who is told besides the admins"));
+        _setValue(told, ApproverType.MANAGER);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(_getFormattedRow(_get(Grid.class), 0)).contains(
+                "Break-glass: active at once, the requester's manager told, followed up afterwards");
     }
 
     @Test

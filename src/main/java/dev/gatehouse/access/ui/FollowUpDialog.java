@@ -1,0 +1,39 @@
+package dev.gatehouse.access.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import dev.gatehouse.access.AccessProblem;
+import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.RequestSummary;
+
+/** An admin records what they found when looking into a break-glass activation. */
+class FollowUpDialog extends Dialog {
+
+    FollowUpDialog(AccessService access, RequestSummary request, Runnable onDone) {
+        setHeaderTitle("Follow up " + request.requesterName() + "'s break-glass access");
+        TextArea note = new TextArea("What you found");
+        note.setWidthFull();
+        note.setMaxLength(1000);
+        note.setPlaceholder("e.g. Incident INC-42: database failover, access was needed and used as stated");
+        add(new Paragraph(request.permissionSetName() + " on " + request.accountName() + ", activated "
+                + AccessText.time(request.createdAt()) + ". Justification: " + request.justification()), note);
+        Button done = new Button("Mark followed up", click -> {
+            try {
+                access.followUp(request.id(), note.getValue());
+                Notification.show("Marked as followed up.");
+                close();
+                onDone.run();
+            } catch (AccessProblem problem) {
+                note.setErrorMessage(problem.getMessage());
+                note.setInvalid(true);
+            }
+        });
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", click -> close()), done);
+    }
+}

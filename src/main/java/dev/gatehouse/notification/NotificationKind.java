@@ -1,0 +1,29 @@
+package dev.gatehouse.notification;
+
+/** What a message is about; {@code event} names it in webhook payloads. */
+public enum NotificationKind {
+    REQUEST_SUBMITTED("Request submitted", "access.requested"),
+    REQUEST_DECIDED("Request decided", "access.decided"),
+    ACCESS_ACTIVE("Access active", "access.active"),
+    ACCESS_ENDING_SOON("Access ending soon", "access.ending_soon"),
+    ACCESS_ENDED("Access ended", "access.ended"),
+    ACCESS_FAILED("Access failed", "access.failed"),
+    BREAK_GLASS("Break-glass access", "access.break_glass"),
+    TEST("Test message", "gatehouse.test");
+
+    private final String label;
+    private final String event;
+
+    NotificationKind(String label, String event) {
+        this.label = label;
+        this.event = event;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String event() {
+        return event;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gatehouse.notification.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.notification.Channel;
+import dev.gatehouse.shared.DueTasks;
+
+/**
+ * Turns a message into deliveries, one per configured channel and email recipient, each with a task that
+ * sends it. Runs in the caller's transaction: the deliveries exist exactly when the event was handled.
+ */
+@Component
+class Outbox {
+
+    /** Group members emailed at most, so a large approver group does not flood the mail server. */
+    static final int GROUP_RECIPIENTS = 50;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DeliveryRepository deliveries;
+    private final DirectoryLookup directory;
+    private final NotificationProperties settings;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> delivery;
+    private final DueTasks dueTasks;
+
+    Outbox(DeliveryRepository deliveries, DirectoryLookup directory, NotificationProperties settings,
+           SchedulerClient scheduler, OneTimeTask<Void> notificationDelivery, DueTasks dueTasks) {
+        this.deliveries = deliveries;
+        this.directory = directory;
+        this.settings = settings;
+        this.scheduler = scheduler;
+        this.delivery = notificationDelivery;
+        this.dueTasks = dueTasks;
+    }
+
+    /** @return how many deliveries are new */
+    int enqueue(Message message) {
+        String link = settings.baseUrl() + "/" + message.path();
+        String body = message.text() + "\n\n" + link + "\n";
+        int added = 0;
+        if (settings.email().enabled()) {
+            for (String address : addresses(message)) {
+                added += add(message, Channel.EMAIL, address, body, "");
+            }
+        }
+        if (settings.slack().enabled()) {
+            added += add(message, Channel.SLACK, "", body, json(Map.of("text", "*" + message.subject() + "*\n"
+                    + message.text() + "\n<" + link + "|Open in Gatehouse>")));
+        }
+        if (settings.webhook().enabled()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("id", message.key());
+            payload.put("event", message.kind().event());
+            payload.put("occurredAt", message.at().toString());
+            payload.put("subject", message.subject());
+            payload.put("text", message.text());
+            payload.put("link", link);
+            payload.put("details", message.details());
+            added += add(message, Channel.WEBHOOK, "", body, json(payload));
+        }
+        if (added > 0) {
+            dueTasks.runAfterCommit();
+        }
+        return added;
+    }
+
+    /** Sends a failed delivery again from its first attempt. @return false when it is not failed */
+    boolean retry(long id, Instant now) {
+        if (!deliveries.requeue(id)) {
+            return false;
+        }
+        scheduler.scheduleIfNotExists(delivery.instance(String.valueOf(id)), now);
+        dueTasks.runAfterCommit();
+        return true;
+    }
+
+    private int add(Message message, Channel channel, String recipient, String body, String payload) {
+        return deliveries.insert(message.key() + "|" + channel.name() + "|" + recipient, message.kind(), channel,
+                        recipient, message.subject(), body, payload, message.at())
+                .map(id -> {
+                    scheduler.schedule(delivery.instance(String.valueOf(id)), message.at());
+                    return 1;
+                }).orElse(0);
+    }
+
+    private Set<String> addresses(Message message) {
+        Set<String> addresses = new LinkedHashSet<>();
+        message.userIds().forEach(id -> directory.user(id).map(UserRow::email).ifPresent(addresses::add));
+        message.groupIds().forEach(id -> directory.members(id, GROUP_RECIPIENTS + 1).stream()
+                .filter(member -> !member.id().equals(message.notTo())).limit(GROUP_RECIPIENTS)
+                .forEach(member -> addresses.add(member.email())));
+        if (message.admins()) {
+            addresses.addAll(settings.email().admins());
+        }
+        addresses.removeIf(address -> address == null || !address.contains("@"));
+        return addresses;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A notification payload could not be written as JSON", e);
+        }
+    }
+}
