@@ -247,7 +247,8 @@ public class AccessService {
         }
         String by = currentUser.require().displayName();
         if (!requests.followUp(requestId, by, finding, clock.instant())) {
-            throw new AccessProblem("This break-glass access was followed up already.");
+            throw new AccessProblem("Nothing to follow up: this is not break-glass access, or it was "
+                + "followed up already.");
         }
         events.publishEvent(new BreakGlassFollowedUp(requestId, by, finding, clock.instant()));
     }

@@ -275,7 +275,8 @@ class AccessServiceTest {
         assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> {
             access.followUp(request, "Again");
             return null;
-        })).hasMessage("This break-glass access was followed up already.");
+        })).hasMessage("Nothing to follow up: this is not break-glass access, or it was "
+                + "followed up already.");
     }
 
     @Test

@@ -118,7 +118,8 @@ class GrantExpiryBenchmark {
         Collections.sort(toSucceeded);
         String report = String.join("\n",
                 "Demo sandbox with AWS's rate limits (scale 1, Gatehouse paced at 0.95) and 300 ms write latency",
-                "(a) " + GRANTS + " grants ending within " + SPREAD.toSeconds() + " s, each holding its own assignment:",
+                "(a) " + GRANTS + " grants ending within " + SPREAD.toSeconds()
+                        + " s, each holding its own assignment:",
                 "    ended " + toSucceeded.size() + ", assignments left in the sandbox " + remaining
                         + ", assignments deleted more than once " + deletes.values().stream().filter(n -> n > 1).count(),
                 "    expiry to DeleteAccountAssignment sent: p50 " + percentile(toSent, 50) + " ms, p99 "

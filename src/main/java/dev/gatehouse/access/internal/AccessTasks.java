@@ -18,7 +18,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 /**
  * The time-driven steps of access as db-scheduler tasks, so each runs once across all nodes and
  * survives restarts: a grant's start and end (instance id = grant id), expiring requests nobody
- * decided in time, and warning holders whose access ends soon. A step that fails is tried again, sooner at first, at most every five minutes.
+ * decided in time, and warning holders whose access ends soon. A step that fails is tried again,
+ * sooner at first, at most every five minutes.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTasks {

@@ -279,8 +279,9 @@ public class GrantLedger {
     }
 
     private void publish(StoredGrant grant, GrantStatus status, String actor, String detail) {
-        events.publishEvent(new GrantStatusChanged(grant.id(), grant.requestId(), status, grant.userId(), grant.userName(),
-                grant.accountId(), grant.accountName(), grant.permissionSetName(), actor, detail, clock.instant()));
+        events.publishEvent(new GrantStatusChanged(grant.id(), grant.requestId(), status, grant.userId(),
+                grant.userName(), grant.accountId(), grant.accountName(), grant.permissionSetName(), actor, detail,
+                clock.instant()));
     }
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {

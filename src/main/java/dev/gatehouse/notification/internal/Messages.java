@@ -100,7 +100,8 @@ final class Messages {
             case ACTIVE -> Optional.of(new Message(key, NotificationKind.ACCESS_ACTIVE,
                     "Your access to " + what + " is active",
                     "Your access to " + what + " is active now. My access shows the time left, where you can also "
-                            + "extend it or give it back.", "", Set.of(e.userId()), Set.of(), "", false, details, e.at()));
+                            + "extend it or give it back.", "", Set.of(e.userId()), Set.of(), "", false, details,
+                    e.at()));
             case ENDED, REVOKED -> Optional.of(new Message(key, NotificationKind.ACCESS_ENDED,
                     "Your access to " + what + (e.status() == GrantStatus.REVOKED ? " was revoked" : " has ended"),
                     "Your access to " + what + (e.status() == GrantStatus.REVOKED

@@ -107,7 +107,8 @@ public class RuleRepository {
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
                 r.getFutureStartAllowed(), r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()),
-                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), Duration.ofMinutes(r.getPendingTimeoutMinutes()),
+                r.getApproverId(), r.getApproverLabel(), r.getEmergency(),
+                Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());
     }
 }
