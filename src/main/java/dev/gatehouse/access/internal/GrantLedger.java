@@ -272,10 +272,12 @@ public class GrantLedger {
     }
 
     private void ended(StoredGrant grant, String detail) {
-        String endedBy = grants.endedBy(grant.id());
-        GrantStatus status = endedBy.isEmpty() ? GrantStatus.ENDED : GrantStatus.REVOKED;
+        GrantRepository.EarlyEnd early = grants.earlyEnd(grant.id());
+        GrantStatus status = early.by().isEmpty() ? GrantStatus.ENDED : GrantStatus.REVOKED;
         grants.ended(grant.id(), status, clock.instant());
-        publish(grant, status, endedBy.isEmpty() ? GATEHOUSE : endedBy, detail);
+        String why = early.reason().isEmpty() || detail.isEmpty() ? early.reason() + detail
+                : early.reason() + "; " + detail;
+        publish(grant, status, early.by().isEmpty() ? GATEHOUSE : early.by(), why);
     }
 
     private void publish(StoredGrant grant, GrantStatus status, String actor, String detail) {

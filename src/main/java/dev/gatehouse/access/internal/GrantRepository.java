@@ -119,9 +119,13 @@ public class GrantRepository {
         db.update(ACCESS_GRANT).set(ACCESS_GRANT.ENDING_SOON_FOR, utc(endsAt)).where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
-    public String endedBy(long id) {
-        return db.select(ACCESS_GRANT.ENDED_BY).from(ACCESS_GRANT).where(ACCESS_GRANT.ID.eq(id))
-                .fetchOne(ACCESS_GRANT.ENDED_BY);
+    /** Who ended the grant before its time and why; both empty when it ran its course. */
+    public record EarlyEnd(String by, String reason) {
+    }
+
+    public EarlyEnd earlyEnd(long id) {
+        return db.select(ACCESS_GRANT.ENDED_BY, ACCESS_GRANT.END_REASON).from(ACCESS_GRANT)
+                .where(ACCESS_GRANT.ID.eq(id)).fetchOne(r -> new EarlyEnd(r.value1(), r.value2()));
     }
 
     /** Other grants on the same account, permission set and user that may hold the assignment now. */

@@ -76,7 +76,8 @@ public class ActiveAccessView extends VerticalLayout {
         followUps.addColumn(RequestSummary::requesterName).setHeader("Person").setAutoWidth(true);
         followUps.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account").setAutoWidth(true);
         followUps.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        followUps.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(1);
+        followUps.addColumn(RequestSummary::justification).setHeader("Justification").setWidth("18rem")
+                .setFlexGrow(1).setTooltipGenerator(RequestSummary::justification);
         followUps.addColumn(r -> r.grant().map(g -> g.status().label()).orElse("")).setHeader("Access")
                 .setAutoWidth(true);
         if (admin) {

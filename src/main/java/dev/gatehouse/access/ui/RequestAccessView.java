@@ -149,7 +149,10 @@ public class RequestAccessView extends VerticalLayout {
             start.setEnabled(!on);
             send.setText(on ? ACTIVATE : SEND);
             send.removeThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-            send.addThemeVariants(on ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+            send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            if (on) {
+                send.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
             justification.setRequiredIndicatorVisible(on);
             updatePreview();
         });

@@ -46,9 +46,10 @@ final class Messages {
                 + (e.ticket().isEmpty() ? "" : "\nTicket: " + e.ticket());
         if (e.breakGlass()) {
             details.put("breakGlass", true);
+            String subject = "Break-glass: " + e.requester() + " activated " + e.permissionSetName() + " on "
+                    + e.accountName();
             return Optional.of(new Message("request-" + e.requestId() + "-break-glass", NotificationKind.BREAK_GLASS,
-                    "Break-glass: " + e.requester() + " activated " + e.permissionSetName() + " on "
-                            + e.accountName(),
+                    subject, subject,
                     e.requester() + " used break-glass access: " + what + ", active at once without approval.\n"
                             + why + "\n\nFollow it up under Active access.",
                     "access/active", users, groups, e.requesterId(), true, details, e.at()));
@@ -56,8 +57,9 @@ final class Messages {
         if (users.isEmpty() && groups.isEmpty()) {
             return Optional.empty();
         }
+        String subject = e.requester() + " asks for " + e.permissionSetName() + " on " + e.accountName();
         return Optional.of(new Message("request-" + e.requestId() + "-submitted", NotificationKind.REQUEST_SUBMITTED,
-                e.requester() + " asks for " + e.permissionSetName() + " on " + e.accountName(),
+                subject, subject,
                 e.requester() + " asks for " + what + ".\n" + why + "\n\nApprove or deny it under Approvals.",
                 "approvals", users, groups, e.requesterId(), false, details, e.at()));
     }
@@ -79,15 +81,20 @@ final class Messages {
         details.put("status", e.status().name());
         details.put("decidedBy", e.actor());
         details.put("comment", e.comment());
+        String headline = outcome.split(":")[0];
         return Optional.of(new Message("request-" + e.requestId() + "-" + e.status().name().toLowerCase(),
-                NotificationKind.REQUEST_DECIDED, "Your request for " + what + " " + outcome.split(":")[0],
+                NotificationKind.REQUEST_DECIDED, "Your request for " + what + " " + headline,
+                e.requester() + "'s request for " + what + " " + headline,
                 "Your request for " + what + " " + outcome + "."
                         + (e.comment().isEmpty() ? "" : "\nComment: " + e.comment()),
                 "", Set.of(e.requesterId()), Set.of(), "", false, details, e.at()));
     }
 
-    /** The holder hears when access starts, ends or fails; admins hear about failures too. */
+    /** The holder hears when access starts, ends (unless they gave it back) or fails; admins hear about failures too. */
     static Optional<Message> of(GrantStatusChanged e) {
+        if (e.status() == GrantStatus.REVOKED && e.actor().equals(e.userName())) {
+            return Optional.empty();
+        }
         String what = e.permissionSetName() + " on " + e.accountName() + " (" + e.accountId() + ")";
         Map<String, Object> details = details(e.requestId(), e.userName(), e.accountName(), e.permissionSetName());
         details.put("grantId", e.grantId());
@@ -98,18 +105,18 @@ final class Messages {
         String key = "grant-" + e.grantId() + "-" + e.status().name().toLowerCase();
         return switch (e.status()) {
             case ACTIVE -> Optional.of(new Message(key, NotificationKind.ACCESS_ACTIVE,
-                    "Your access to " + what + " is active",
+                    "Your access to " + what + " is active", e.userName() + "'s access to " + what + " is active",
                     "Your access to " + what + " is active now. My access shows the time left, where you can also "
                             + "extend it or give it back.", "", Set.of(e.userId()), Set.of(), "", false, details,
                     e.at()));
             case ENDED, REVOKED -> Optional.of(new Message(key, NotificationKind.ACCESS_ENDED,
-                    "Your access to " + what + (e.status() == GrantStatus.REVOKED ? " was revoked" : " has ended"),
-                    "Your access to " + what + (e.status() == GrantStatus.REVOKED
-                            ? " was revoked by " + e.actor() + "." : " has ended.")
-                            + (e.detail().isEmpty() || e.detail().startsWith("AWS request") ? ""
-                            : "\n" + e.detail()) + "\n" + SESSION_NOTE,
+                    "Your access to " + what + ended(e), e.userName() + "'s access to " + what + ended(e),
+                    "Your access to " + what + ended(e) + "."
+                            + (e.detail().isEmpty() || e.detail().startsWith("AWS request") ? "" : "\n" + e.detail())
+                            + "\n" + SESSION_NOTE,
                     "", Set.of(e.userId()), Set.of(), "", false, details, e.at()));
             case FAILED -> Optional.of(new Message(key, NotificationKind.ACCESS_FAILED,
+                    "Access to " + what + " for " + e.userName() + " could not be granted",
                     "Access to " + what + " for " + e.userName() + " could not be granted",
                     "Identity Center did not grant " + e.userName() + " access to " + what + ".\nAWS said: "
                             + e.detail(), "access/active", Set.of(e.userId()), Set.of(), "", true, details, e.at()));
@@ -125,15 +132,20 @@ final class Messages {
         details.put("endsAt", e.endsAt().toString());
         return new Message("grant-" + e.grantId() + "-ending-" + e.endsAt().getEpochSecond(),
                 NotificationKind.ACCESS_ENDING_SOON, "Your access to " + what + " ends at " + TIME.format(e.endsAt()),
+                e.userName() + "'s access to " + what + " ends at " + TIME.format(e.endsAt()),
                 "Your access to " + what + " ends at " + TIME.format(e.endsAt()) + ". If you need longer, extend "
                         + "it under My access.", "", Set.of(e.userId()), Set.of(), "", false, details, e.at());
     }
 
     static Message test(String key, String by, Optional<String> userId, Instant at) {
-        return new Message(key, NotificationKind.TEST, "Gatehouse test message",
+        return new Message(key, NotificationKind.TEST, "Gatehouse test message", "Gatehouse test message",
                 by + " sent this test message from the Notifications screen. If you read it, this channel works.",
                 "notifications", userId.map(Set::of).orElse(Set.of()), Set.of(), "", true,
                 new LinkedHashMap<>(Map.of("sentBy", by)), at);
+    }
+
+    private static String ended(GrantStatusChanged e) {
+        return e.status() == GrantStatus.REVOKED ? " was revoked by " + e.actor() : " has ended";
     }
 
     private static Map<String, Object> details(long requestId, String person, String account, String permissionSet) {

@@ -58,15 +58,15 @@ class Outbox {
             }
         }
         if (settings.slack().enabled()) {
-            added += add(message, Channel.SLACK, "", body, json(Map.of("text", "*" + message.subject() + "*\n"
-                    + message.text() + "\n<" + link + "|Open in Gatehouse>")));
+            added += add(message, Channel.SLACK, "", body, json(Map.of("text", "*" + message.summary() + "*\n<"
+                    + link + "|Open in Gatehouse>")));
         }
         if (settings.webhook().enabled()) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("id", message.key());
             payload.put("event", message.kind().event());
             payload.put("occurredAt", message.at().toString());
-            payload.put("subject", message.subject());
+            payload.put("subject", message.summary());
             payload.put("text", message.text());
             payload.put("link", link);
             payload.put("details", message.details());

@@ -89,10 +89,12 @@ public class NotificationsView extends VerticalLayout {
         grid.addColumn(d -> d.kind().label()).setHeader("About").setAutoWidth(true);
         grid.addColumn(d -> d.channel().label()).setHeader("Channel").setAutoWidth(true);
         grid.addColumn(Delivery::recipient).setHeader("To").setAutoWidth(true);
-        grid.addColumn(Delivery::subject).setHeader("Subject").setFlexGrow(1);
+        grid.addColumn(Delivery::subject).setHeader("Subject").setWidth("20rem").setFlexGrow(1)
+                .setTooltipGenerator(Delivery::subject);
         grid.addColumn(d -> d.status().label() + (d.attempts() > 1 ? " after " + d.attempts() + " attempts" : ""))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(Delivery::lastError).setHeader("Last error").setFlexGrow(1);
+        grid.addColumn(Delivery::lastError).setHeader("Last error").setWidth("14rem").setFlexGrow(1)
+                .setTooltipGenerator(Delivery::lastError);
         grid.addComponentColumn(this::sendAgainButton).setKey(SEND_AGAIN).setHeader("").setAutoWidth(true);
         grid.setEmptyStateText(NONE_YET);
         grid.setSizeFull();

@@ -66,8 +66,17 @@ class MessagesTest {
                 "111122223333", "payments-prod", "Developer", "Morgan Reyes", "Revoked by Morgan Reyes: done", AT))
                 .orElseThrow();
 
-        assertThat(message.subject()).isEqualTo("Your access to Developer on payments-prod (111122223333) was revoked");
-        assertThat(message.text()).contains("revoked by Morgan Reyes", Messages.SESSION_NOTE);
+        assertThat(message.subject())
+                .isEqualTo("Your access to Developer on payments-prod (111122223333) was revoked by Morgan Reyes");
+        assertThat(message.summary())
+                .isEqualTo("Riley Chen's access to Developer on payments-prod (111122223333) was revoked by Morgan Reyes");
+        assertThat(message.text()).contains("Revoked by Morgan Reyes: done", Messages.SESSION_NOTE);
+    }
+
+    @Test
+    void giving_access_back_oneself_tells_nobody() {
+        assertThat(Messages.of(new GrantStatusChanged(7, 42, GrantStatus.REVOKED, "u-riley", "Riley Chen",
+                "111122223333", "payments-prod", "Developer", "Riley Chen", "Given back by Riley Chen", AT))).isEmpty();
     }
 
     @Test

@@ -27,8 +27,8 @@ class OutboxTest {
 
     @Test
     void an_event_handled_again_after_a_crash_queues_nothing_twice() {
-        Message message = new Message("test-" + UUID.randomUUID(), NotificationKind.TEST, "Twice?", "Once only.", "",
-                Set.of(), Set.of(), "", true, Map.of(), Instant.now());
+        Message message = new Message("test-" + UUID.randomUUID(), NotificationKind.TEST, "Twice?", "Twice?",
+                "Once only.", "", Set.of(), Set.of(), "", true, Map.of(), Instant.now());
 
         int first = transaction.execute(status -> outbox.enqueue(message));
         int again = transaction.execute(status -> outbox.enqueue(message));
