@@ -19,7 +19,10 @@ public enum AuditAction {
     ACCESS_EXTENDED("Access extended"),
     ACCESS_ENDED("Access ended"),
     ACCESS_REVOKED("Access revoked"),
-    GRANT_FAILED("Grant failed");
+    GRANT_FAILED("Grant failed"),
+    SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),
+    SESSION_DURATION_CHANGED("Session duration changed"),
+    SESSION_DURATION_CHANGE_FAILED("Session duration change failed");
 
     private final String label;
 

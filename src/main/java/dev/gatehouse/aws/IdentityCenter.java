@@ -209,6 +209,32 @@ public final class IdentityCenter implements AutoCloseable {
                 boundary, tags);
     }
 
+    /** Changes how long a role session from the permission set lasts (ISO-8601, PT1H to PT12H). */
+    public void updateSessionDuration(String permissionSetArn, String sessionDuration) {
+        calls.call(AwsService.SSO_ADMIN, "UpdatePermissionSet",
+                () -> ssoAdmin.updatePermissionSet(r -> r.instanceArn(instanceArn())
+                        .permissionSetArn(permissionSetArn).sessionDuration(sessionDuration)));
+    }
+
+    /** Pushes the permission set's definition to every account it is provisioned to, and polls for the outcome. */
+    public WriteOutcome provisionToAllAccounts(String permissionSetArn, Duration timeout) {
+        var status = calls.call(AwsService.SSO_ADMIN, "ProvisionPermissionSet",
+                () -> ssoAdmin.provisionPermissionSet(r -> r.instanceArn(instanceArn())
+                        .permissionSetArn(permissionSetArn).targetType("ALL_PROVISIONED_ACCOUNTS")))
+                .permissionSetProvisioningStatus();
+        return awaitProvisioning(status.requestId(), timeout);
+    }
+
+    /** Polls a provisioning started earlier. */
+    public WriteOutcome awaitProvisioning(String requestId, Duration timeout) {
+        return poll(requestId, timeout, () -> {
+            var status = calls.call(AwsService.SSO_ADMIN, "DescribePermissionSetProvisioningStatus",
+                    () -> ssoAdmin.describePermissionSetProvisioningStatus(r -> r.instanceArn(instanceArn())
+                            .provisionPermissionSetRequestId(requestId))).permissionSetProvisioningStatus();
+            return new WriteOutcome(outcome(status.statusAsString()), requestId, nullToEmpty(status.failureReason()));
+        });
+    }
+
     public void provisionedPermissionSets(String accountId, Consumer<String> consumer) {
         pages(AwsService.SSO_ADMIN, "ListPermissionSetsProvisionedToAccount",
                 token -> ssoAdmin.listPermissionSetsProvisionedToAccount(r -> r.instanceArn(instanceArn())

@@ -37,7 +37,8 @@ final class SandboxHandler implements HttpHandler {
         this.organizations = new OrganizationsApi(organization, this);
         this.identityStore = new IdentityStoreApi(organization);
         this.writes = new AssignmentWrites(organization, () -> this.settings);
-        this.ssoAdmin = new SsoAdminApi(organization, writes);
+        this.ssoAdmin = new SsoAdminApi(organization, writes,
+                new PermissionSetWrites(organization, () -> this.settings));
     }
 
     void settings(SandboxSettings settings) {

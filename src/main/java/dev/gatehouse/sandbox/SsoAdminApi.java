@@ -11,18 +11,23 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gatehouse.sandbox.SandboxOrganization.Assignment;
 import dev.gatehouse.sandbox.SandboxOrganization.PermissionSet;
 
-/** SSO Admin: the instance, permission sets and their policies, provisioning and account assignments. */
+/**
+ * SSO Admin: the instance, permission sets and their policies, changing and provisioning them, and
+ * account assignments.
+ */
 final class SsoAdminApi {
 
     private static final String INVALID = "ValidationException";
 
     private final SandboxOrganization org;
     private final AssignmentWrites writes;
+    private final PermissionSetWrites permissionSetWrites;
     private final Paging paging = new Paging(INVALID, 100);
 
-    SsoAdminApi(SandboxOrganization org, AssignmentWrites writes) {
+    SsoAdminApi(SandboxOrganization org, AssignmentWrites writes, PermissionSetWrites permissionSetWrites) {
         this.org = org;
         this.writes = writes;
+        this.permissionSetWrites = permissionSetWrites;
     }
 
     ObjectNode handle(String operation, JsonNode request) {
@@ -108,6 +113,9 @@ final class SsoAdminApi {
             case "DeleteAccountAssignment" -> out = writes.write(false, request);
             case "DescribeAccountAssignmentCreationStatus" -> out = writes.describe(true, request);
             case "DescribeAccountAssignmentDeletionStatus" -> out = writes.describe(false, request);
+            case "UpdatePermissionSet" -> permissionSetWrites.update(request, permissionSet(request));
+            case "ProvisionPermissionSet" -> out = permissionSetWrites.provision(request, permissionSet(request));
+            case "DescribePermissionSetProvisioningStatus" -> out = permissionSetWrites.describe(request);
             default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
         }
         return out;

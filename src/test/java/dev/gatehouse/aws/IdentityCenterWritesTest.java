@@ -64,6 +64,20 @@ class IdentityCenterWritesTest {
     }
 
     @Test
+    void a_new_session_duration_is_set_and_provisioned_and_one_beyond_twelve_hours_is_refused() {
+        SandboxOrganization.PermissionSet set = org.permissionSets().get(0);
+
+        center.updateSessionDuration(set.arn(), "PT3H");
+        WriteOutcome provisioned = center.provisionToAllAccounts(set.arn(), WAIT);
+
+        assertThat(provisioned.status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(center.permissionSet(set.arn()).sessionDuration()).isEqualTo("PT3H");
+        assertThat(sandbox.calls()).containsKey("DescribePermissionSetProvisioningStatus");
+        assertThatThrownBy(() -> center.updateSessionDuration(set.arn(), "PT13H"))
+                .isInstanceOf(AwsCallFailed.class).hasMessageContaining("PT1H to PT12H");
+    }
+
+    @Test
     void a_failed_write_reports_the_aws_reason() {
         sandbox.settings(SandboxSettings.UNLIMITED.withWrites(Duration.ofMillis(50), 1));
 

@@ -36,7 +36,8 @@ class MainLayoutTest extends KaribuTest {
         openAs(TestUsers.AUDITOR, "");
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Access rules", "Directory sync", "Audit trail");
+                "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules",
+                "Directory sync", "Audit trail");
     }
 
     @Test
@@ -44,7 +45,8 @@ class MainLayoutTest extends KaribuTest {
         openAs(TestUsers.ADMIN, "");
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Access rules", "Directory sync", "Notifications", "Audit trail");
+                "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules", "Directory sync", "Notifications",
+                "Audit trail");
     }
 
     @Test

@@ -1,0 +1,149 @@
+package dev.gatehouse.permissionset;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.PermissionSetRow;
+import dev.gatehouse.permissionset.internal.ChangeRepository;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.shared.DueTasks;
+import dev.gatehouse.shared.DurationText;
+
+/**
+ * The session-duration policy: an AWS role session outlives the assignment that opened it, up to the
+ * permission set's session duration, so a short grant on a permission set with long sessions is really
+ * a long grant. This shows each permission set's session beside the grants the rules allow, warns
+ * where sessions outlast them or the organization's maximum, and lets admins change the duration.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+public class SessionDurations {
+
+    static final Duration SHORTEST = Duration.ofHours(1);
+    static final Duration LONGEST = Duration.ofHours(12);
+    private static final int ALL_RULES = 10_000;
+
+    private final DirectoryLookup directory;
+    private final AccessPolicy policy;
+    private final ChangeRepository changes;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> sessionDurationChange;
+    private final DueTasks dueTasks;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration organizationMaximum;
+
+    SessionDurations(DirectoryLookup directory, AccessPolicy policy, ChangeRepository changes,
+                     SchedulerClient scheduler, OneTimeTask<Void> sessionDurationChange, DueTasks dueTasks,
+                     CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+                     @Value("${gatehouse.permission-sets.max-session-duration:PT8H}") Duration organizationMaximum) {
+        this.directory = directory;
+        this.policy = policy;
+        this.changes = changes;
+        this.scheduler = scheduler;
+        this.sessionDurationChange = sessionDurationChange;
+        this.dueTasks = dueTasks;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+        this.organizationMaximum = organizationMaximum;
+    }
+
+    /** The longest session the organization wants, as configured. */
+    public Duration organizationMaximum() {
+        return organizationMaximum;
+    }
+
+    /** Every permission set in the directory by name, those with warnings first. */
+    @Transactional(readOnly = true)
+    public List<SessionDurationRow> overview() {
+        List<AccessRule> rules = policy.rules("", 0, ALL_RULES);
+        List<SessionDurationRow> rows = new ArrayList<>();
+        for (PermissionSetRow set : directory.permissionSets()) {
+            List<AccessRule> mine = rules.stream().filter(r -> r.permissionSetArn().equals(set.arn())).toList();
+            Duration session = parse(set.sessionDuration()).orElse(SHORTEST);
+            Optional<Duration> longest = mine.stream().map(AccessRule::maxDuration).max(Comparator.naturalOrder());
+            Optional<AccessRule> shortest = mine.stream().min(Comparator.comparing(AccessRule::defaultDuration));
+            List<String> warnings = new ArrayList<>();
+            shortest.filter(rule -> session.compareTo(rule.defaultDuration()) > 0).ifPresent(rule -> warnings.add(
+                    "A session lasts up to " + DurationText.of(session) + ", longer than the "
+                            + DurationText.of(rule.defaultDuration()) + " a grant under \"" + rule.name()
+                            + "\" usually lasts: revoked or expired access can stay open that long."));
+            if (session.compareTo(organizationMaximum) > 0) {
+                warnings.add("Longer than the organization's maximum of " + DurationText.of(organizationMaximum)
+                        + ".");
+            }
+            rows.add(new SessionDurationRow(set.arn(), set.name(), session, longest,
+                    shortest.map(AccessRule::defaultDuration), warnings, set.accounts()));
+        }
+        rows.sort(Comparator.comparing((SessionDurationRow r) -> r.warnings().isEmpty())
+                .thenComparing(SessionDurationRow::name));
+        return rows;
+    }
+
+    /** Changes, newest first, with how applying each went. */
+    @Transactional(readOnly = true)
+    public List<SessionChange> changes(int offset, int limit) {
+        return changes.recent(offset, limit);
+    }
+
+    /**
+     * Sets the permission set's session duration in Identity Center, in the background: the change
+     * shows under {@link #changes} as it is applied.
+     *
+     * @param sessionDuration ISO-8601, whole hours or minutes, from PT1H to PT12H
+     * @throws SessionDurationProblem when the duration is invalid, unchanged, or a change is still running
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public SessionChange change(String permissionSetArn, String sessionDuration) {
+        PermissionSetRow set = directory.permissionSet(permissionSetArn == null ? "" : permissionSetArn)
+                .orElseThrow(() -> new SessionDurationProblem("This permission set no longer exists."));
+        Duration wanted = parse(sessionDuration == null ? "" : sessionDuration.strip())
+                .filter(d -> d.compareTo(SHORTEST) >= 0 && d.compareTo(LONGEST) <= 0)
+                .orElseThrow(() -> new SessionDurationProblem("Give an ISO-8601 duration from PT1H to PT12H, "
+                        + "such as PT2H or PT1H30M."));
+        if (parse(set.sessionDuration()).filter(wanted::equals).isPresent()) {
+            throw new SessionDurationProblem(set.name() + " already has sessions of " + DurationText.of(wanted)
+                    + ".");
+        }
+        changes.inFlight(set.arn()).ifPresent(running -> {
+            throw new SessionDurationProblem("A change of " + set.name() + " to " + running.after()
+                    + " is still being applied.");
+        });
+        String by = currentUser.require().displayName();
+        long id = changes.insert(set.arn(), set.name(), set.sessionDuration(), wanted.toString(), by,
+                clock.instant());
+        scheduler.schedule(sessionDurationChange.instance(String.valueOf(id)), clock.instant());
+        dueTasks.runAfterCommit();
+        events.publishEvent(new SessionDurationChanged(id, set.name(), set.sessionDuration(), wanted.toString(),
+                SessionChangeStatus.UPDATING, by, "Requested", clock.instant()));
+        return changes.find(id).orElseThrow();
+    }
+
+    private static Optional<Duration> parse(String iso) {
+        try {
+            return Optional.of(Duration.parse(iso));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

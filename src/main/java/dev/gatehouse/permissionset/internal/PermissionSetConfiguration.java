@@ -1,0 +1,22 @@
+package dev.gatehouse.permissionset.internal;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/** The task that applies one session-duration change (instance id = change id), once across nodes. */
+@Configuration(proxyBeanMethods = false)
+class PermissionSetConfiguration {
+
+    @Bean
+    OneTimeTask<Void> sessionDurationChange(SessionChangeApplier applier) {
+        return Tasks.oneTime("session-duration-change")
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
+                .execute((instance, context) -> applier.apply(Long.parseLong(instance.getId())));
+    }
+}
