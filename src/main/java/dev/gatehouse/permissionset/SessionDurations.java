@@ -81,7 +81,9 @@ public class SessionDurations {
             List<AccessRule> mine = rules.stream().filter(r -> r.permissionSetArn().equals(set.arn())).toList();
             Duration session = parse(set.sessionDuration()).orElse(SHORTEST);
             Optional<Duration> longest = mine.stream().map(AccessRule::maxDuration).max(Comparator.naturalOrder());
-            Optional<AccessRule> shortest = mine.stream().min(Comparator.comparing(AccessRule::defaultDuration));
+            // A rule that counts the session in its longest access has no gap to warn of.
+            Optional<AccessRule> shortest = mine.stream().filter(rule -> !rule.sessionCapped())
+                    .min(Comparator.comparing(AccessRule::defaultDuration));
             List<String> warnings = new ArrayList<>();
             shortest.filter(rule -> session.compareTo(rule.defaultDuration()) > 0).ifPresent(rule -> warnings.add(
                     "A session lasts up to " + DurationText.of(session) + ", longer than the "

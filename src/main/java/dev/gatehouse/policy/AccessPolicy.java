@@ -2,6 +2,7 @@ package dev.gatehouse.policy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,7 @@ import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.internal.RuleRepository;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.shared.DurationText;
 
 /**
  * The access rules: admins edit them, auditors read them, and the access module asks them who may
@@ -151,7 +153,9 @@ public class AccessPolicy {
             if (rule.automatic() || !approvers.isEmpty()) {
                 return new Eligibility(Optional.of(rule), approvers, "Rule \"" + rule.name() + "\" applies"
                         + (matching.size() > 1 ? " (" + matching.size() + " rules match; it needs the fewest "
-                        + "approvals)" : "") + ".");
+                        + "approvals)" : "") + "." + (rule.sessionCapped() ? " It counts the AWS session: grants "
+                        + "last at most " + DurationText.of(rule.maxDuration()) + " so that a session opened at "
+                        + "their end closes in time." : ""));
             }
         }
         AccessRule first = matching.get(0);
@@ -178,7 +182,30 @@ public class AccessPolicy {
                     case OU -> chain.contains(rule.scopeId());
                     case ACCOUNT -> rule.scopeId().equals(accountId);
                 })
+                .map(this::sessionCounted)
                 .sorted(ORDER).toList();
+    }
+
+    /**
+     * A rule that counts the AWS session, as it applies now: its longest access less the permission set's
+     * session duration, and never under the shortest grant.
+     */
+    private AccessRule sessionCounted(AccessRule rule) {
+        if (!rule.sessionCapped()) {
+            return rule;
+        }
+        Duration session = directory.permissionSet(rule.permissionSetArn())
+                .map(set -> parseOrZero(set.sessionDuration())).orElse(Duration.ZERO);
+        Duration longest = rule.maxDuration().minus(session);
+        return rule.withLongestAccess(longest.compareTo(SHORTEST) < 0 ? SHORTEST : longest);
+    }
+
+    private static Duration parseOrZero(String iso) {
+        try {
+            return Duration.parse(iso);
+        } catch (DateTimeParseException e) {
+            return Duration.ZERO;
+        }
     }
 
     /** The rules under which this person approves others' requests. */
@@ -246,8 +273,8 @@ public class AccessPolicy {
                 d.maxDuration(), d.defaultDuration(), d.justificationRequired() || d.emergency(), ticketPattern,
                 d.futureStartAllowed() && !d.emergency(), d.approvalsRequired(), d.approverType(),
                 d.approverType() == ApproverType.USER || d.approverType() == ApproverType.GROUP ? d.approverId() : "",
-                approverLabel, d.emergency(), d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(),
-                clock.instant(), currentUser.require().subject());
+                approverLabel, d.emergency(), d.sessionCapped(),
+                d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(), clock.instant(), currentUser.require().subject());
     }
 
     private String validatedApprovers(AccessRule d) {
@@ -310,6 +337,12 @@ public class AccessPolicy {
         parts.add(r.justificationRequired() ? "justification required" : "justification optional");
         parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern() : "no ticket");
         parts.add(r.futureStartAllowed() ? "may start later" : "starts at once");
+        if (r.sessionCapped()) {
+            parts.add("the AWS session counts in the longest access");
+        }
+        if (r.emergency()) {
+            parts.add("break-glass");
+        }
         if (!r.emergency()) {
             parts.add("pending for up to " + r.pendingTimeout().toMinutes() + " min");
         }

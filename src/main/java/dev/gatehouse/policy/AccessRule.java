@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param approverId         the Identity Store user or group; empty for NONE and MANAGER
  * @param emergency          a break-glass rule: access starts at once without approval, with a justification,
  *                           its approvers (if any) and the admins are told, and it is marked for follow-up
+ * @param sessionCapped      the longest access includes the AWS session: a grant ends early enough that a
+ *                           session opened at its last moment ends within {@code maxDuration}
  * @param pendingTimeout     how long a request may wait for approval before it expires
  * @param requesterLabel     names as shown, resolved when the rule is saved
  */
@@ -22,11 +24,20 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
                          String permissionSetName, Duration maxDuration, Duration defaultDuration,
                          boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
                          int approvalsRequired, ApproverType approverType, String approverId, String approverLabel,
-                         boolean emergency, Duration pendingTimeout, Instant updatedAt, String updatedBy) {
+                         boolean emergency, boolean sessionCapped, Duration pendingTimeout, Instant updatedAt, String updatedBy) {
 
     /** Granted without anyone's approval: break-glass rules, and rules that name no approver. */
     public boolean automatic() {
         return emergency || approverType == ApproverType.NONE;
+    }
+
+    /** This rule with a shorter longest access, and a default no longer than it. */
+    public AccessRule withLongestAccess(Duration longest) {
+        Duration usual = defaultDuration.compareTo(longest) > 0 ? longest : defaultDuration;
+        return new AccessRule(id, name, requesterType, requesterId, requesterLabel, scopeType, scopeId, scopeLabel,
+                permissionSetArn, permissionSetName, longest, usual, justificationRequired, ticketPattern,
+                futureStartAllowed, approvalsRequired, approverType, approverId, approverLabel, emergency,
+                sessionCapped, pendingTimeout, updatedAt, updatedBy);
     }
 
     public boolean ticketRequired() {

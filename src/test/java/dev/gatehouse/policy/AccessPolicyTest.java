@@ -84,12 +84,28 @@ class AccessPolicyTest {
     }
 
     @Test
+    void a_rule_that_counts_the_session_leaves_room_for_a_whole_session_in_its_longest_access() {
+        String powerUser = rules.permissionSetArn("PowerUserAccess");
+        rules.save(new AccessRule(null, "Power with sessions counted", RequesterType.USER, riley, "",
+                ScopeType.ORGANIZATION, "", "", powerUser, "", Duration.ofHours(4), Duration.ofHours(3), false, "",
+                false, 0, ApproverType.NONE, "", "", false, true, Duration.ofDays(1), null, ""));
+        TestUsers.signIn(TestUsers.REQUESTER);
+
+        Eligibility eligibility = policy.evaluate(riley, account, powerUser);
+
+        assertThat(eligibility.rule().orElseThrow().maxDuration()).as("4 h less PowerUserAccess's 2-h sessions")
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(eligibility.rule().orElseThrow().defaultDuration()).isEqualTo(Duration.ofHours(2));
+        assertThat(eligibility.reason()).contains("It counts the AWS session: grants last at most 2 h");
+    }
+
+    @Test
     void a_rule_change_is_audited_with_before_and_after() {
         AccessRule saved = rules.save(TestRules.draft("Payments develop", RequesterType.GROUP,
                 rules.groupId("payments-team"), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
         rules.save(new AccessRule(saved.id(), "Payments develop longer", saved.requesterType(), saved.requesterId(), "",
                 saved.scopeType(), "", "", developer, "", Duration.ofHours(8), Duration.ofHours(2), false, "", true, 1,
-                ApproverType.MANAGER, "", "", false, Duration.ofDays(1), null, ""));
+                ApproverType.MANAGER, "", "", false, false, Duration.ofDays(1), null, ""));
         TestEvents.awaitDelivered(events);
 
         TestUsers.signIn(TestUsers.AUDITOR);
@@ -125,10 +141,10 @@ class AccessPolicyTest {
                 developer, 0, ApproverType.NONE, "");
         assertProblem(new AccessRule(null, "long", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
                 developer, "", Duration.ofHours(1), Duration.ofHours(2), false, "", true, 0, ApproverType.NONE, "", "",
-                false, Duration.ofDays(1), null, ""), "defaultDuration");
+                false, false, Duration.ofDays(1), null, ""), "defaultDuration");
         assertProblem(new AccessRule(null, "ticket", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
                 developer, "", longDefault.maxDuration(), longDefault.defaultDuration(), false, "[A-Z+", true, 0,
-                ApproverType.NONE, "", "", false, Duration.ofDays(1), null, ""), "ticketPattern");
+                ApproverType.NONE, "", "", false, false, Duration.ofDays(1), null, ""), "ticketPattern");
     }
 
     @Test

@@ -94,7 +94,7 @@ class DemoAccessRules {
                 ScopeType.ORGANIZATION, "", "Whole organization", set.arn(), set.name(), max, usual, justification,
                 ticket, !emergency, approvals, approverType, approverGroup == null ? "" : approverGroup.id(),
                 approverType == ApproverType.MANAGER ? "Manager" : approverGroup == null ? "" : approverGroup.displayName(),
-                emergency, Duration.ofDays(1), clock.instant(), BY);
+                emergency, false, Duration.ofDays(1), clock.instant(), BY);
     }
 
     private Optional<GroupRow> group(String name) {

@@ -96,6 +96,7 @@ public class RuleRepository {
         r.setApproverId(rule.approverId());
         r.setApproverLabel(rule.approverLabel());
         r.setEmergency(rule.emergency());
+        r.setSessionCapped(rule.sessionCapped());
         r.setPendingTimeoutMinutes((int) rule.pendingTimeout().toMinutes());
         r.setUpdatedAt(rule.updatedAt().atOffset(ZoneOffset.UTC));
         r.setUpdatedBy(rule.updatedBy());
@@ -107,7 +108,7 @@ public class RuleRepository {
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
                 r.getFutureStartAllowed(), r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()),
-                r.getApproverId(), r.getApproverLabel(), r.getEmergency(),
+                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), r.getSessionCapped(),
                 Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());
     }

@@ -34,6 +34,8 @@ class RuleEditor extends Dialog {
     static final List<Duration> TIMEOUTS = Stream.of(15, 60, 240, 1440, 4320, 10080, 20160)
             .map(Duration::ofMinutes).toList();
 
+    static final String SESSION_CAPPED = "Count the AWS session in the longest access: grants end early enough "
+            + "that a session opened at their last moment ends within it";
     static final String BREAK_GLASS = "Break-glass: active at once without approval; those named below and the "
             + "admins are told, and an admin follows it up";
 
@@ -52,6 +54,7 @@ class RuleEditor extends Dialog {
     private final TextField ticketPattern = new TextField("Ticket pattern (regular expression)");
     private final Checkbox futureStartAllowed = new Checkbox("May start later");
     private final Checkbox emergency = new Checkbox(BREAK_GLASS);
+    private final Checkbox sessionCapped = new Checkbox(SESSION_CAPPED);
     private final Select<ApproverType> approverType = new Select<>();
     private final ChoiceBox approver;
     private final IntegerField approvalsRequired = new IntegerField("Approvals needed");
@@ -128,7 +131,8 @@ class RuleEditor extends Dialog {
         fill(rule);
         FormLayout form = new FormLayout(name, permissionSet, requesterType, requester, scopeType, scope, maxDuration,
                 defaultDuration, approverType, approver, approvalsRequired, pendingTimeout, ticketPattern,
-                justificationRequired, futureStartAllowed, emergency);
+                justificationRequired, futureStartAllowed, sessionCapped, emergency);
+        form.setColspan(sessionCapped, 2);
         form.setColspan(emergency, 2);
         form.setColspan(name, 2);
         form.setColspan(permissionSet, 2);
@@ -173,6 +177,7 @@ class RuleEditor extends Dialog {
         approvalsRequired.setValue(rule.approvalsRequired());
         pendingTimeout.setValue(rule.pendingTimeout());
         emergency.setValue(rule.emergency());
+        sessionCapped.setValue(rule.sessionCapped());
     }
 
     private void save() {
@@ -182,7 +187,8 @@ class RuleEditor extends Dialog {
                 defaultDuration.getValue(), justificationRequired.getValue(), ticketPattern.getValue(),
                 futureStartAllowed.getValue(), emergency.getValue() ? 0
                 : approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
-                approverType.getValue(), approver.selectedId(), "", emergency.getValue(), pendingTimeout.getValue(),
+                approverType.getValue(), approver.selectedId(), "", emergency.getValue(), sessionCapped.getValue(),
+                pendingTimeout.getValue(),
                 null, "");
         try {
             AccessRule saved = policy.save(draft);
