@@ -5,6 +5,8 @@ public enum AuditAction {
     SIGNED_IN("Signed in"),
     SIGNED_OUT("Signed out"),
     SIGN_IN_REFUSED("Sign-in refused"),
+    SESSION_ENDED("Session ended"),
+    SIGNED_OUT_EVERYWHERE("Signed out everywhere"),
     DIRECTORY_SYNCED("Directory synced"),
     DIRECTORY_SYNC_FAILED("Directory sync failed"),
     ACCESS_RULE_CHANGED("Access rule changed"),

@@ -46,7 +46,7 @@ class MainLayoutTest extends KaribuTest {
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
                 "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules", "Directory sync", "Notifications",
-                "Audit trail");
+                "Sessions", "Audit trail");
     }
 
     @Test

@@ -4,11 +4,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.security.SessionEnded;
 import dev.gatehouse.security.SignInRejected;
+import dev.gatehouse.security.SignedOutEverywhere;
 import dev.gatehouse.security.SignedIn;
 import dev.gatehouse.security.SignedOut;
 
-/** Writes sign-ins, sign-outs and refused sign-ins to the audit trail. */
+/** Writes sign-ins, sign-outs, ended sessions and refused sign-ins to the audit trail. */
 @Component
 class SignInAuditor {
 
@@ -30,6 +32,18 @@ class SignInAuditor {
     void on(SignedOut event) {
         repository.append(event.at(), event.subject(), AuditAction.SIGNED_OUT, event.subject(),
                 event.displayName(), event.sourceAddress());
+    }
+
+    @ApplicationModuleListener
+    void on(SessionEnded event) {
+        repository.append(event.at(), "Gatehouse", AuditAction.SESSION_ENDED, event.subject(), event.reason(),
+                event.sourceAddress());
+    }
+
+    @ApplicationModuleListener
+    void on(SignedOutEverywhere event) {
+        repository.append(event.at(), event.actor(), AuditAction.SIGNED_OUT_EVERYWHERE, event.subject(),
+                "Every session begun until now ends at its next request", null);
     }
 
     @ApplicationModuleListener

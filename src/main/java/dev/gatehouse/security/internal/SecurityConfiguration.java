@@ -1,5 +1,6 @@
 package dev.gatehouse.security.internal;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
@@ -39,9 +41,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl accessControl,
-                                            ObjectProvider<SignInHttpCustomizer> signIn, SignInRecorder recorder)
-            throws Exception {
+                                            ObjectProvider<SignInHttpCustomizer> signIn, SignInRecorder recorder,
+                                            SessionRevocations revocations, SecurityProperties properties,
+                                            Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
+        http.addFilterAfter(new SessionLimits(revocations, recorder, properties.session(), clock),
+                SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .addLogoutHandler(recordSignOut(recorder))
                 .logoutSuccessHandler(signedOutPage()));

@@ -11,11 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param adminGroups   identity-provider groups whose members are admins
  * @param auditorGroups identity-provider groups whose members are auditors
+ * @param session       how long Gatehouse's own sessions last
  */
 @ConfigurationProperties("gatehouse.security")
 record SecurityProperties(@DefaultValue Saml saml,
                           @DefaultValue("gatehouse-admins") List<String> adminGroups,
-                          @DefaultValue("gatehouse-auditors") List<String> auditorGroups) {
+                          @DefaultValue("gatehouse-auditors") List<String> auditorGroups,
+                          @DefaultValue Session session) {
+
+    /**
+     * Gatehouse's own sessions.
+     *
+     * @param idleTimeout      a session nobody used for this long ends
+     * @param absoluteLifetime a session ends this long after sign-in, however busy
+     */
+    record Session(@DefaultValue("30m") Duration idleTimeout, @DefaultValue("12h") Duration absoluteLifetime) {
+    }
 
     /**
      * @param registrationId       the id in the SAML URLs (/saml2/authenticate/{id}, /login/saml2/sso/{id})

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.security.SignInFailure;
+import dev.gatehouse.security.SessionEnded;
 import dev.gatehouse.security.SignInRejected;
 import dev.gatehouse.security.SignedIn;
 import dev.gatehouse.security.SignedOut;
@@ -35,6 +36,11 @@ public class SignInRecorder {
     @Transactional
     public void signedOut(GatehouseUser user, HttpServletRequest request) {
         events.publishEvent(new SignedOut(user.subject(), user.displayName(), request.getRemoteAddr(), clock.instant()));
+    }
+
+    @Transactional
+    public void sessionEnded(GatehouseUser user, String reason, HttpServletRequest request) {
+        events.publishEvent(new SessionEnded(user.subject(), reason, request.getRemoteAddr(), clock.instant()));
     }
 
     @Transactional

@@ -1,0 +1,90 @@
+package dev.gatehouse.security.ui;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.SessionControl;
+import dev.gatehouse.security.SessionRevocation;
+import dev.gatehouse.shared.DurationText;
+
+/** How long Gatehouse's sessions last, and signing a person out everywhere. */
+@Route("sessions")
+@PageTitle("Sessions · Gatehouse")
+@Menu(title = "Sessions", order = 87, icon = "vaadin:sign-out")
+@RolesAllowed(GatehouseRole.ADMIN_NAME)
+public class SessionsView extends VerticalLayout {
+
+    static final String SIGN_OUT = "Sign out everywhere";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final SessionControl sessions;
+    private final TextField person = new TextField("Sign-in name");
+    private final Grid<SessionRevocation> latest = new Grid<>();
+
+    public SessionsView(SessionControl sessions) {
+        this.sessions = sessions;
+        addClassName("gatehouse-page");
+        Paragraph limits = new Paragraph("A Gatehouse session ends after " + DurationText.of(sessions.idleTimeout())
+                + " without use, and " + DurationText.of(sessions.absoluteLifetime()) + " after sign-in however "
+                + "busy. A page that refreshes itself, such as My access, counts as use while it is open.");
+        limits.addClassName("gatehouse-muted");
+
+        person.setPlaceholder("e.g. riley.chen");
+        person.setHelperText("As the identity provider sends it; the person's sessions on every node end within "
+                + "seconds. AWS sessions they opened are not affected.");
+        person.setWidth("22rem");
+        Button signOut = new Button(SIGN_OUT, e -> signOut());
+        signOut.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        signOut.addClickShortcut(Key.ENTER).listenOn(person);
+        HorizontalLayout form = new HorizontalLayout(person, signOut);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        latest.addColumn(SessionRevocation::subject).setHeader("Person").setAutoWidth(true);
+        latest.addColumn(r -> TIME.format(r.at())).setHeader("Signed out").setAutoWidth(true);
+        latest.addColumn(SessionRevocation::by).setHeader("By").setAutoWidth(true);
+        latest.setEmptyStateText("Nobody was signed out everywhere yet.");
+        latest.setAllRowsVisible(true);
+        load();
+        add(new H2("Sessions"), limits, new H3("Sign a person out everywhere"), form, new H3("Latest"), latest);
+    }
+
+    private void load() {
+        latest.setItems(sessions.latest(50));
+    }
+
+    private void signOut() {
+        try {
+            sessions.signOutEverywhere(person.getValue());
+            Notification.show(person.getValue().strip() + " is signed out everywhere.", 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            person.clear();
+            person.setInvalid(false);
+            load();
+        } catch (IllegalArgumentException problem) {
+            person.setErrorMessage(problem.getMessage());
+            person.setInvalid(true);
+        }
+    }
+}
