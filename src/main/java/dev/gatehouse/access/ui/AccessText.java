@@ -2,23 +2,14 @@ package dev.gatehouse.access.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.RequestSummary;
 
-/** How the access screens write times and a request's outcome. */
+/** How the access screens write time left and a request's outcome. */
 final class AccessText {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneId.of("UTC"));
-
     private AccessText() {
-    }
-
-    static String time(Instant instant) {
-        return TIME.format(instant);
     }
 
     /** "1 h 12 min" from now to then, at least a minute. */

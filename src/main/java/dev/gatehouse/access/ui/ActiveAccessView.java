@@ -22,6 +22,7 @@ import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * Everyone's current just-in-time access, soonest end first; admins can revoke it with a reason. Above
@@ -61,8 +62,8 @@ public class ActiveAccessView extends VerticalLayout {
         grid.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
         grid.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         grid.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(g -> AccessText.time(g.startsAt())).setHeader("From").setAutoWidth(true);
-        grid.addColumn(g -> AccessText.time(g.endsAt())).setHeader("Until").setAutoWidth(true);
+        grid.addColumn(g -> TimeText.of(g.startsAt())).setHeader("From").setAutoWidth(true);
+        grid.addColumn(g -> TimeText.of(g.endsAt())).setHeader("Until").setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(this::revokeButton).setKey(REVOKE).setHeader("").setAutoWidth(true);
         }
@@ -72,7 +73,7 @@ public class ActiveAccessView extends VerticalLayout {
         load();
         Paragraph note = new Paragraph(RevokeDialog.SESSION_NOTE);
         note.addClassName("gatehouse-muted");
-        followUps.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Activated").setAutoWidth(true);
+        followUps.addColumn(r -> TimeText.of(r.createdAt())).setHeader("Activated").setAutoWidth(true);
         followUps.addColumn(RequestSummary::requesterName).setHeader("Person").setAutoWidth(true);
         followUps.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account").setAutoWidth(true);
         followUps.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);

@@ -27,6 +27,7 @@ import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * The approvals inbox: pending requests the person may decide, oldest first. Select one or more,
@@ -51,12 +52,12 @@ public class ApprovalsView extends VerticalLayout {
         addClassName("gatehouse-page");
         setSizeFull();
         inbox.setSelectionMode(Grid.SelectionMode.MULTI);
-        inbox.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Requested").setAutoWidth(true);
+        inbox.addColumn(r -> TimeText.of(r.createdAt())).setHeader("Requested").setAutoWidth(true);
         inbox.addColumn(RequestSummary::requesterName).setHeader("Requester").setAutoWidth(true);
         inbox.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account").setAutoWidth(true);
         inbox.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         inbox.addColumn(r -> r.extendsGrant().isPresent() ? "+" + DurationText.of(r.duration()) + " (extension)"
-                : DurationText.of(r.duration()) + r.startsAt().map(at -> " from " + AccessText.time(at)).orElse(""))
+                : DurationText.of(r.duration()) + r.startsAt().map(at -> " from " + TimeText.of(at)).orElse(""))
                 .setHeader("For").setAutoWidth(true);
         inbox.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(3);
         inbox.addColumn(RequestSummary::ticket).setHeader("Ticket").setAutoWidth(true);
@@ -82,7 +83,7 @@ public class ApprovalsView extends VerticalLayout {
         revocable.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
         revocable.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         revocable.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
-        revocable.addColumn(g -> AccessText.time(g.endsAt())).setHeader("Until").setAutoWidth(true);
+        revocable.addColumn(g -> TimeText.of(g.endsAt())).setHeader("Until").setAutoWidth(true);
         revocable.addComponentColumn(grant -> {
             Button revoke = new Button("Revoke", e -> new RevokeDialog(grants, grant,
                     () -> revocable.getDataProvider().refreshAll()).open());

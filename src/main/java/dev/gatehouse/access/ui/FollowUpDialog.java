@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.shared.TimeText;
 
 /** An admin records what they found when looking into a break-glass activation. */
 class FollowUpDialog extends Dialog {
@@ -21,7 +22,7 @@ class FollowUpDialog extends Dialog {
         note.setMaxLength(1000);
         note.setPlaceholder("e.g. Incident INC-42: database failover, access was needed and used as stated");
         add(new Paragraph(request.permissionSetName() + " on " + request.accountName() + ", activated "
-                + AccessText.time(request.createdAt()) + ". Justification: " + request.justification()), note);
+                + TimeText.of(request.createdAt()) + ". Justification: " + request.justification()), note);
         Button done = new Button("Mark followed up", click -> {
             try {
                 access.followUp(request.id(), note.getValue());

@@ -39,6 +39,7 @@ import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * The home page: the person's access with the time it has left, a link into the AWS access portal,
@@ -100,7 +101,7 @@ public class MyAccessView extends VerticalLayout {
         note.addClassName("gatehouse-muted");
         add(new H3("Your access"), noGrants, grantGrid, note);
 
-        requests.addColumn(r -> AccessText.time(r.createdAt())).setHeader("Requested").setAutoWidth(true);
+        requests.addColumn(r -> TimeText.of(r.createdAt())).setHeader("Requested").setAutoWidth(true);
         requests.addColumn(RequestSummary::accountName).setHeader("Account").setAutoWidth(true);
         requests.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         requests.addColumn(r -> DurationText.of(r.duration())).setHeader("For").setAutoWidth(true);

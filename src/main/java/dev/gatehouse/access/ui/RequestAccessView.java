@@ -44,6 +44,7 @@ import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestPreview;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.ui.FormFields;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * The request form: a permission set, the accounts the person may request it on, for how long, from
@@ -199,7 +200,7 @@ public class RequestAccessView extends VerticalLayout {
                 String approvers = p.approvers().isEmpty() ? "" : " (" + String.join(", ", p.approvers()) + ")";
                 text = account.name() + ": " + p.approvalSummary() + approvers + ". At most "
                         + DurationText.of(p.maxDuration()) + "; access would end about "
-                        + AccessText.time(begins.plus(duration.getValue())) + "."
+                        + TimeText.of(begins.plus(duration.getValue())) + "."
                         + (p.justificationRequired() ? " Justification required." : "")
                         + (p.ticketPattern().isEmpty() ? "" : " Ticket required (" + p.ticketPattern() + ").");
             }

@@ -1,7 +1,5 @@
 package dev.gatehouse.audit.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -25,6 +23,7 @@ import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.TimeText;
 
 /** The audit trail, newest first, searchable by text and action. */
 @Route("audit")
@@ -34,9 +33,6 @@ import dev.gatehouse.security.GatehouseRole;
 public class AuditTrailView extends VerticalLayout {
 
     static final String EMPTY_TEXT = "No audit entries match these filters.";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneId.of("UTC"));
 
     private final AuditTrail auditTrail;
     private final TextField search = new TextField("Search");
@@ -61,7 +57,7 @@ public class AuditTrailView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(search, action);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(entry -> TIME.format(entry.occurredAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> TimeText.withSeconds(entry.occurredAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(entry -> entry.action().label()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEntry::subject).setHeader("Subject").setAutoWidth(true);

@@ -1,8 +1,6 @@
 package dev.gatehouse.directory.ui;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -27,6 +25,7 @@ import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.TimeText;
 
 /** The last sync with live progress, "Sync now" for admins, and the history of runs. */
 @Route("directory/sync")
@@ -37,9 +36,6 @@ public class DirectorySyncView extends VerticalLayout {
 
     static final String NEVER_SYNCED = "Gatehouse has not read Identity Center yet.";
     static final String ALREADY_RUNNING = "A sync is already running; its progress is shown here.";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneId.of("UTC"));
 
     private final DirectorySync sync;
     private final Paragraph status = new Paragraph();
@@ -62,7 +58,7 @@ public class DirectorySyncView extends VerticalLayout {
         syncNow.setVisible(currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent());
 
         history = new DirectoryGrid<>("Filter runs", "Result, trigger, who or error", sync::history);
-        history.addSortableColumn(run -> TIME.format(run.startedAt()), "Started", DirectorySort.STARTED)
+        history.addSortableColumn(run -> TimeText.withSeconds(run.startedAt()), "Started", DirectorySort.STARTED)
                 .setAutoWidth(true);
         history.addPlainColumn(run -> label(run.status()), "Result").setAutoWidth(true);
         history.addPlainColumn(run -> run.trigger().name().toLowerCase()
@@ -98,7 +94,7 @@ public class DirectorySyncView extends VerticalLayout {
             SyncRun run = latest.get();
             status.setText(switch (run.status()) {
                 case RUNNING -> "Syncing: " + run.phase() + "…";
-                case SUCCEEDED -> "Last sync succeeded at " + TIME.format(run.finishedAt().orElse(run.startedAt()));
+                case SUCCEEDED -> "Last sync succeeded at " + TimeText.withSeconds(run.finishedAt().orElse(run.startedAt()));
                 case FAILED -> "Last sync failed: " + run.error();
             });
             details.setText(summary(run.counts()) + (run.apiCalls().isEmpty() ? "" : ". API calls: " + run.apiCalls()));

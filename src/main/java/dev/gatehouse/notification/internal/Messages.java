@@ -1,8 +1,6 @@
 package dev.gatehouse.notification.internal;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +13,13 @@ import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.notification.NotificationKind;
+import dev.gatehouse.shared.TimeText;
 
 /** What each access event tells whom, in words; empty when an event tells nobody anything new. */
 final class Messages {
 
     static final String SESSION_NOTE = "An AWS session opened before this moment stays valid until its session "
             + "duration runs out.";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private Messages() {
     }
@@ -131,9 +128,9 @@ final class Messages {
         details.put("accountId", e.accountId());
         details.put("endsAt", e.endsAt().toString());
         return new Message("grant-" + e.grantId() + "-ending-" + e.endsAt().getEpochSecond(),
-                NotificationKind.ACCESS_ENDING_SOON, "Your access to " + what + " ends at " + TIME.format(e.endsAt()),
-                e.userName() + "'s access to " + what + " ends at " + TIME.format(e.endsAt()),
-                "Your access to " + what + " ends at " + TIME.format(e.endsAt()) + ". If you need longer, extend "
+                NotificationKind.ACCESS_ENDING_SOON, "Your access to " + what + " ends at " + TimeText.of(e.endsAt()),
+                e.userName() + "'s access to " + what + " ends at " + TimeText.of(e.endsAt()),
+                "Your access to " + what + " ends at " + TimeText.of(e.endsAt()) + ". If you need longer, extend "
                         + "it under My access.", "", Set.of(e.userId()), Set.of(), "", false, details, e.at());
     }
 

@@ -1,7 +1,5 @@
 package dev.gatehouse.notification.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -32,6 +30,7 @@ import dev.gatehouse.notification.Delivery;
 import dev.gatehouse.notification.DeliveryStatus;
 import dev.gatehouse.notification.NotificationService;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * Where notifications go and how each delivery went: admins see failures first, with the reason, and
@@ -46,9 +45,6 @@ public class NotificationsView extends VerticalLayout {
     static final String ALL = "All";
     static final String SEND_AGAIN = "send-again";
     static final String NONE_YET = "No notifications yet.";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final NotificationService notifications;
     private final Select<String> status = new Select<>();
@@ -85,7 +81,7 @@ public class NotificationsView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(status, search, failed);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(d -> TIME.format(d.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(d -> TimeText.withSeconds(d.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(d -> d.kind().label()).setHeader("About").setAutoWidth(true);
         grid.addColumn(d -> d.channel().label()).setHeader("Channel").setAutoWidth(true);
         grid.addColumn(Delivery::recipient).setHeader("To").setAutoWidth(true);

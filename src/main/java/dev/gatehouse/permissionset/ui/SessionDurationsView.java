@@ -1,8 +1,6 @@
 package dev.gatehouse.permissionset.ui;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.IntStream;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -32,6 +30,7 @@ import dev.gatehouse.permissionset.SessionDurations;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * Each permission set's AWS session duration beside the grants the rules allow, with a warning where a
@@ -47,9 +46,6 @@ public class SessionDurationsView extends VerticalLayout {
     static final String EXPLANATION = "An AWS role session stays valid after its assignment is removed, for up to "
             + "the permission set's session duration. A 30-minute grant on a permission set with 12-hour sessions "
             + "can give 12 hours of access.";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final SessionDurations sessions;
     private final Grid<SessionDurationRow> grid = new Grid<>();
@@ -78,7 +74,7 @@ public class SessionDurationsView extends VerticalLayout {
         grid.setEmptyStateText("No permission sets yet: the directory has not been synced.");
 
         changes.setId("session-changes");
-        changes.addColumn(c -> TIME.format(c.requestedAt())).setHeader("Asked").setAutoWidth(true);
+        changes.addColumn(c -> TimeText.of(c.requestedAt())).setHeader("Asked").setAutoWidth(true);
         changes.addColumn(SessionChange::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         changes.addColumn(c -> c.before() + " → " + c.after()).setHeader("Change").setAutoWidth(true);
         changes.addColumn(SessionChange::requestedBy).setHeader("By").setAutoWidth(true);

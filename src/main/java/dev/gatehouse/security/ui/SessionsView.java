@@ -1,8 +1,5 @@
 package dev.gatehouse.security.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +23,7 @@ import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.security.SessionControl;
 import dev.gatehouse.security.SessionRevocation;
 import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.shared.TimeText;
 
 /** How long Gatehouse's sessions last, and signing a person out everywhere. */
 @Route("sessions")
@@ -35,9 +33,6 @@ import dev.gatehouse.shared.DurationText;
 public class SessionsView extends VerticalLayout {
 
     static final String SIGN_OUT = "Sign out everywhere";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final SessionControl sessions;
     private final TextField person = new TextField("Sign-in name");
@@ -62,7 +57,7 @@ public class SessionsView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         latest.addColumn(SessionRevocation::subject).setHeader("Person").setAutoWidth(true);
-        latest.addColumn(r -> TIME.format(r.at())).setHeader("Signed out").setAutoWidth(true);
+        latest.addColumn(r -> TimeText.withSeconds(r.at())).setHeader("Signed out").setAutoWidth(true);
         latest.addColumn(SessionRevocation::by).setHeader("By").setAutoWidth(true);
         latest.setEmptyStateText("Nobody was signed out everywhere yet.");
         latest.setAllRowsVisible(true);
