@@ -274,7 +274,8 @@ public class AccessPolicy {
                 d.futureStartAllowed() && !d.emergency(), d.approvalsRequired(), d.approverType(),
                 d.approverType() == ApproverType.USER || d.approverType() == ApproverType.GROUP ? d.approverId() : "",
                 approverLabel, d.emergency(), d.sessionCapped(),
-                d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(), clock.instant(), currentUser.require().subject());
+                d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(), clock.instant(),
+                currentUser.require().subject());
     }
 
     private String validatedApprovers(AccessRule d) {

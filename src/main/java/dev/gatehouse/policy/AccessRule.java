@@ -24,7 +24,8 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
                          String permissionSetName, Duration maxDuration, Duration defaultDuration,
                          boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
                          int approvalsRequired, ApproverType approverType, String approverId, String approverLabel,
-                         boolean emergency, boolean sessionCapped, Duration pendingTimeout, Instant updatedAt, String updatedBy) {
+                         boolean emergency, boolean sessionCapped, Duration pendingTimeout, Instant updatedAt,
+                         String updatedBy) {
 
     /** Granted without anyone's approval: break-glass rules, and rules that name no approver. */
     public boolean automatic() {

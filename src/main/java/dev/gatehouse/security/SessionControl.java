@@ -10,21 +10,21 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.gatehouse.security.internal.SessionRevocations;
+import dev.gatehouse.security.internal.SessionRevocationRepository;
 
 /** Admins end every Gatehouse session of a person, on all nodes, and see whom they signed out. */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
 public class SessionControl {
 
-    private final SessionRevocations revocations;
+    private final SessionRevocationRepository revocations;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteLifetime;
 
-    SessionControl(SessionRevocations revocations, CurrentUser currentUser, ApplicationEventPublisher events,
+    SessionControl(SessionRevocationRepository revocations, CurrentUser currentUser, ApplicationEventPublisher events,
                    Clock clock, @Value("${gatehouse.security.session.idle-timeout:30m}") Duration idleTimeout,
                    @Value("${gatehouse.security.session.absolute-lifetime:12h}") Duration absoluteLifetime) {
         this.revocations = revocations;

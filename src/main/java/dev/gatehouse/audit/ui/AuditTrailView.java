@@ -57,7 +57,8 @@ public class AuditTrailView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(search, action);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(entry -> TimeText.withSeconds(entry.occurredAt())).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> TimeText.withSeconds(entry.occurredAt())).setHeader("Time").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(entry -> entry.action().label()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEntry::subject).setHeader("Subject").setAutoWidth(true);

@@ -94,7 +94,8 @@ public class DirectorySyncView extends VerticalLayout {
             SyncRun run = latest.get();
             status.setText(switch (run.status()) {
                 case RUNNING -> "Syncing: " + run.phase() + "…";
-                case SUCCEEDED -> "Last sync succeeded at " + TimeText.withSeconds(run.finishedAt().orElse(run.startedAt()));
+                case SUCCEEDED -> "Last sync succeeded at "
+                        + TimeText.withSeconds(run.finishedAt().orElse(run.startedAt()));
                 case FAILED -> "Last sync failed: " + run.error();
             });
             details.setText(summary(run.counts()) + (run.apiCalls().isEmpty() ? "" : ". API calls: " + run.apiCalls()));

@@ -19,6 +19,7 @@ import dev.gatehouse.notification.NotificationKind;
  * @param admins    whether the configured admin addresses get it too
  * @param details   the facts as fields, for webhook receivers
  */
-record Message(String key, NotificationKind kind, String subject, String summary, String text, String path, Set<String> userIds,
-               Set<String> groupIds, String notTo, boolean admins, Map<String, Object> details, Instant at) {
+record Message(String key, NotificationKind kind, String subject, String summary, String text, String path,
+               Set<String> userIds, Set<String> groupIds, String notTo, boolean admins, Map<String, Object> details,
+               Instant at) {
 }

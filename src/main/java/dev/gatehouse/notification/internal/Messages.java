@@ -87,7 +87,7 @@ final class Messages {
                 "", Set.of(e.requesterId()), Set.of(), "", false, details, e.at()));
     }
 
-    /** The holder hears when access starts, ends (unless they gave it back) or fails; admins hear about failures too. */
+    /** The holder hears when access starts, ends (unless they gave it back) or fails; admins hear of failures too. */
     static Optional<Message> of(GrantStatusChanged e) {
         if (e.status() == GrantStatus.REVOKED && e.actor().equals(e.userName())) {
             return Optional.empty();

@@ -42,7 +42,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl accessControl,
                                             ObjectProvider<SignInHttpCustomizer> signIn, SignInRecorder recorder,
-                                            SessionRevocations revocations, SecurityProperties properties,
+                                            SessionRevocationRepository revocations, SecurityProperties properties,
                                             Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
         http.addFilterAfter(new SessionLimits(revocations, recorder, properties.session(), clock),

@@ -29,13 +29,13 @@ class SessionLimits extends OncePerRequestFilter {
     static final String LIFETIME = "Session lifetime reached";
     static final String SIGNED_OUT_EVERYWHERE = "Signed out everywhere by an admin";
 
-    private final SessionRevocations revocations;
+    private final SessionRevocationRepository revocations;
     private final SignInRecorder recorder;
     private final Duration idleTimeout;
     private final Duration lifetime;
     private final Clock clock;
 
-    SessionLimits(SessionRevocations revocations, SignInRecorder recorder, SecurityProperties.Session limits,
+    SessionLimits(SessionRevocationRepository revocations, SignInRecorder recorder, SecurityProperties.Session limits,
                   Clock clock) {
         this.revocations = revocations;
         this.recorder = recorder;

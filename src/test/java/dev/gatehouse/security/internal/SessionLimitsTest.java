@@ -32,7 +32,7 @@ class SessionLimitsTest {
     private static final SecurityProperties.Session LIMITS = new SecurityProperties.Session(Duration.ofMinutes(30),
             Duration.ofHours(12));
 
-    private final SessionRevocations revocations = mock(SessionRevocations.class);
+    private final SessionRevocationRepository revocations = mock(SessionRevocationRepository.class);
     private final SignInRecorder recorder = mock(SignInRecorder.class);
     private final MockHttpSession session = new MockHttpSession();
     private final Instant signedIn = Instant.ofEpochMilli(session.getCreationTime());

@@ -21,7 +21,7 @@ import dev.gatehouse.security.SessionRevocation;
  * effect on every node within that time.
  */
 @Repository
-public class SessionRevocations {
+public class SessionRevocationRepository {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -31,7 +31,7 @@ public class SessionRevocations {
     private volatile Map<String, Instant> recent = Map.of();
     private volatile Instant readAt = Instant.MIN;
 
-    SessionRevocations(DSLContext db, Clock clock, SecurityProperties properties) {
+    SessionRevocationRepository(DSLContext db, Clock clock, SecurityProperties properties) {
         this.db = db;
         this.clock = clock;
         this.lifetime = properties.session().absoluteLifetime();
