@@ -66,7 +66,7 @@ public class SessionDurationsView extends VerticalLayout {
         grid.addColumn(r -> r.shortestUsual().map(DurationText::of).orElse("")).setHeader("Shortest usual grant")
                 .setAutoWidth(true);
         grid.addColumn(SessionDurationRow::accounts).setHeader("Accounts").setAutoWidth(true);
-        grid.addColumn(r -> String.join(" ", r.warnings())).setHeader("Warning").setWidth("24rem").setFlexGrow(1)
+        grid.addColumn(r -> String.join(" ", r.warnings())).setHeader("Warning").setWidth("16rem").setFlexGrow(1)
                 .setTooltipGenerator(r -> String.join(" ", r.warnings()));
         if (admin) {
             grid.addComponentColumn(this::changeButton).setKey(CHANGE).setHeader("").setAutoWidth(true);
