@@ -111,8 +111,8 @@ public class NotificationsView extends VerticalLayout {
 
     private Button sendAgainButton(Delivery delivery) {
         Button again = new Button("Send again", e -> {
-            notifications.sendAgain(delivery.id());
-            Notification.show("Sending again.");
+            Notification.show(notifications.sendAgain(delivery.id()) ? "Sending again."
+                    : "This delivery is no longer failed; the list shows where it stands.");
             load();
         });
         again.addThemeVariants(ButtonVariant.LUMO_SMALL);
