@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +31,7 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.notification.DeliveryStatus;
 import dev.gatehouse.notification.NotificationService;
 import dev.gatehouse.notification.TestNotificationEndpoints;
+import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.ui.AccessDeniedView;
 
@@ -37,6 +39,14 @@ class NotificationsViewTest extends KaribuTest {
 
     @Autowired
     private NotificationService notifications;
+    @Autowired
+    private TestRules rules;
+
+    /** The admin's own address comes from the directory. */
+    @BeforeEach
+    void demoDirectory() {
+        rules.demoDirectory();
+    }
 
     @Test
     void an_admin_sees_the_channels_and_how_a_test_message_went() {
