@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
@@ -51,6 +52,6 @@ public final class TestUsers {
 
     private static GatehouseUser user(String id, String name, GatehouseRole first, GatehouseRole... rest) {
         return new GatehouseUser(id, name, id + "@example.com", id, new TreeSet<>(List.of("engineering")),
-                EnumSet.of(first, rest), SignInMethod.DEMO);
+                EnumSet.of(first, rest), SignInMethod.DEMO, "test-sign-in-" + id, Instant.EPOCH, false);
     }
 }

@@ -32,6 +32,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.StepUp;
 import dev.gatehouse.shared.DurationText;
 
 /**
@@ -54,11 +55,12 @@ public class AccessService {
     private final DirectoryLookup directory;
     private final Requesters requesters;
     private final CurrentUser currentUser;
+    private final StepUp stepUp;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessService(RequestRepository requests, GrantRepository grants, Granting granting, AccessPolicy policy,
-                  DirectoryLookup directory, Requesters requesters, CurrentUser currentUser,
+                  DirectoryLookup directory, Requesters requesters, CurrentUser currentUser, StepUp stepUp,
                   ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.grants = grants;
@@ -67,6 +69,7 @@ public class AccessService {
         this.directory = directory;
         this.requesters = requesters;
         this.currentUser = currentUser;
+        this.stepUp = stepUp;
         this.events = events;
         this.clock = clock;
     }
@@ -119,9 +122,10 @@ public class AccessService {
         return eligibility.rule().filter(rule -> eligibility.allowed())
                 .map(rule -> new RequestPreview(accountId, true, eligibility.reason(), rule.approvalSummary(),
                         eligibility.approvers(), rule.maxDuration(), rule.defaultDuration(),
-                        rule.justificationRequired(), rule.ticketPattern(), rule.futureStartAllowed(), breakGlass))
+                        rule.justificationRequired(), rule.ticketPattern(), rule.futureStartAllowed(), breakGlass,
+                        rule.mfaToRequest()))
                 .orElseGet(() -> new RequestPreview(accountId, false, eligibility.reason(), "", List.of(),
-                        Duration.ZERO, Duration.ZERO, false, "", false, breakGlass));
+                        Duration.ZERO, Duration.ZERO, false, "", false, breakGlass, false));
     }
 
     /**
@@ -131,6 +135,8 @@ public class AccessService {
      *
      * @return the new requests' ids
      * @throws AccessProblem naming the field that is wrong; nothing is sent then
+     * @throws dev.gatehouse.security.StepUpRequired when a rule asks for MFA to request and the person has
+     *         not stepped up recently; nothing is sent then
      */
     @Transactional
     public List<Long> submit(RequestForm form) {
@@ -204,6 +210,9 @@ public class AccessService {
             }
             checked.add(new Checked(account, rule));
         }
+        if (checked.stream().anyMatch(c -> c.rule().mfaToRequest())) {
+            stepUp.require((form.breakGlass() ? "break glass into " : "request ") + setName);
+        }
         List<Long> ids = new ArrayList<>();
         for (Checked c : checked) {
             String approverId = requesters.approverFor(c.rule(), me);
@@ -266,6 +275,8 @@ public class AccessService {
      *
      * @return PENDING while more approvals are needed, APPROVED, DENIED, or CANCELLED for an extension of
      *         access that ended meanwhile
+     * @throws dev.gatehouse.security.StepUpRequired when approving a request whose rule asks for MFA to
+     *         approve, and the approver has not stepped up recently
      */
     @Transactional
     public RequestStatus decide(long requestId, boolean approve, String comment) {
@@ -287,6 +298,9 @@ public class AccessService {
         }
         if (!request.pendingUntil().isAfter(clock.instant())) {
             throw new AccessProblem("This request waited too long and has expired.");
+        }
+        if (approve && request.mfaToApprove()) {
+            stepUp.require("approve this request");
         }
         if (!requests.addDecision(requestId, me.id(), me.displayName(), approve, note, clock.instant())) {
             throw new AccessProblem("You have already decided this request.");

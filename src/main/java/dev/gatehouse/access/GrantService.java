@@ -22,6 +22,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 
@@ -39,17 +40,20 @@ public class GrantService {
     private final AccessPolicy policy;
     private final Requesters requesters;
     private final CurrentUser currentUser;
+    private final StepUp stepUp;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     GrantService(GrantRepository grants, RequestRepository requests, Granting granting, AccessPolicy policy,
-                 Requesters requesters, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                 Requesters requesters, CurrentUser currentUser, StepUp stepUp, ApplicationEventPublisher events,
+                 Clock clock) {
         this.grants = grants;
         this.requests = requests;
         this.granting = granting;
         this.policy = policy;
         this.requesters = requesters;
         this.currentUser = currentUser;
+        this.stepUp = stepUp;
         this.events = events;
         this.clock = clock;
     }
@@ -83,6 +87,9 @@ public class GrantService {
         }
         if (rule.justificationRequired() && why.length() < 10) {
             throw new AccessProblem("justification", "Say why you need longer (at least 10 characters).");
+        }
+        if (rule.mfaToRequest()) {
+            stepUp.require("extend this access");
         }
         if (rule.automatic()) {
             if (!granting.extend(grantId, newEnd)) {

@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param approvers        names of the people who could approve; empty when granted at once
  * @param ticketPattern    empty when no ticket is asked
  * @param breakGlass       the longest break-glass access a rule allows here; empty when none does
+ * @param mfaToRequest     the requester must step up before sending
  */
 public record RequestPreview(String accountId, boolean allowed, String reason, String approvalSummary,
                              List<String> approvers, Duration maxDuration, Duration defaultDuration,
                              boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
-                             Optional<Duration> breakGlass) {
+                             Optional<Duration> breakGlass, boolean mfaToRequest) {
 }

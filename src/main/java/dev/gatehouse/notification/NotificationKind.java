@@ -9,6 +9,7 @@ public enum NotificationKind {
     ACCESS_ENDED("Access ended", "access.ended"),
     ACCESS_FAILED("Access failed", "access.failed"),
     BREAK_GLASS("Break-glass access", "access.break_glass"),
+    MFA_RESET("Second factors reset", "security.mfa_reset"),
     TEST("Test message", "gatehouse.test");
 
     private final String label;

@@ -273,7 +273,7 @@ public class AccessPolicy {
                 d.maxDuration(), d.defaultDuration(), d.justificationRequired() || d.emergency(), ticketPattern,
                 d.futureStartAllowed() && !d.emergency(), d.approvalsRequired(), d.approverType(),
                 d.approverType() == ApproverType.USER || d.approverType() == ApproverType.GROUP ? d.approverId() : "",
-                approverLabel, d.emergency(), d.sessionCapped(),
+                approverLabel, d.emergency(), d.sessionCapped(), d.mfaToRequest(), d.mfaToApprove() && !d.automatic(),
                 d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(), clock.instant(),
                 currentUser.require().subject());
     }
@@ -340,6 +340,12 @@ public class AccessPolicy {
         parts.add(r.futureStartAllowed() ? "may start later" : "starts at once");
         if (r.sessionCapped()) {
             parts.add("the AWS session counts in the longest access");
+        }
+        if (r.mfaToRequest()) {
+            parts.add("MFA to request");
+        }
+        if (r.mfaToApprove()) {
+            parts.add("MFA to approve");
         }
         if (r.emergency()) {
             parts.add("break-glass");

@@ -16,6 +16,8 @@ import java.time.Instant;
  *                           its approvers (if any) and the admins are told, and it is marked for follow-up
  * @param sessionCapped      the longest access includes the AWS session: a grant ends early enough that a
  *                           session opened at its last moment ends within {@code maxDuration}
+ * @param mfaToRequest       the requester must have proved a second factor recently (see StepUp)
+ * @param mfaToApprove       each approver must have proved a second factor recently
  * @param pendingTimeout     how long a request may wait for approval before it expires
  * @param requesterLabel     names as shown, resolved when the rule is saved
  */
@@ -24,8 +26,8 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
                          String permissionSetName, Duration maxDuration, Duration defaultDuration,
                          boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
                          int approvalsRequired, ApproverType approverType, String approverId, String approverLabel,
-                         boolean emergency, boolean sessionCapped, Duration pendingTimeout, Instant updatedAt,
-                         String updatedBy) {
+                         boolean emergency, boolean sessionCapped, boolean mfaToRequest, boolean mfaToApprove,
+                         Duration pendingTimeout, Instant updatedAt, String updatedBy) {
 
     /** Granted without anyone's approval: break-glass rules, and rules that name no approver. */
     public boolean automatic() {
@@ -38,7 +40,7 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
         return new AccessRule(id, name, requesterType, requesterId, requesterLabel, scopeType, scopeId, scopeLabel,
                 permissionSetArn, permissionSetName, longest, usual, justificationRequired, ticketPattern,
                 futureStartAllowed, approvalsRequired, approverType, approverId, approverLabel, emergency,
-                sessionCapped, pendingTimeout, updatedAt, updatedBy);
+                sessionCapped, mfaToRequest, mfaToApprove, pendingTimeout, updatedAt, updatedBy);
     }
 
     public boolean ticketRequired() {
@@ -54,7 +56,16 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
         if (automatic()) {
             return "No approval: granted at once";
         }
-        return approvalsRequired + (approvalsRequired == 1 ? " approval" : " approvals") + " from " + notified();
+        return approvalsRequired + (approvalsRequired == 1 ? " approval" : " approvals") + " from " + notified()
+                + (mfaToApprove ? ", after MFA" : "");
+    }
+
+    /** "to request and approve", "to request", "to approve", or "" when the rule asks for no MFA. */
+    public String mfaSummary() {
+        if (mfaToRequest && mfaToApprove) {
+            return "to request and approve";
+        }
+        return mfaToRequest ? "to request" : mfaToApprove ? "to approve" : "";
     }
 
     private String notified() {

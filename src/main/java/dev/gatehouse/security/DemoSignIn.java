@@ -1,5 +1,6 @@
 package dev.gatehouse.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -37,10 +38,12 @@ public class DemoSignIn {
     private final RoleMapper roles;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SignInRecorder listener;
+    private final Clock clock;
 
-    DemoSignIn(RoleMapper roles, SignInRecorder listener) {
+    DemoSignIn(RoleMapper roles, SignInRecorder listener, Clock clock) {
         this.roles = roles;
         this.listener = listener;
+        this.clock = clock;
     }
 
     public List<DemoPersona> personas() {
@@ -57,7 +60,8 @@ public class DemoSignIn {
         DemoPersona persona = PERSONAS.stream().filter(p -> p.id().equals(personaId)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No demo persona " + personaId));
         GatehouseUser user = new GatehouseUser(persona.id(), persona.displayName(), persona.email(), persona.id(),
-                new TreeSet<>(persona.groups()), rolesOf(persona), SignInMethod.DEMO);
+                new TreeSet<>(persona.groups()), rolesOf(persona), SignInMethod.DEMO, GatehouseUser.newSignInId(),
+                clock.instant(), false);
 
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();

@@ -1,11 +1,13 @@
 package dev.gatehouse.security;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
@@ -22,14 +24,23 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * @param groups            the identity provider's groups
  * @param roles             the Gatehouse roles derived from the groups
  * @param method            how the person signed in
+ * @param signInId          a random id for this sign-in: a step-up counts for the sign-in that made it
+ * @param signedInAt        when the identity provider (or the demo page) authenticated the person
+ * @param mfaAtSignIn       the identity provider reported a multi-factor authentication context
  */
 public record GatehouseUser(String subject, String displayName, String email, String directoryUserName,
-                            SortedSet<String> groups, Set<GatehouseRole> roles, SignInMethod method)
+                            SortedSet<String> groups, Set<GatehouseRole> roles, SignInMethod method,
+                            String signInId, Instant signedInAt, boolean mfaAtSignIn)
         implements AuthenticatedPrincipal, Serializable {
 
     public GatehouseUser {
         groups = new TreeSet<>(groups);
         roles = roles.isEmpty() ? EnumSet.noneOf(GatehouseRole.class) : EnumSet.copyOf(roles);
+    }
+
+    /** A new sign-in id, for the identity provider's and the demo page's sign-ins. */
+    public static String newSignInId() {
+        return UUID.randomUUID().toString();
     }
 
     @Override

@@ -88,7 +88,7 @@ class AccessPolicyTest {
         String powerUser = rules.permissionSetArn("PowerUserAccess");
         rules.save(new AccessRule(null, "Power with sessions counted", RequesterType.USER, riley, "",
                 ScopeType.ORGANIZATION, "", "", powerUser, "", Duration.ofHours(4), Duration.ofHours(3), false, "",
-                false, 0, ApproverType.NONE, "", "", false, true, Duration.ofDays(1), null, ""));
+                false, 0, ApproverType.NONE, "", "", false, true, false, false, Duration.ofDays(1), null, ""));
         TestUsers.signIn(TestUsers.REQUESTER);
 
         Eligibility eligibility = policy.evaluate(riley, account, powerUser);
@@ -105,7 +105,7 @@ class AccessPolicyTest {
                 rules.groupId("payments-team"), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
         rules.save(new AccessRule(saved.id(), "Payments develop longer", saved.requesterType(), saved.requesterId(), "",
                 saved.scopeType(), "", "", developer, "", Duration.ofHours(8), Duration.ofHours(2), false, "", true, 1,
-                ApproverType.MANAGER, "", "", false, false, Duration.ofDays(1), null, ""));
+                ApproverType.MANAGER, "", "", false, false, false, false, Duration.ofDays(1), null, ""));
         TestEvents.awaitDelivered(events);
 
         TestUsers.signIn(TestUsers.AUDITOR);
@@ -141,10 +141,10 @@ class AccessPolicyTest {
                 developer, 0, ApproverType.NONE, "");
         assertProblem(new AccessRule(null, "long", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
                 developer, "", Duration.ofHours(1), Duration.ofHours(2), false, "", true, 0, ApproverType.NONE, "", "",
-                false, false, Duration.ofDays(1), null, ""), "defaultDuration");
+                false, false, false, false, Duration.ofDays(1), null, ""), "defaultDuration");
         assertProblem(new AccessRule(null, "ticket", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
                 developer, "", longDefault.maxDuration(), longDefault.defaultDuration(), false, "[A-Z+", true, 0,
-                ApproverType.NONE, "", "", false, false, Duration.ofDays(1), null, ""), "ticketPattern");
+                ApproverType.NONE, "", "", false, false, false, false, Duration.ofDays(1), null, ""), "ticketPattern");
     }
 
     @Test

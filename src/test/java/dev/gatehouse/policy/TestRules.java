@@ -50,7 +50,7 @@ public class TestRules {
                                     int approvals, ApproverType approverType, Instant at) {
         return new AccessRule(0L, "test", RequesterType.USER, requesterId, "Riley", ScopeType.ORGANIZATION, "", "",
                 permissionSetArn, permissionSetName, Duration.ofHours(1), Duration.ofHours(1), false, "", false,
-                approvals, approverType, "", "", false, false, Duration.ofDays(1), at, "test");
+                approvals, approverType, "", "", false, false, false, false, Duration.ofDays(1), at, "test");
     }
 
     /** Deletes every rule, so a test starts from none. */
@@ -89,14 +89,14 @@ public class TestRules {
                                    String approverId) {
         return new AccessRule(null, name, requesterType, requesterId, "", scopeType, scopeId, "", permissionSetArn, "",
                 Duration.ofHours(4), Duration.ofHours(1), false, "", true, approvals, approverType, approverId, "",
-                false, false, Duration.ofDays(1), null, "");
+                false, false, false, false, Duration.ofDays(1), null, "");
     }
 
     /** A break-glass rule for one person on the whole organization; the approvers named are told. */
     public AccessRule breakGlass(String name, String requesterId, String permissionSetArn, ApproverType told) {
         return save(new AccessRule(null, name, RequesterType.USER, requesterId, "", ScopeType.ORGANIZATION, "", "",
                 permissionSetArn, "", Duration.ofHours(2), Duration.ofHours(1), true, "", false, 0, told, "", "",
-                true, false, null, null, ""));
+                true, false, false, false, null, null, ""));
     }
 
     public AccessRule save(AccessRule draft) {

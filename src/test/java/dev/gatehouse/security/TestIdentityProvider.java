@@ -86,6 +86,7 @@ public final class TestIdentityProvider {
         private Duration lifetime = Duration.ofMinutes(5);
         private List<String> groups = List.of("engineering");
         private boolean signed = true;
+        private String authnContext = AuthnContext.PPT_AUTHN_CTX;
 
         private Builder(String userName) {
             this.userName = userName;
@@ -103,6 +104,12 @@ public final class TestIdentityProvider {
 
         public Builder groups(String... groups) {
             this.groups = List.of(groups);
+            return this;
+        }
+
+        /** The AuthnContextClassRef: how the identity provider says it authenticated the person. */
+        public Builder authnContext(String classRef) {
+            this.authnContext = classRef;
             return this;
         }
 
@@ -173,7 +180,7 @@ public final class TestIdentityProvider {
             assertion.setConditions(conditions);
 
             AuthnContextClassRef classRef = build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
-            classRef.setURI(AuthnContext.PPT_AUTHN_CTX);
+            classRef.setURI(authnContext);
             AuthnContext context = build(AuthnContext.DEFAULT_ELEMENT_NAME);
             context.setAuthnContextClassRef(classRef);
             AuthnStatement authn = build(AuthnStatement.DEFAULT_ELEMENT_NAME);

@@ -62,6 +62,7 @@ public class RequestRepository {
                 .set(ACCESS_REQUEST.APPROVER_ID, approverId)
                 .set(ACCESS_REQUEST.APPROVAL_SUMMARY, rule.approvalSummary())
                 .set(ACCESS_REQUEST.BREAK_GLASS, rule.emergency())
+                .set(ACCESS_REQUEST.MFA_TO_APPROVE, rule.mfaToApprove())
                 .set(ACCESS_REQUEST.STATUS, RequestStatus.PENDING.name())
                 .set(ACCESS_REQUEST.CREATED_AT, utc(now))
                 .set(ACCESS_REQUEST.PENDING_UNTIL, utc(now.plus(rule.pendingTimeout())))
@@ -77,7 +78,7 @@ public class RequestRepository {
                         Optional.ofNullable(r.getStartsAt()).map(OffsetDateTime::toInstant),
                         r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()), r.getApproverId(),
                         RequestStatus.valueOf(r.getStatus()), r.getPendingUntil().toInstant(),
-                        Optional.ofNullable(r.getExtendsGrantId())));
+                        Optional.ofNullable(r.getExtendsGrantId()), r.getMfaToApprove()));
     }
 
     public void finish(long id, RequestStatus status, String by, String comment, Instant at) {

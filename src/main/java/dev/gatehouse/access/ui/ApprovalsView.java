@@ -24,6 +24,9 @@ import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantService;
+import dev.gatehouse.security.StepUp;
+import dev.gatehouse.security.StepUpRequired;
+import dev.gatehouse.security.ui.StepUpDialog;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
@@ -43,11 +46,13 @@ public class ApprovalsView extends VerticalLayout {
     static final String REVOKE = "revoke";
 
     private final AccessService access;
+    private final StepUp stepUp;
     private final Grid<RequestSummary> inbox = new Grid<>();
     private final TextField comment = new TextField("Comment (optional)");
     private final Grid<GrantSummary> revocable = new Grid<>();
 
-    public ApprovalsView(AccessService access, GrantService grants) {
+    public ApprovalsView(AccessService access, GrantService grants, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.access = access;
         addClassName("gatehouse-page");
         setSizeFull();
@@ -108,20 +113,36 @@ public class ApprovalsView extends VerticalLayout {
             Notification.show("Select the requests to " + (approve ? "approve" : "deny") + " first.");
             return;
         }
+        decide(approve, chosen, comment.getValue());
+    }
+
+    /** Decides each request; those whose rule asks for MFA to approve wait for a step-up, then go again. */
+    private void decide(boolean approve, List<RequestSummary> chosen, String note) {
+        List<RequestSummary> needStepUp = new ArrayList<>();
         int granted = 0;
         int recorded = 0;
         List<String> problems = new ArrayList<>();
         for (RequestSummary request : chosen) {
             try {
-                RequestStatus status = access.decide(request.id(), approve, comment.getValue());
+                RequestStatus status = access.decide(request.id(), approve, note);
                 switch (status) {
                     case APPROVED -> granted++;
                     case CANCELLED -> problems.add(request.requesterName() + ", " + request.accountName()
                             + ": the access this extends had already ended");
                     default -> recorded++;
                 }
+            } catch (StepUpRequired required) {
+                needStepUp.add(request);
             } catch (AccessProblem problem) {
                 problems.add(request.requesterName() + ", " + request.accountName() + ": " + problem.getMessage());
+            }
+        }
+        if (!needStepUp.isEmpty()) {
+            StepUpDialog.open(stepUp, "Verify a second factor to approve " + (needStepUp.size() == 1
+                    ? "this request: its rule asks" : needStepUp.size() + " requests: their rules ask")
+                    + " for MFA to approve.", () -> decide(approve, needStepUp, note));
+            if (needStepUp.size() == chosen.size()) {
+                return;
             }
         }
         String summary = approve

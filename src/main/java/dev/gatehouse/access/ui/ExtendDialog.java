@@ -13,6 +13,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.GrantService;
+import dev.gatehouse.security.StepUp;
+import dev.gatehouse.security.ui.StepUpDialog;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.shared.DurationText;
@@ -23,7 +25,7 @@ class ExtendDialog extends Dialog {
     private static final List<Duration> EXTENSIONS = Stream.of(15, 30, 60, 120, 240, 480).map(Duration::ofMinutes)
             .toList();
 
-    ExtendDialog(GrantService grants, GrantSummary grant, Runnable onDone) {
+    ExtendDialog(GrantService grants, StepUp stepUp, GrantSummary grant, Runnable onDone) {
         setHeaderTitle("Extend " + grant.permissionSetName() + " on " + grant.accountName());
         Select<Duration> more = new Select<>();
         more.setLabel("Extend by");
@@ -34,7 +36,7 @@ class ExtendDialog extends Dialog {
         justification.setWidthFull();
         justification.setMaxLength(1000);
         add(more, justification);
-        Button extend = new Button("Extend", e -> {
+        Button extend = new Button("Extend", e -> StepUpDialog.attempt(stepUp, () -> {
             more.setInvalid(false);
             justification.setInvalid(false);
             try {
@@ -52,7 +54,7 @@ class ExtendDialog extends Dialog {
                     more.setInvalid(true);
                 }
             }
-        });
+        }));
         extend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), extend);
     }

@@ -38,6 +38,7 @@ import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.shared.TimeText;
 
@@ -58,6 +59,7 @@ public class MyAccessView extends VerticalLayout {
 
     private final AccessService access;
     private final GrantService grants;
+    private final StepUp stepUp;
     private final Clock clock;
     private final String portalUrl;
     private final Grid<GrantSummary> grantGrid = new Grid<>();
@@ -65,9 +67,10 @@ public class MyAccessView extends VerticalLayout {
     private final Paragraph noGrants = new Paragraph(NO_GRANTS);
     private Registration polling;
 
-    public MyAccessView(AccessService access, GrantService grants, CurrentUser currentUser, Clock clock,
+    public MyAccessView(AccessService access, GrantService grants, StepUp stepUp, CurrentUser currentUser, Clock clock,
                         @Value("${gatehouse.access.portal-url:}") String portalUrl) {
         this.access = access;
+        this.stepUp = stepUp;
         this.grants = grants;
         this.clock = clock;
         this.portalUrl = portalUrl.replaceAll("/+$", "");
@@ -143,7 +146,7 @@ public class MyAccessView extends VerticalLayout {
             actions.add(portal);
         }
         if (grant.status() == GrantStatus.ACTIVE) {
-            Button extend = new Button("Extend", e -> new ExtendDialog(grants, grant, this::refresh).open());
+            Button extend = new Button("Extend", e -> new ExtendDialog(grants, stepUp, grant, this::refresh).open());
             extend.addThemeVariants(ButtonVariant.LUMO_SMALL);
             actions.add(extend);
         }

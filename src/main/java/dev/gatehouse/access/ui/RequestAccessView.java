@@ -39,6 +39,8 @@ import jakarta.annotation.security.PermitAll;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.security.StepUp;
+import dev.gatehouse.security.ui.StepUpDialog;
 import dev.gatehouse.access.PermissionSetChoice;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestPreview;
@@ -68,6 +70,7 @@ public class RequestAccessView extends VerticalLayout {
             10080).map(Duration::ofMinutes).toList();
 
     private final AccessService access;
+    private final StepUp stepUp;
     private final ComboBox<PermissionSetChoice> permissionSet = new ComboBox<>("Permission set");
     private final MultiSelectComboBox<AccountRow> accounts = new MultiSelectComboBox<>("Accounts");
     private final Select<Duration> duration = new Select<>();
@@ -80,8 +83,9 @@ public class RequestAccessView extends VerticalLayout {
     private final Div preview = new Div();
     private final FormFields fields;
 
-    public RequestAccessView(AccessService access) {
+    public RequestAccessView(AccessService access, StepUp stepUp) {
         this.access = access;
+        this.stepUp = stepUp;
         addClassName("gatehouse-page");
         add(new H2("Request access"));
         Optional<String> notInDirectory = access.whyNotInDirectory();
@@ -202,7 +206,8 @@ public class RequestAccessView extends VerticalLayout {
                         + DurationText.of(p.maxDuration()) + "; access would end about "
                         + TimeText.of(begins.plus(duration.getValue())) + "."
                         + (p.justificationRequired() ? " Justification required." : "")
-                        + (p.ticketPattern().isEmpty() ? "" : " Ticket required (" + p.ticketPattern() + ").");
+                        + (p.ticketPattern().isEmpty() ? "" : " Ticket required (" + p.ticketPattern() + ").")
+                        + (p.mfaToRequest() ? " You verify a second factor (MFA) before it is sent." : "");
             }
             preview.add(new Paragraph(text));
         }
@@ -225,6 +230,10 @@ public class RequestAccessView extends VerticalLayout {
         RequestForm form = new RequestForm(permissionSet.getValue() == null ? "" : permissionSet.getValue().arn(),
                 accounts.getValue().stream().map(AccountRow::id).toList(), duration.getValue(), startTime(),
                 justification.getValue(), ticket.getValue(), breakGlass.getValue());
+        StepUpDialog.attempt(stepUp, () -> send(form));
+    }
+
+    private void send(RequestForm form) {
         try {
             List<Long> sent = access.submit(form);
             String done = breakGlass.getValue()

@@ -13,6 +13,7 @@ import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.notification.NotificationKind;
+import dev.gatehouse.security.MfaActivity;
 import dev.gatehouse.shared.TimeText;
 
 /** What each access event tells whom, in words; empty when an event tells nobody anything new. */
@@ -132,6 +133,19 @@ final class Messages {
                 e.userName() + "'s access to " + what + " ends at " + TimeText.of(e.endsAt()),
                 "Your access to " + what + " ends at " + TimeText.of(e.endsAt()) + ". If you need longer, extend "
                         + "it under My access.", "", Set.of(e.userId()), Set.of(), "", false, details, e.at());
+    }
+
+    static Message of(MfaActivity e, Optional<String> userId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("person", e.subject());
+        details.put("resetBy", e.actor());
+        return new Message("mfa-reset-" + e.subject() + "-" + e.at().toEpochMilli(), NotificationKind.MFA_RESET,
+                "Your Gatehouse second factors were reset", e.actor() + " reset " + e.subject()
+                + "'s Gatehouse second factors", e.actor() + " removed your authenticator apps, security keys and "
+                + "recovery codes in Gatehouse at " + TimeText.of(e.at()) + ". Set up a new one under Two-step "
+                + "verification before your next request that needs MFA. If you did not ask for this, tell your "
+                + "security team now.", "two-step", userId.map(Set::of).orElse(Set.of()), Set.of(), "", false,
+                details, e.at());
     }
 
     static Message test(String key, String by, Optional<String> userId, Instant at) {

@@ -27,8 +27,9 @@ import dev.gatehouse.shared.GatehouseMode;
 /**
  * Demo mode only: when the first sync since start succeeds and no rule exists, adds four rules so
  * the demo personas can request and approve at once: engineers read everything without approval,
- * the payments team gets Developer with their manager's approval, AdministratorAccess needs a
- * production approver and a ticket, and engineers may break glass into BreakGlass, their manager told.
+ * the payments team gets Developer with their manager's approval, AdministratorAccess needs MFA, a
+ * production approver and a ticket, and engineers may break glass into BreakGlass after MFA, their
+ * manager told.
  */
 @Component
 @ConditionalOnMode(GatehouseMode.DEMO)
@@ -72,11 +73,12 @@ class DemoAccessRules {
                 Duration.ofHours(2), false, "", 0, ApproverType.NONE, null));
         rules.insert(rule("Payments team develops with their manager's approval", payments.get(), developer.get(),
                 Duration.ofHours(8), Duration.ofHours(4), true, "", 1, ApproverType.MANAGER, null));
-        rules.insert(rule("Admin access needs a production approver and a ticket", engineering.get(), admin.get(),
-                Duration.ofHours(2), Duration.ofHours(1), true, "[A-Z]+-[0-9]+", 1, ApproverType.GROUP,
-                approvers.get()));
-        rules.insert(rule("Break-glass for engineers, their manager is told", engineering.get(), breakGlass.get(),
-                Duration.ofHours(1), Duration.ofHours(1), true, "", 0, ApproverType.MANAGER, null, true));
+        rules.insert(rule("Admin access needs MFA, a production approver and a ticket", engineering.get(),
+                admin.get(), Duration.ofHours(2), Duration.ofHours(1), true, "[A-Z]+-[0-9]+", 1, ApproverType.GROUP,
+                approvers.get(), false, true));
+        rules.insert(rule("Break-glass for engineers after MFA, their manager is told", engineering.get(),
+                breakGlass.get(), Duration.ofHours(1), Duration.ofHours(1), true, "", 0, ApproverType.MANAGER, null,
+                true, true));
         log.info("Demo mode: added four access rules for the demo personas.");
     }
 
@@ -84,17 +86,17 @@ class DemoAccessRules {
                             boolean justification, String ticket, int approvals, ApproverType approverType,
                             GroupRow approverGroup) {
         return rule(name, requesters, set, max, usual, justification, ticket, approvals, approverType, approverGroup,
-                false);
+                false, false);
     }
 
     private AccessRule rule(String name, GroupRow requesters, PermissionSetRow set, Duration max, Duration usual,
                             boolean justification, String ticket, int approvals, ApproverType approverType,
-                            GroupRow approverGroup, boolean emergency) {
+                            GroupRow approverGroup, boolean emergency, boolean mfa) {
         return new AccessRule(null, name, RequesterType.GROUP, requesters.id(), requesters.displayName(),
                 ScopeType.ORGANIZATION, "", "Whole organization", set.arn(), set.name(), max, usual, justification,
                 ticket, !emergency, approvals, approverType, approverGroup == null ? "" : approverGroup.id(),
                 approverType == ApproverType.MANAGER ? "Manager" : approverGroup == null ? "" : approverGroup.displayName(),
-                emergency, false, Duration.ofDays(1), clock.instant(), BY);
+                emergency, false, mfa, mfa && !emergency, Duration.ofDays(1), clock.instant(), BY);
     }
 
     private Optional<GroupRow> group(String name) {

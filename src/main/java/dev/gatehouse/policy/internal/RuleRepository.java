@@ -97,6 +97,8 @@ public class RuleRepository {
         r.setApproverLabel(rule.approverLabel());
         r.setEmergency(rule.emergency());
         r.setSessionCapped(rule.sessionCapped());
+        r.setMfaToRequest(rule.mfaToRequest());
+        r.setMfaToApprove(rule.mfaToApprove());
         r.setPendingTimeoutMinutes((int) rule.pendingTimeout().toMinutes());
         r.setUpdatedAt(rule.updatedAt().atOffset(ZoneOffset.UTC));
         r.setUpdatedBy(rule.updatedBy());
@@ -108,7 +110,7 @@ public class RuleRepository {
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
                 r.getFutureStartAllowed(), r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()),
-                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), r.getSessionCapped(),
+                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), r.getSessionCapped(), r.getMfaToRequest(), r.getMfaToApprove(),
                 Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());
     }

@@ -63,6 +63,7 @@ public class AccessRulesView extends VerticalLayout {
         grid.addColumn(rule -> "up to " + DurationText.of(rule.maxDuration())).setHeader("How long")
                 .setAutoWidth(true);
         grid.addColumn(AccessRule::approvalSummary).setHeader("Approval").setFlexGrow(1);
+        grid.addColumn(AccessRule::mfaSummary).setHeader("MFA").setAutoWidth(true);
         if (admin) {
             grid.addComponentColumn(this::deleteButton).setHeader("").setAutoWidth(true);
             grid.addItemClickListener(e -> new RuleEditor(policy, e.getItem(), this::load).open());

@@ -36,6 +36,8 @@ class RuleEditor extends Dialog {
 
     static final String SESSION_CAPPED = "Count the AWS session in the longest access: grants end early enough "
             + "that a session opened at their last moment ends within it";
+    static final String MFA_TO_REQUEST = "MFA to request: the requester proves a second factor first";
+    static final String MFA_TO_APPROVE = "MFA to approve: each approver proves a second factor first";
     static final String BREAK_GLASS = "Break-glass: active at once without approval; those named below and the "
             + "admins are told, and an admin follows it up";
 
@@ -55,6 +57,8 @@ class RuleEditor extends Dialog {
     private final Checkbox futureStartAllowed = new Checkbox("May start later");
     private final Checkbox emergency = new Checkbox(BREAK_GLASS);
     private final Checkbox sessionCapped = new Checkbox(SESSION_CAPPED);
+    private final Checkbox mfaToRequest = new Checkbox(MFA_TO_REQUEST);
+    private final Checkbox mfaToApprove = new Checkbox(MFA_TO_APPROVE);
     private final Select<ApproverType> approverType = new Select<>();
     private final ChoiceBox approver;
     private final IntegerField approvalsRequired = new IntegerField("Approvals needed");
@@ -108,12 +112,14 @@ class RuleEditor extends Dialog {
             }
             approver.listing(e.getValue() == ApproverType.GROUP ? AccessPolicy.Picker.GROUP
                     : AccessPolicy.Picker.PERSON);
+            showWhetherAnyoneApproves();
         });
         approvalsRequired.setMin(0);
         approvalsRequired.setMax(5);
         approvalsRequired.setStepButtonsVisible(true);
         emergency.addValueChangeListener(e -> {
             boolean breakGlass = e.getValue();
+            showWhetherAnyoneApproves();
             approverType.setLabel(breakGlass ? "Who is told besides the admins" : "Approval");
             approvalsRequired.setVisible(!breakGlass);
             pendingTimeout.setVisible(!breakGlass);
@@ -131,7 +137,7 @@ class RuleEditor extends Dialog {
         fill(rule);
         FormLayout form = new FormLayout(name, permissionSet, requesterType, requester, scopeType, scope, maxDuration,
                 defaultDuration, approverType, approver, approvalsRequired, pendingTimeout, ticketPattern,
-                justificationRequired, futureStartAllowed, sessionCapped, emergency);
+                justificationRequired, futureStartAllowed, mfaToRequest, mfaToApprove, sessionCapped, emergency);
         form.setColspan(sessionCapped, 2);
         form.setColspan(emergency, 2);
         form.setColspan(name, 2);
@@ -148,6 +154,15 @@ class RuleEditor extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(cancel, save);
+    }
+
+    /** Nobody approves break-glass or automatic rules, so MFA to approve has nothing to apply to. */
+    private void showWhetherAnyoneApproves() {
+        boolean approved = !emergency.getValue() && approverType.getValue() != ApproverType.NONE;
+        mfaToApprove.setEnabled(approved);
+        if (!approved) {
+            mfaToApprove.setValue(false);
+        }
     }
 
     private void fill(AccessRule rule) {
@@ -178,6 +193,8 @@ class RuleEditor extends Dialog {
         pendingTimeout.setValue(rule.pendingTimeout());
         emergency.setValue(rule.emergency());
         sessionCapped.setValue(rule.sessionCapped());
+        mfaToRequest.setValue(rule.mfaToRequest());
+        mfaToApprove.setValue(rule.mfaToApprove());
     }
 
     private void save() {
@@ -188,8 +205,7 @@ class RuleEditor extends Dialog {
                 futureStartAllowed.getValue(), emergency.getValue() ? 0
                 : approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
                 approverType.getValue(), approver.selectedId(), "", emergency.getValue(), sessionCapped.getValue(),
-                pendingTimeout.getValue(),
-                null, "");
+                mfaToRequest.getValue(), mfaToApprove.getValue(), pendingTimeout.getValue(), null, "");
         try {
             AccessRule saved = policy.save(draft);
             Notification.show("Rule \"" + saved.name() + "\" saved.", 4000, Notification.Position.TOP_CENTER)

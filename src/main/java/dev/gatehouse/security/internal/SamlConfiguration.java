@@ -84,7 +84,7 @@ class SamlConfiguration {
         OpenSaml4AuthenticationProvider provider = new OpenSaml4AuthenticationProvider();
         provider.setAssertionValidator(new SamlAssertionValidator(properties.saml().clockSkew()));
         provider.setResponseAuthenticationConverter(
-                new SamlSignInConverter(properties.saml(), roles, replayGuard, clock));
+                new SamlSignInConverter(properties.saml(), properties.mfa(), roles, replayGuard, clock));
         return provider;
     }
 

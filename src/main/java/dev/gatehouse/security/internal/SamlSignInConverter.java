@@ -15,6 +15,8 @@ import org.opensaml.core.xml.schema.XSAny;
 import org.opensaml.core.xml.schema.XSString;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Attribute;
+import org.opensaml.saml.saml2.core.AuthnContext;
+import org.opensaml.saml.saml2.core.AuthnStatement;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.saml2.core.Saml2Error;
@@ -35,12 +37,15 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
     private static final Duration LIFETIME_WHEN_UNSTATED = Duration.ofHours(1);
 
     private final SecurityProperties.Saml saml;
+    private final SecurityProperties.Mfa mfa;
     private final RoleMapper roles;
     private final AssertionReplayGuard replayGuard;
     private final Clock clock;
 
-    SamlSignInConverter(SecurityProperties.Saml saml, RoleMapper roles, AssertionReplayGuard replayGuard, Clock clock) {
+    SamlSignInConverter(SecurityProperties.Saml saml, SecurityProperties.Mfa mfa, RoleMapper roles,
+                        AssertionReplayGuard replayGuard, Clock clock) {
         this.saml = saml;
+        this.mfa = mfa;
         this.roles = roles;
         this.replayGuard = replayGuard;
         this.clock = clock;
@@ -57,8 +62,23 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
         String email = first(assertion, saml.emailAttribute());
         SortedSet<String> groups = values(assertion, saml.groupsAttribute()).collect(toCollection(TreeSet::new));
         GatehouseUser user = new GatehouseUser(nameId, displayName(assertion, nameId), email,
-                directoryUserName(nameId, email), groups, roles.rolesFor(groups), SignInMethod.SAML);
+                directoryUserName(nameId, email), groups, roles.rolesFor(groups), SignInMethod.SAML,
+                GatehouseUser.newSignInId(), authenticatedAt(assertion), withSecondFactor(assertion));
         return new Saml2Authentication(user, token.getToken().getSaml2Response(), user.authorities());
+    }
+
+    /** When the identity provider authenticated the person: the AuthnInstant, else now. */
+    private Instant authenticatedAt(Assertion assertion) {
+        return assertion.getAuthnStatements().stream().map(AuthnStatement::getAuthnInstant).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(clock.instant());
+    }
+
+    /** Whether an AuthnContextClassRef of the assertion is one of the configured MFA contexts. */
+    private boolean withSecondFactor(Assertion assertion) {
+        return assertion.getAuthnStatements().stream().map(AuthnStatement::getAuthnContext).filter(Objects::nonNull)
+                .map(AuthnContext::getAuthnContextClassRef).filter(Objects::nonNull)
+                .map(ref -> ref.getURI() == null ? "" : ref.getURI().strip())
+                .anyMatch(mfa.samlContexts()::contains);
     }
 
     private String directoryUserName(String nameId, String email) {

@@ -12,12 +12,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminGroups   identity-provider groups whose members are admins
  * @param auditorGroups identity-provider groups whose members are auditors
  * @param session       how long Gatehouse's own sessions last
+ * @param mfa           step-up verification
  */
 @ConfigurationProperties("gatehouse.security")
-record SecurityProperties(@DefaultValue Saml saml,
+public record SecurityProperties(@DefaultValue Saml saml,
                           @DefaultValue("gatehouse-admins") List<String> adminGroups,
                           @DefaultValue("gatehouse-auditors") List<String> auditorGroups,
-                          @DefaultValue Session session) {
+                          @DefaultValue Session session,
+                          @DefaultValue Mfa mfa) {
+
+    /**
+     * Step-up verification for rules that ask for MFA.
+     *
+     * @param freshness    a verification (or an MFA sign-in) counts for this long
+     * @param maxFailures  this many wrong codes in a row lock step-up
+     * @param lockout      for this long
+     * @param issuer       the name authenticator apps show next to the code
+     * @param samlContexts AuthnContextClassRef values that mean the identity provider checked a second factor
+     */
+    public record Mfa(@DefaultValue("15m") Duration freshness,
+               @DefaultValue("5") int maxFailures,
+               @DefaultValue("15m") Duration lockout,
+               @DefaultValue("Gatehouse") String issuer,
+               @DefaultValue({"https://refeds.org/profile/mfa", "http://schemas.microsoft.com/claims/multipleauthn",
+                       "urn:oasis:names:tc:SAML:2.0:ac:classes:TimeSyncToken",
+                       "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"}) List<String> samlContexts) {
+    }
 
     /**
      * Gatehouse's own sessions.

@@ -1,8 +1,12 @@
 package dev.gatehouse.security.ui;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,26 +24,33 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.MfaFactor;
+import dev.gatehouse.security.MfaFactors;
+import dev.gatehouse.security.MfaProblem;
 import dev.gatehouse.security.SessionControl;
 import dev.gatehouse.security.SessionRevocation;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
 
-/** How long Gatehouse's sessions last, and signing a person out everywhere. */
+/** How long Gatehouse's sessions last, signing a person out everywhere, and resetting a person's second factors. */
 @Route("sessions")
-@PageTitle("Sessions · Gatehouse")
-@Menu(title = "Sessions", order = 87, icon = "vaadin:sign-out")
+@PageTitle("Sessions and MFA · Gatehouse")
+@Menu(title = "Sessions and MFA", order = 87, icon = "vaadin:sign-out")
 @RolesAllowed(GatehouseRole.ADMIN_NAME)
 public class SessionsView extends VerticalLayout {
 
     static final String SIGN_OUT = "Sign out everywhere";
+    static final String RESET = "Reset second factors";
 
     private final SessionControl sessions;
+    private final MfaFactors factors;
+    private final TextField resetPerson = new TextField("Sign-in name");
     private final TextField person = new TextField("Sign-in name");
     private final Grid<SessionRevocation> latest = new Grid<>();
 
-    public SessionsView(SessionControl sessions) {
+    public SessionsView(SessionControl sessions, MfaFactors factors) {
         this.sessions = sessions;
+        this.factors = factors;
         addClassName("gatehouse-page");
         Paragraph limits = new Paragraph("A Gatehouse session ends after " + DurationText.of(sessions.idleTimeout())
                 + " without use, and " + DurationText.of(sessions.absoluteLifetime()) + " after sign-in however "
@@ -62,7 +73,53 @@ public class SessionsView extends VerticalLayout {
         latest.setEmptyStateText("Nobody was signed out everywhere yet.");
         latest.setAllRowsVisible(true);
         load();
-        add(new H2("Sessions"), limits, new H3("Sign a person out everywhere"), form, new H3("Latest"), latest);
+        resetPerson.setPlaceholder("e.g. riley.chen");
+        resetPerson.setHelperText("For someone who lost their phone, keys and recovery codes: removes them all and "
+                + "lifts a lockout. The person is told and sets up a new factor at their next step-up.");
+        resetPerson.setWidth("22rem");
+        Button reset = new Button(RESET, e -> confirmReset());
+        reset.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        reset.addClickShortcut(Key.ENTER).listenOn(resetPerson);
+        HorizontalLayout resetForm = new HorizontalLayout(resetPerson, reset);
+        resetForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2("Sessions and MFA"), limits, new H3("Sign a person out everywhere"), form, new H3("Latest"), latest,
+                new H3("Reset a person's second factors"), resetForm);
+    }
+
+    private void confirmReset() {
+        String who = resetPerson.getValue().strip();
+        try {
+            List<MfaFactor> theirs = factors.of(who);
+            if (theirs.isEmpty()) {
+                refuse(who + " has no second factor to reset.");
+                return;
+            }
+            ConfirmDialog confirm = new ConfirmDialog(RESET + " of " + who + "?", who + " loses "
+                    + theirs.stream().map(MfaFactor::label).collect(Collectors.joining(", "))
+                    + " and their recovery codes, and is told by email.", RESET, e -> reset(who));
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        } catch (MfaProblem problem) {
+            refuse(problem.getMessage());
+        }
+    }
+
+    private void reset(String who) {
+        try {
+            int removed = factors.reset(who);
+            Notification.show(who + ": " + removed + (removed == 1 ? " factor" : " factors") + " removed.", 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            resetPerson.clear();
+            resetPerson.setInvalid(false);
+        } catch (MfaProblem problem) {
+            refuse(problem.getMessage());
+        }
+    }
+
+    private void refuse(String message) {
+        resetPerson.setErrorMessage(message);
+        resetPerson.setInvalid(true);
     }
 
     private void load() {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -61,6 +62,27 @@ class SamlSignInTest {
         assertThat(user.email()).isEqualTo("alice@example.com");
         assertThat(user.directoryUserName()).isEqualTo("alice");
         assertThat(user.roles()).containsExactlyInAnyOrder(GatehouseRole.REQUESTER, GatehouseRole.ADMIN);
+    }
+
+    @Test
+    void a_sign_in_with_a_configured_mfa_context_counts_as_a_second_factor() throws Exception {
+        Instant authenticated = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        MvcResult result = mvc.perform(post(ACS).param("SAMLResponse", TestIdentityProvider.response("alice")
+                        .issuedAt(authenticated).authnContext("https://refeds.org/profile/mfa").encoded()))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+
+        GatehouseUser user = signedIn(result);
+        assertThat(user.mfaAtSignIn()).isTrue();
+        assertThat(user.signedInAt()).isEqualTo(authenticated);
+    }
+
+    @Test
+    void a_password_sign_in_is_not_a_second_factor() throws Exception {
+        GatehouseUser user = signedIn(mvc.perform(post(ACS).param("SAMLResponse",
+                TestIdentityProvider.response("alice").encoded())).andReturn());
+
+        assertThat(user.mfaAtSignIn()).isFalse();
     }
 
     @Test
