@@ -31,6 +31,12 @@ public final class TestUsers {
     private TestUsers() {
     }
 
+    /** The person as signed in just now through an identity provider that reported a second factor. */
+    public static GatehouseUser withMfaSignIn(GatehouseUser user) {
+        return new GatehouseUser(user.subject(), user.displayName(), user.email(), user.directoryUserName(),
+                user.groups(), user.roles(), SignInMethod.SAML, "mfa-sign-in-" + user.subject(), Instant.now(), true);
+    }
+
     public static void signIn(GatehouseUser user) {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));

@@ -25,6 +25,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.security.StepUp;
+import dev.gatehouse.security.StepUpRequired;
+import dev.gatehouse.security.TestMfa;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
@@ -54,6 +57,10 @@ class AccessServiceTest {
     private DirectoryLookup directory;
     @Autowired
     private Sandbox sandbox;
+    @Autowired
+    private StepUp stepUp;
+    @Autowired
+    private TestMfa mfa;
 
     @Autowired
     private TestRules rules;
@@ -71,6 +78,7 @@ class AccessServiceTest {
 
     @AfterEach
     void signOut() {
+        mfa.clear(TestUsers.APPROVER);
         TestUsers.signOut();
     }
 
@@ -108,6 +116,44 @@ class AccessServiceTest {
         assertThat(sandboxHas(account, developer, riley)).isTrue();
         assertThat(as(TestUsers.APPROVER, () -> access.inbox(0, 50))).extracting(RequestSummary::id)
                 .doesNotContain(request);
+    }
+
+    @Test
+    void a_rule_asking_for_mfa_holds_the_request_and_the_approval_until_each_person_steps_up() {
+        String account = rules.accountId(24);
+        rules.save(TestRules.withMfa(TestRules.draft("Manager after MFA", RequesterType.USER, riley,
+                ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""), true, true));
+
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, ""))))
+                .isInstanceOf(StepUpRequired.class).hasMessage("Verify a second factor to request Developer.");
+        assertThat(as(TestUsers.REQUESTER, () -> access.myRequests(0, 50))).as("nothing was sent")
+                .noneMatch(r -> r.accountId().equals(account));
+
+        long request = as(TestUsers.withMfaSignIn(TestUsers.REQUESTER),
+                () -> access.submit(form(developer, account, "")).get(0));
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> access.decide(request, true, "ok")))
+                .isInstanceOf(StepUpRequired.class).hasMessage("Verify a second factor to approve this request.");
+        assertThat(as(TestUsers.APPROVER, () -> access.inbox(0, 50))).as("still waiting")
+                .extracting(RequestSummary::id).contains(request);
+
+        String secret = mfa.enrolTotp(TestUsers.APPROVER);
+        as(TestUsers.APPROVER, () -> {
+            stepUp.verifyCode(TestMfa.nextCode(secret));
+            return null;
+        });
+        assertThat(as(TestUsers.APPROVER, () -> access.decide(request, true, "ok"))).isEqualTo(RequestStatus.APPROVED);
+        awaitGrant(request, GrantStatus.ACTIVE);
+    }
+
+    @Test
+    void denying_needs_no_second_factor() {
+        String account = rules.accountId(25);
+        rules.save(TestRules.withMfa(TestRules.draft("Manager after MFA", RequesterType.USER, riley,
+                ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""), false, true));
+        long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
+
+        assertThat(as(TestUsers.APPROVER, () -> access.decide(request, false, "not now")))
+                .isEqualTo(RequestStatus.DENIED);
     }
 
     @Test

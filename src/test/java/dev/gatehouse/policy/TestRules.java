@@ -92,6 +92,15 @@ public class TestRules {
                 false, false, false, false, Duration.ofDays(1), null, "");
     }
 
+    /** The rule draft asking for MFA to request, to approve, or both. */
+    public static AccessRule withMfa(AccessRule d, boolean toRequest, boolean toApprove) {
+        return new AccessRule(d.id(), d.name(), d.requesterType(), d.requesterId(), d.requesterLabel(), d.scopeType(),
+                d.scopeId(), d.scopeLabel(), d.permissionSetArn(), d.permissionSetName(), d.maxDuration(),
+                d.defaultDuration(), d.justificationRequired(), d.ticketPattern(), d.futureStartAllowed(),
+                d.approvalsRequired(), d.approverType(), d.approverId(), d.approverLabel(), d.emergency(),
+                d.sessionCapped(), toRequest, toApprove, d.pendingTimeout(), d.updatedAt(), d.updatedBy());
+    }
+
     /** A break-glass rule for one person on the whole organization; the approvers named are told. */
     public AccessRule breakGlass(String name, String requesterId, String permissionSetArn, ApproverType told) {
         return save(new AccessRule(null, name, RequesterType.USER, requesterId, "", ScopeType.ORGANIZATION, "", "",

@@ -28,7 +28,7 @@ class MainLayoutTest extends KaribuTest {
     void a_requester_sees_their_access_the_request_form_and_approvals_in_the_navigation() {
         openAs(TestUsers.REQUESTER, "");
 
-        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Two-step verification");
     }
 
     @Test
@@ -37,7 +37,7 @@ class MainLayoutTest extends KaribuTest {
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
                 "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules",
-                "Directory sync", "Audit trail");
+                "Directory sync", "Audit trail", "Two-step verification");
     }
 
     @Test
@@ -45,8 +45,8 @@ class MainLayoutTest extends KaribuTest {
         openAs(TestUsers.ADMIN, "");
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules", "Directory sync", "Notifications",
-                "Sessions", "Audit trail");
+                "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules",
+                "Directory sync", "Notifications", "Sessions and MFA", "Audit trail", "Two-step verification");
     }
 
     @Test

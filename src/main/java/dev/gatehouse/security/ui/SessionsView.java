@@ -44,7 +44,7 @@ public class SessionsView extends VerticalLayout {
 
     private final SessionControl sessions;
     private final MfaFactors factors;
-    private final TextField resetPerson = new TextField("Sign-in name");
+    private final TextField resetPerson = new TextField("Sign-in name of the person to reset");
     private final TextField person = new TextField("Sign-in name");
     private final Grid<SessionRevocation> latest = new Grid<>();
 
@@ -87,7 +87,7 @@ public class SessionsView extends VerticalLayout {
     }
 
     private void confirmReset() {
-        String who = resetPerson.getValue().strip();
+        String who = resetPerson.getValue().strip().toLowerCase();
         try {
             List<MfaFactor> theirs = factors.of(who);
             if (theirs.isEmpty()) {

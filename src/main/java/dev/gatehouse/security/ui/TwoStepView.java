@@ -39,7 +39,7 @@ import dev.gatehouse.shared.TimeText;
 /** A person's own second factors: add authenticator apps and security keys, remove them, renew recovery codes. */
 @Route(TwoStepView.ROUTE)
 @PageTitle("Two-step verification · Gatehouse")
-@Menu(title = "Two-step verification", order = 3, icon = "vaadin:mobile")
+@Menu(title = "Two-step verification", order = 95, icon = "vaadin:mobile")
 @PermitAll
 public class TwoStepView extends VerticalLayout {
 
@@ -76,7 +76,7 @@ public class TwoStepView extends VerticalLayout {
             }));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return remove;
-        }).setAutoWidth(true);
+        }).setKey("remove").setAutoWidth(true);
         grid.setEmptyStateText("No second factor yet. Add an authenticator app or a security key.");
         grid.setAllRowsVisible(true);
 

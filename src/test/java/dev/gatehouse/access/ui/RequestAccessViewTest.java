@@ -6,29 +6,47 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.PermissionSetChoice;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.security.TestMfa;
+import dev.gatehouse.security.ui.StepUpDialog;
 
 class RequestAccessViewTest extends AccessViewTest {
+
+    @Autowired
+    private TestMfa mfa;
+    @Autowired
+    private AccessService access;
+
+    @BeforeEach
+    void noSecondFactor() {
+        mfa.clear(TestUsers.REQUESTER);
+    }
 
     @Test
     void a_request_shows_who_approves_and_confirms_when_sent() {
@@ -73,6 +91,56 @@ class RequestAccessViewTest extends AccessViewTest {
 
         assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
                 n.getElement().getProperty("text")).startsWith("Break-glass access is being activated"));
+    }
+
+    @Test
+    void a_rule_asking_for_mfa_asks_for_a_code_and_then_sends_the_request() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(TestRules.withMfa(TestRules.draft("Manager approves after MFA", RequesterType.USER,
+                rules.userId(TestUsers.REQUESTER), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER,
+                ""), true, false));
+        String secret = mfa.enrolTotp(TestUsers.REQUESTER);
+        openAs(TestUsers.REQUESTER, "request");
+        chooseSetAndAccount(developer, 8);
+        assertThat(_get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively())
+                .contains("You verify a second factor (MFA) before it is sent.");
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Debugging a failed deployment");
+        _click(_get(Button.class, spec -> spec.withText("Send request")));
+
+        StepUpDialog stepUp = _get(StepUpDialog.class);
+        assertThat(stepUp.getHeaderTitle()).isEqualTo("Verify it's you");
+        assertThat(_get(stepUp, Paragraph.class).getText()).startsWith("Verify a second factor to request Developer.");
+        TextField code = _get(stepUp, TextField.class,
+                spec -> spec.withLabel("Code from your authenticator app, or a recovery code"));
+        _setValue(code, TestMfa.code(secret, Instant.now()).startsWith("0") ? "111111" : "000000");
+        _click(_get(stepUp, Button.class, spec -> spec.withText("Verify")));
+        assertThat(code.getErrorMessage()).isEqualTo("That code is not right.");
+        assertThat(access.myRequests(0, 50)).as("nothing sent yet")
+                .noneMatch(r -> r.accountId().equals(rules.accountId(8)));
+
+        _setValue(code, TestMfa.nextCode(secret));
+        _click(_get(stepUp, Button.class, spec -> spec.withText("Verify")));
+
+        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text"))
+                .contains("Verified.", "Request sent.");
+        assertThat(_get(H2.class).getText()).startsWith("Welcome, Riley Chen");
+    }
+
+    @Test
+    void someone_without_a_second_factor_is_sent_to_set_one_up_and_the_form_waits() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(TestRules.withMfa(TestRules.draft("Manager approves after MFA", RequesterType.USER,
+                rules.userId(TestUsers.REQUESTER), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER,
+                ""), true, false));
+        openAs(TestUsers.REQUESTER, "request");
+        chooseSetAndAccount(developer, 9);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Debugging a failed deployment");
+        _click(_get(Button.class, spec -> spec.withText("Send request")));
+
+        StepUpDialog stepUp = _get(StepUpDialog.class);
+        assertThat(_get(stepUp, Anchor.class).getHref()).isEqualTo("two-step");
+        assertThat(_get(TextArea.class, spec -> spec.withLabel("Justification")).getValue())
+                .isEqualTo("Debugging a failed deployment");
     }
 
     @Test

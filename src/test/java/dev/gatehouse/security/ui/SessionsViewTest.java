@@ -4,11 +4,17 @@ import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
+import static dev.gatehouse.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,9 +22,18 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.security.MfaFactors;
+import dev.gatehouse.security.TestMfa;
 import dev.gatehouse.ui.AccessDeniedView;
 
 class SessionsViewTest extends KaribuTest {
+
+    private static final String RESET_LABEL = "Sign-in name of the person to reset";
+
+    @Autowired
+    private TestMfa mfa;
+    @Autowired
+    private MfaFactors factors;
 
     @Test
     void an_admin_signs_a_person_out_everywhere_and_sees_it_listed() {
@@ -42,6 +57,36 @@ class SessionsViewTest extends KaribuTest {
         TextField name = _get(TextField.class, spec -> spec.withLabel("Sign-in name"));
         assertThat(name.isInvalid()).isTrue();
         assertThat(name.getErrorMessage()).isEqualTo("Give the person's sign-in name, such as riley.chen.");
+    }
+
+    @Test
+    void an_admin_resets_a_persons_second_factors_after_confirming() {
+        mfa.enrolTotp(TestUsers.DIRECTOR);
+        openAs(TestUsers.ADMIN, "sessions");
+        TextField person = _get(TextField.class, spec -> spec.withLabel(RESET_LABEL));
+
+        _setValue(person, "Jordan.Kim");
+        _click(_get(Button.class, spec -> spec.withText(SessionsView.RESET)));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("message"))
+                .isEqualTo("jordan.kim loses Phone and their recovery codes, and is told by email.");
+        _fireConfirm(confirm);
+
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).isEqualTo("jordan.kim: 1 factor removed."));
+        assertThat(as(TestUsers.DIRECTOR, factors::mine)).isEmpty();
+    }
+
+    @Test
+    void resetting_someone_without_factors_says_so_on_the_field() {
+        mfa.clear(TestUsers.AUDITOR);
+        openAs(TestUsers.ADMIN, "sessions");
+        TextField person = _get(TextField.class, spec -> spec.withLabel(RESET_LABEL));
+
+        _setValue(person, "sam.okafor");
+        _click(_get(Button.class, spec -> spec.withText(SessionsView.RESET)));
+
+        assertThat(person.getErrorMessage()).isEqualTo("sam.okafor has no second factor to reset.");
     }
 
     @Test
