@@ -86,6 +86,35 @@ class AccessRulesViewTest extends KaribuTest {
     }
 
     @Test
+    void an_admin_asks_for_mfa_to_request_and_to_approve() {
+        openAs(TestUsers.ADMIN, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("New rule")));
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Payments admin after MFA");
+        choose("Who may request", new Choice(rules.groupId("payments-team"), "payments-team"));
+        choose("Permission set", new Choice(rules.permissionSetArn("AdministratorAccess"), "AdministratorAccess"));
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RuleEditor.MFA_TO_REQUEST)), true);
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RuleEditor.MFA_TO_APPROVE)), true);
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(_getFormattedRow(_get(Grid.class), 0)).contains(
+                "1 approval from the requester's manager, after MFA", "to request and approve");
+    }
+
+    @Test
+    void nobody_approves_break_glass_so_mfa_to_approve_is_off_for_it() {
+        openAs(TestUsers.ADMIN, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("New rule")));
+        Checkbox toApprove = _get(Checkbox.class, spec -> spec.withLabel(RuleEditor.MFA_TO_APPROVE));
+        _setValue(toApprove, true);
+
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RuleEditor.BREAK_GLASS)), true);
+
+        assertThat(toApprove.getValue()).isFalse();
+        assertThat(toApprove.isEnabled()).isFalse();
+    }
+
+    @Test
     void a_rule_without_a_name_is_refused_on_the_name_field() {
         openAs(TestUsers.ADMIN, "access-rules");
         _click(_get(Button.class, spec -> spec.withText("New rule")));
