@@ -4,33 +4,27 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.gatehouse.GatehouseApplication;
+import dev.gatehouse.BrowserTests;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
 
@@ -47,17 +41,10 @@ class JustInTimeAccessIT {
     private static String url;
 
     @BeforeAll
-    static void startGatehouseInDemoMode() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+    static void startGatehouseInDemoMode() {
+        int port = BrowserTests.freePort();
         url = "http://127.0.0.1:" + port;
-        gatehouse = new SpringApplicationBuilder(GatehouseApplication.class).run(
-                "--server.port=" + port,
-                "--server.address=127.0.0.1",
-                "--gatehouse.directory.sync-on-startup=true",
-                "--gatehouse.access.demo-rules=true");
+        gatehouse = BrowserTests.demo(port);
     }
 
     @AfterAll
@@ -69,12 +56,8 @@ class JustInTimeAccessIT {
 
     @Test
     void a_request_approved_by_the_manager_is_granted_in_identity_center_and_removed_at_expiry() {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(Path.of("/usr/bin/chromium"))
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        try (Playwright playwright = BrowserTests.playwright();
+             Browser browser = BrowserTests.chromium(playwright);
              BrowserContext rileysBrowser = browser.newContext();
              BrowserContext averysBrowser = browser.newContext()) {
             Page riley = signIn(rileysBrowser, "Riley Chen");

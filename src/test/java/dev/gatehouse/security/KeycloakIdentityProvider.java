@@ -1,8 +1,6 @@
 package dev.gatehouse.security;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import dev.gatehouse.BrowserTests;
 
 /**
  * A real Keycloak on 127.0.0.1 (the zip from Maven Central, unpacked by the build), with an in-memory
@@ -36,12 +36,12 @@ final class KeycloakIdentityProvider implements AutoCloseable {
 
     static KeycloakIdentityProvider start(Path home, String gatehouseUrl, SelfSignedKeys spKeys, Path log)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = BrowserTests.freePort();
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(imports.resolve("gatehouse-realm.json"), realm(gatehouseUrl, spKeys));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
-                "--http-management-port=" + freePort(), "--health-enabled=false", "--db=dev-mem", "--import-realm")
+                "--http-management-port=" + BrowserTests.freePort(), "--health-enabled=false", "--db=dev-mem", "--import-realm")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", TEMURIN.toString());
@@ -126,14 +126,6 @@ final class KeycloakIdentityProvider implements AutoCloseable {
                 {"name":"%s","protocol":"saml","protocolMapper":"saml-user-property-mapper",
                  "config":{"user.attribute":"%s","attribute.name":"%s","friendly.name":"%s","attribute.nameformat":"Basic"}}"""
                 .formatted(attribute, property, attribute, attribute);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }

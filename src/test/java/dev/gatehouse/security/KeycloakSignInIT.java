@@ -3,8 +3,6 @@ package dev.gatehouse.security;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +14,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.gatehouse.BrowserTests;
 import dev.gatehouse.GatehouseApplication;
 
 /** Headless Chromium signs in to Gatehouse through a real Keycloak, over SAML, and lands on the home page. */
@@ -34,7 +32,7 @@ class KeycloakSignInIT {
     @BeforeAll
     static void startKeycloakAndGatehouse() throws Exception {
         Path target = Path.of("target");
-        int port = KeycloakIdentityProvider.freePort();
+        int port = BrowserTests.freePort();
         gatehouseUrl = "http://127.0.0.1:" + port;
         SelfSignedKeys spKeys = SelfSignedKeys.generate("gatehouse-sp");
         Path keys = target.resolve("it-sp-keys");
@@ -65,12 +63,7 @@ class KeycloakSignInIT {
 
     @Test
     void a_person_signs_in_through_keycloak_sees_their_name_and_roles_and_signs_out() {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(Path.of("/usr/bin/chromium"))
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")))) {
+        try (Playwright playwright = BrowserTests.playwright(); Browser browser = BrowserTests.chromium(playwright)) {
             Page page = browser.newPage();
             try {
                 signInThroughKeycloak(page);

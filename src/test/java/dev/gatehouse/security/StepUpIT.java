@@ -3,14 +3,10 @@ package dev.gatehouse.security;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,20 +14,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.gatehouse.GatehouseApplication;
+import dev.gatehouse.BrowserTests;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
 
@@ -48,17 +42,10 @@ class StepUpIT {
     private static String url;
 
     @BeforeAll
-    static void startGatehouseInDemoMode() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+    static void startGatehouseInDemoMode() {
+        int port = BrowserTests.freePort();
         url = "http://localhost:" + port;
-        gatehouse = new SpringApplicationBuilder(GatehouseApplication.class).run(
-                "--server.port=" + port,
-                "--server.address=127.0.0.1",
-                "--gatehouse.directory.sync-on-startup=true",
-                "--gatehouse.access.demo-rules=true");
+        gatehouse = BrowserTests.demo(port);
     }
 
     @AfterAll
@@ -70,12 +57,8 @@ class StepUpIT {
 
     @Test
     void a_person_enrols_an_authenticator_app_steps_up_to_request_and_later_steps_up_with_a_security_key() {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(Path.of("/usr/bin/chromium"))
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        try (Playwright playwright = BrowserTests.playwright();
+             Browser browser = BrowserTests.chromium(playwright);
              BrowserContext context = browser.newContext()) {
             Page riley = context.newPage();
             try {
