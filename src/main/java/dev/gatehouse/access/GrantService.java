@@ -22,8 +22,8 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.security.CurrentUser;
-import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.StepUp;
 import dev.gatehouse.shared.DurationText;
 
 /**

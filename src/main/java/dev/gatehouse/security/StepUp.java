@@ -50,6 +50,10 @@ public class StepUp {
         this.currentUser = currentUser;
         this.clock = clock;
         this.freshness = properties.mfa().freshness();
+        if (freshness.isNegative() || freshness.compareTo(MfaRepository.KEPT) > 0) {
+            throw new IllegalStateException("gatehouse.security.mfa.freshness must lie between 0 and "
+                    + MfaRepository.KEPT.toHours() + " hours; it is " + freshness + ".");
+        }
         this.maxFailures = properties.mfa().maxFailures();
         this.lockout = properties.mfa().lockout();
     }

@@ -120,7 +120,7 @@ class AccessServiceTest {
 
     @Test
     void a_rule_asking_for_mfa_holds_the_request_and_the_approval_until_each_person_steps_up() {
-        String account = rules.accountId(24);
+        String account = rules.accountId(4);
         rules.save(TestRules.withMfa(TestRules.draft("Manager after MFA", RequesterType.USER, riley,
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""), true, true));
 
@@ -147,7 +147,7 @@ class AccessServiceTest {
 
     @Test
     void denying_needs_no_second_factor() {
-        String account = rules.accountId(25);
+        String account = rules.accountId(7);
         rules.save(TestRules.withMfa(TestRules.draft("Manager after MFA", RequesterType.USER, riley,
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""), false, true));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));

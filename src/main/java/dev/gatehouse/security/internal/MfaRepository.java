@@ -33,6 +33,9 @@ public class MfaRepository {
     public record StoredCredential(long id, String credentialId, byte[] credential, long signCount) {
     }
 
+    /** How long a step-up is kept: longer than any freshness window may be. */
+    public static final Duration KEPT = Duration.ofDays(1);
+
     private final DSLContext db;
 
     MfaRepository(DSLContext db) {
@@ -176,7 +179,10 @@ public class MfaRepository {
         db.deleteFrom(MFA_ATTEMPT).where(MFA_ATTEMPT.SUBJECT.eq(key(subject))).execute();
     }
 
+    /** Records a step-up for the sign-in, and drops step-ups older than {@link #KEPT}. */
     public void verified(String signInId, String subject, MfaMethod method, Instant at) {
+        db.deleteFrom(MFA_VERIFICATION).where(MFA_VERIFICATION.VERIFIED_AT.lt(utc(at.minus(KEPT))))
+                .execute();
         db.insertInto(MFA_VERIFICATION)
                 .set(MFA_VERIFICATION.SIGN_IN_ID, signInId)
                 .set(MFA_VERIFICATION.SUBJECT, key(subject))
