@@ -14,6 +14,8 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
+import dev.gatehouse.shared.StartupProblem;
+
 /**
  * Checks the database before anything else starts, so that an unreachable PostgreSQL is one clear
  * line instead of a connection-pool stack trace, and creates the configured database on a fresh server.

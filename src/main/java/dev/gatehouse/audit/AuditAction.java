@@ -31,7 +31,8 @@ public enum AuditAction {
     GRANT_FAILED("Grant failed"),
     SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),
     SESSION_DURATION_CHANGED("Session duration changed"),
-    SESSION_DURATION_CHANGE_FAILED("Session duration change failed");
+    SESSION_DURATION_CHANGE_FAILED("Session duration change failed"),
+    AUDIT_TRAIL_VERIFIED("Audit trail verified");
 
     private final String label;
 

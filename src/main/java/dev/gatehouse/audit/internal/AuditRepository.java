@@ -9,12 +9,14 @@ import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.audit.ChainReport;
 import dev.gatehouse.shared.SearchText;
 
 @Repository
@@ -26,7 +28,7 @@ public class AuditRepository {
         this.db = db;
     }
 
-    void append(Instant at, String actor, AuditAction action, String subject, String details, String sourceAddress) {
+    public void append(Instant at, String actor, AuditAction action, String subject, String details, String sourceAddress) {
         db.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(AUDIT_ENTRY.ACTOR, actor)
@@ -47,6 +49,40 @@ public class AuditRepository {
                 .limit(limit)
                 .fetch(r -> new AuditEntry(r.value1(), r.value2().toInstant(), r.value3(),
                         AuditAction.valueOf(r.value4()), r.value5(), r.value6(), r.value7()));
+    }
+
+    /**
+     * Walks the hash chain once in seq order, recomputing each entry's hash from the previous entry's
+     * stored hash and its own fields, in the database (the same function the insert trigger uses).
+     */
+    public ChainReport verifyChain() {
+        long entries = db.fetchCount(AUDIT_ENTRY);
+        long head = db.fetchValue(DSL.field("(select seq from audit_chain_head)", Long.class));
+        Record2<Long, Long> broken = db.resultQuery("""
+                select seq, step from (
+                    select seq, seq - coalesce(lag(seq) over w, 0) as step,
+                           hash = sha256(coalesce(lag(hash) over w, decode(repeat('00', 32), 'hex'))
+                                         || audit_entry_bytes(e)) as intact
+                    from audit_entry e
+                    window w as (order by seq)) links
+                where step <> 1 or not intact
+                order by seq
+                limit 1""")
+                .coerce(DSL.field("seq", Long.class), DSL.field("step", Long.class))
+                .fetchOne();
+        if (broken != null) {
+            long seq = broken.value1();
+            return ChainReport.broken(entries, seq, broken.value2() != 1
+                    ? "entries " + (seq - broken.value2() + 1) + (broken.value2() == 2 ? "" : " to " + (seq - 1))
+                            + " are missing before entry " + seq
+                    : "entry " + seq + " differs from what its hash covers (edited, or its predecessor was)");
+        }
+        long last = db.fetchValue(DSL.field("(select coalesce(max(seq), 0) from audit_entry)", Long.class));
+        if (last != head) {
+            return ChainReport.broken(entries, last + 1, "entries " + (last + 1) + " to " + head
+                    + " were removed from the end");
+        }
+        return ChainReport.intact(entries);
     }
 
     private static List<Condition> conditions(AuditFilter filter) {

@@ -3,9 +3,11 @@ package dev.gatehouse.audit.ui;
 import java.util.Optional;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,6 +24,7 @@ import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
+import dev.gatehouse.audit.ChainReport;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
 
@@ -33,11 +36,14 @@ import dev.gatehouse.shared.TimeText;
 public class AuditTrailView extends VerticalLayout {
 
     static final String EMPTY_TEXT = "No audit entries match these filters.";
+    static final String VERIFY = "Verify integrity";
 
     private final AuditTrail auditTrail;
     private final TextField search = new TextField("Search");
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
     private final Grid<AuditEntry> grid = new Grid<>();
+    private final Paragraph integrity = new Paragraph("Each entry is chained to the one before by a SHA-256 hash; "
+            + "verifying recomputes every link and names the first that does not hold.");
 
     public AuditTrailView(AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
@@ -54,7 +60,12 @@ public class AuditTrailView extends VerticalLayout {
         action.setItemLabelGenerator(AuditAction::label);
         action.setClearButtonVisible(true);
         action.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(search, action);
+        Button verify = new Button(VERIFY, VaadinIcon.SHIELD.create(), e -> {
+            verify();
+            e.getSource().setEnabled(true);
+        });
+        verify.setDisableOnClick(true);
+        HorizontalLayout filters = new HorizontalLayout(search, action, verify);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.addColumn(entry -> TimeText.withSeconds(entry.occurredAt())).setHeader("Time").setAutoWidth(true)
@@ -69,8 +80,19 @@ public class AuditTrailView extends VerticalLayout {
         grid.setSizeFull();
         refresh();
 
-        add(new H2("Audit trail"), filters, grid);
+        integrity.setId("audit-integrity");
+        integrity.addClassName("gatehouse-muted");
+        add(new H2("Audit trail"), integrity, filters, grid);
         setFlexGrow(1, grid);
+    }
+
+    /** Runs in the request: Vaadin's loading bar shows while every link is recomputed. */
+    private void verify() {
+        ChainReport report = auditTrail.verify();
+        integrity.setText(report.summary());
+        integrity.getStyle().set("color", report.intact() ? "var(--lumo-success-text-color)"
+                : "var(--lumo-error-text-color)");
+        refresh();
     }
 
     private void refresh() {

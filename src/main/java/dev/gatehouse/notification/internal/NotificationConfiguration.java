@@ -18,8 +18,8 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
-import dev.gatehouse.StartupProblem;
 import dev.gatehouse.notification.Channel;
+import dev.gatehouse.shared.StartupProblem;
 
 /** The configured channels and the task that sends each delivery (instance id = delivery id). */
 @Configuration(proxyBeanMethods = false)

@@ -37,11 +37,11 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-import dev.gatehouse.StartupProblem;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.security.SignInFailure;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
+import dev.gatehouse.shared.StartupProblem;
 
 /** SAML 2.0 sign-in through the identity provider named by its metadata; production mode only. */
 @Configuration(proxyBeanMethods = false)

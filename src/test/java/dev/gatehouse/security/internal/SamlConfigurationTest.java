@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import dev.gatehouse.StartupProblem;
+import dev.gatehouse.shared.StartupProblem;
 import dev.gatehouse.security.SelfSignedKeys;
 import dev.gatehouse.security.TestIdentityProvider;
 

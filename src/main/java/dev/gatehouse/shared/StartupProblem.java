@@ -1,4 +1,4 @@
-package dev.gatehouse;
+package dev.gatehouse.shared;
 
 /**
  * A reason Gatehouse cannot start that the operator can fix: reported as one clear line and

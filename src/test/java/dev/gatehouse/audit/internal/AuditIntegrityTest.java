@@ -1,0 +1,129 @@
+package dev.gatehouse.audit.internal;
+
+import static dev.gatehouse.TestUsers.as;
+import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
+
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditTrail;
+import dev.gatehouse.audit.AuditVerification;
+import dev.gatehouse.audit.ChainReport;
+
+/**
+ * The audit trail is append-only in the database itself, and its hash chain shows an edit made past
+ * that (by someone who may switch the triggers off) at the first entry whose link no longer holds.
+ */
+@SpringBootTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AuditIntegrityTest {
+
+    @Autowired
+    private AuditRepository repository;
+    @Autowired
+    private AuditTrail audit;
+    @Autowired
+    private DSLContext db;
+    @Autowired
+    private DataSource dataSource;
+    @Autowired
+    private Environment environment;
+
+    @Test
+    void the_application_cannot_change_delete_or_truncate_entries() {
+        long id = append("nothing to hide");
+
+        assertThatThrownBy(() -> db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS, "rewritten")
+                .where(AUDIT_ENTRY.ID.eq(id)).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only: UPDATE");
+        assertThatThrownBy(() -> db.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(id)).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only: DELETE");
+        assertThatThrownBy(() -> db.truncate(AUDIT_ENTRY).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only: TRUNCATE");
+        assertThat(db.fetchValue(AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.ID.eq(id))).isEqualTo("nothing to hide");
+    }
+
+    @Test
+    void an_edit_made_directly_in_sql_is_found_at_the_edited_entry() throws Exception {
+        long id = append("approved by Avery Patel");
+        long seq = db.fetchValue(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ID.eq(id));
+        assertThat(repository.verifyChain().intact()).isTrue();
+
+        rewriteBypassingTriggers(id, "approved by Jordan Kim");
+        try {
+            ChainReport report = repository.verifyChain();
+            assertThat(report.brokenAt()).hasValue(seq);
+            assertThat(report.summary()).isEqualTo("Broken at entry " + seq + ": entry " + seq + " differs from "
+                    + "what its hash covers (edited, or its predecessor was).");
+        } finally {
+            rewriteBypassingTriggers(id, "approved by Avery Patel");
+        }
+        assertThat(repository.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void verifying_is_for_auditors_and_admins_and_is_recorded() {
+        append("something to verify");
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, audit::verify)).isInstanceOf(AccessDeniedException.class);
+
+        ChainReport report = as(TestUsers.AUDITOR, audit::verify);
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.entries()).isPositive();
+        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_VERIFIED.name()),
+                AUDIT_ENTRY.ACTOR.eq("Sam Okafor"), AUDIT_ENTRY.DETAILS.eq(report.summary()))).isTrue();
+    }
+
+    @Test
+    void the_command_line_verification_exits_0_for_an_intact_chain_and_1_for_a_broken_one() throws Exception {
+        String url = environment.getProperty("spring.datasource.url");
+        assertThat(AuditVerification.run("--spring.datasource.url=" + url)).isZero();
+
+        long id = append("granted for 1 h");
+        rewriteBypassingTriggers(id, "granted for 12 h");
+        try {
+            assertThat(AuditVerification.run("--spring.datasource.url=" + url)).isEqualTo(1);
+        } finally {
+            rewriteBypassingTriggers(id, "granted for 1 h");
+        }
+    }
+
+    private long append(String details) {
+        Instant now = Instant.now();
+        repository.append(now, "integrity test", AuditAction.ACCESS_REQUESTED, "request #1", details, null);
+        return db.fetchValue(db.select(DSL.max(AUDIT_ENTRY.ID)).from(AUDIT_ENTRY).where(AUDIT_ENTRY.DETAILS.eq(details)));
+    }
+
+    /** What a database superuser could do: switch triggers off for the session and edit the row. */
+    private void rewriteBypassingTriggers(long id, String details) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             Statement replica = connection.createStatement();
+             PreparedStatement update = connection.prepareStatement(
+                     "update audit_entry set details = ? where id = ?")) {
+            replica.execute("set session_replication_role = replica");
+            update.setString(1, details);
+            update.setLong(2, id);
+            update.executeUpdate();
+            replica.execute("set session_replication_role = origin");
+        }
+    }
+}
