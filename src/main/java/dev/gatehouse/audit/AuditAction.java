@@ -32,7 +32,8 @@ public enum AuditAction {
     SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),
     SESSION_DURATION_CHANGED("Session duration changed"),
     SESSION_DURATION_CHANGE_FAILED("Session duration change failed"),
-    AUDIT_TRAIL_VERIFIED("Audit trail verified");
+    AUDIT_TRAIL_VERIFIED("Audit trail verified"),
+    AUDIT_TRAIL_EXPORTED("Audit trail exported");
 
     private final String label;
 

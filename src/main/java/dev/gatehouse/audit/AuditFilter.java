@@ -15,4 +15,13 @@ public record AuditFilter(String text, Optional<AuditAction> action) {
     public AuditFilter {
         text = text == null ? "" : text.strip();
     }
+
+    /** "all entries", or what the filter keeps, for the record of an export. */
+    public String describe() {
+        if (text.isEmpty() && action.isEmpty()) {
+            return "all entries";
+        }
+        return "entries" + (text.isEmpty() ? "" : " matching \"" + text + "\"")
+                + action.map(a -> (text.isEmpty() ? "" : " and") + " of action " + a.label()).orElse("");
+    }
 }

@@ -3,13 +3,17 @@ package dev.gatehouse.audit.internal;
 import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.Record7;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +25,8 @@ import dev.gatehouse.shared.SearchText;
 
 @Repository
 public class AuditRepository {
+
+    private static final int EXPORT_FETCH_SIZE = 5_000;
 
     private final DSLContext db;
 
@@ -51,13 +57,49 @@ public class AuditRepository {
                         AuditAction.valueOf(r.value4()), r.value5(), r.value6(), r.value7()));
     }
 
+    static final List<String> CSV_HEADER = List.of("Entry", "Time (UTC)", "Actor", "Action", "Subject", "Details",
+            "Source address");
+
+    /**
+     * Writes the entries matching the filter up to entry {@code upTo}, newest first, as CSV rows. The
+     * rows stream from a database cursor (the caller holds a read-only transaction), so memory stays
+     * flat however many.
+     *
+     * @return how many entries were written
+     */
+    public long export(AuditFilter filter, long upTo, CsvWriter csv) {
+        csv.row(CSV_HEADER);
+        long rows = 0;
+        try (Cursor<Record7<Long, OffsetDateTime, String, String, String, String, String>> cursor = db
+                .select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
+                        AUDIT_ENTRY.SUBJECT, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.SOURCE_ADDRESS)
+                .from(AUDIT_ENTRY)
+                .where(conditions(filter)).and(AUDIT_ENTRY.SEQ.le(upTo))
+                .orderBy(AUDIT_ENTRY.OCCURRED_AT.desc(), AUDIT_ENTRY.ID.desc())
+                .fetchSize(EXPORT_FETCH_SIZE)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                csv.row(Arrays.asList(String.valueOf(r.value1()),
+                        r.value2().atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().toString(), r.value3(),
+                        AuditAction.valueOf(r.value4()).label(), r.value5(), r.value6(), r.value7()));
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** The last entry's seq; 0 for an empty trail. */
+    public long lastSeq() {
+        return db.fetchValue(DSL.field("(select seq from audit_chain_head)", Long.class));
+    }
+
     /**
      * Walks the hash chain once in seq order, recomputing each entry's hash from the previous entry's
      * stored hash and its own fields, in the database (the same function the insert trigger uses).
      */
     public ChainReport verifyChain() {
         long entries = db.fetchCount(AUDIT_ENTRY);
-        long head = db.fetchValue(DSL.field("(select seq from audit_chain_head)", Long.class));
+        long head = lastSeq();
         Record2<Long, Long> broken = db.resultQuery("""
                 select seq, step from (
                     select seq, seq - coalesce(lag(seq) over w, 0) as step,

@@ -4,8 +4,11 @@ import java.util.Optional;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -17,6 +20,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -37,11 +41,16 @@ public class AuditTrailView extends VerticalLayout {
 
     static final String EMPTY_TEXT = "No audit entries match these filters.";
     static final String VERIFY = "Verify integrity";
+    static final String EXPORT = "Export CSV";
 
     private final AuditTrail auditTrail;
     private final TextField search = new TextField("Search");
     private final ComboBox<AuditAction> action = new ComboBox<>("Action");
     private final Grid<AuditEntry> grid = new Grid<>();
+    private final Checkbox forExcel = new Checkbox("For Excel (byte order mark)");
+    /** What the grid shows, for the download request, which does not run under the page's lock. */
+    private volatile AuditFilter shown = AuditFilter.ALL;
+    private volatile boolean byteOrderMark;
     private final Paragraph integrity = new Paragraph("Each entry is chained to the one before by a SHA-256 hash; "
             + "verifying recomputes every link and names the first that does not hold.");
 
@@ -65,7 +74,14 @@ public class AuditTrailView extends VerticalLayout {
             e.getSource().setEnabled(true);
         });
         verify.setDisableOnClick(true);
-        HorizontalLayout filters = new HorizontalLayout(search, action, verify);
+        Anchor export = new Anchor((DownloadHandler) event -> {
+            event.setFileName(auditTrail.exportFileName());
+            event.setContentType("text/csv; charset=utf-8");
+            auditTrail.export(shown, byteOrderMark, event.getOutputStream());
+        }, AttachmentType.DOWNLOAD, EXPORT);
+        export.setId("audit-export");
+        forExcel.addValueChangeListener(e -> byteOrderMark = e.getValue());
+        HorizontalLayout filters = new HorizontalLayout(search, action, verify, export, forExcel);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.addColumn(entry -> TimeText.withSeconds(entry.occurredAt())).setHeader("Time").setAutoWidth(true)
@@ -97,6 +113,7 @@ public class AuditTrailView extends VerticalLayout {
 
     private void refresh() {
         AuditFilter filter = new AuditFilter(search.getValue(), Optional.ofNullable(action.getValue()));
+        shown = filter;
         grid.setItems(query -> auditTrail.page(filter, query.getOffset(), query.getLimit()).stream());
     }
 }

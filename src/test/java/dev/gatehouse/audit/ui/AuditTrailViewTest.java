@@ -20,6 +20,7 @@ import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
@@ -101,6 +102,17 @@ class AuditTrailViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("audit-integrity")).getText())
                 .matches("Intact: all \\d+ entries are linked and unchanged\\.");
         assertThat(_getFormattedRow(_get(Grid.class), 0)).contains("Sam Okafor", "Audit trail verified");
+    }
+
+    @Test
+    void the_entries_shown_can_be_downloaded_as_csv() {
+        openAs(TestUsers.AUDITOR, "audit");
+
+        Anchor export = _get(Anchor.class, spec -> spec.withId("audit-export"));
+
+        assertThat(export.getText()).isEqualTo(AuditTrailView.EXPORT);
+        assertThat(export.getHref()).as("a download handler is registered").isNotEmpty();
+        assertThat(export.getElement().hasAttribute("download")).isTrue();
     }
 
     @Test
