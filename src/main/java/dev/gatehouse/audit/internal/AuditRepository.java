@@ -115,16 +115,19 @@ public class AuditRepository {
         if (broken != null) {
             long seq = broken.value1();
             return ChainReport.broken(entries, seq, broken.value2() != 1
-                    ? "entries " + (seq - broken.value2() + 1) + (broken.value2() == 2 ? "" : " to " + (seq - 1))
-                            + " are missing before entry " + seq
+                    ? range(seq - broken.value2() + 1, seq - 1) + " missing before entry " + seq
                     : "entry " + seq + " differs from what its hash covers (edited, or its predecessor was)");
         }
         long last = db.fetchValue(DSL.field("(select coalesce(max(seq), 0) from audit_entry)", Long.class));
         if (last != head) {
-            return ChainReport.broken(entries, last + 1, "entries " + (last + 1) + " to " + head
-                    + " were removed from the end");
+            return ChainReport.broken(entries, last + 1, range(last + 1, head) + " removed from the end");
         }
         return ChainReport.intact(entries);
+    }
+
+    /** "entry 7 is", "entries 7 to 9 are". */
+    private static String range(long first, long last) {
+        return first == last ? "entry " + first + " is" : "entries " + first + " to " + last + " are";
     }
 
     private static List<Condition> conditions(AuditFilter filter) {

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 
+import dev.gatehouse.TestEvents;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditTrail;
@@ -47,6 +49,8 @@ class AuditIntegrityTest {
     private DataSource dataSource;
     @Autowired
     private Environment environment;
+    @Autowired
+    private EventPublicationRegistry publications;
 
     @Test
     void the_application_cannot_change_delete_or_truncate_entries() {
@@ -76,6 +80,31 @@ class AuditIntegrityTest {
                     + "what its hash covers (edited, or its predecessor was).");
         } finally {
             rewriteBypassingTriggers(id, "approved by Avery Patel");
+        }
+        assertThat(repository.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void entries_removed_from_the_end_are_found_before_and_after_the_next_append() throws Exception {
+        TestEvents.awaitDelivered(publications);
+        long id = append("the last words");
+        var removed = db.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(id)).fetchOne();
+        bypassingTriggers("delete from audit_entry where id = ?", id);
+        try {
+            assertThat(repository.verifyChain().summary()).isEqualTo("Broken at entry " + removed.getSeq()
+                    + ": entry " + removed.getSeq() + " is removed from the end.");
+
+            long next = db.fetchValue(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ID.eq(append("written after the removal")));
+
+            assertThat(next).isEqualTo(removed.getSeq() + 1);
+            assertThat(repository.verifyChain().summary()).isEqualTo("Broken at entry " + next + ": entry "
+                    + removed.getSeq() + " is missing before entry " + next + ".");
+        } finally {
+            bypassingTriggers("insert into audit_entry (id, occurred_at, actor, action, subject, details, "
+                    + "source_address, seq, hash) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    removed.getId(), removed.getOccurredAt(), removed.getActor(), removed.getAction(),
+                    removed.getSubject(), removed.getDetails(), removed.getSourceAddress(), removed.getSeq(),
+                    removed.getHash());
         }
         assertThat(repository.verifyChain().intact()).isTrue();
     }
@@ -113,17 +142,20 @@ class AuditIntegrityTest {
         return db.fetchValue(db.select(DSL.max(AUDIT_ENTRY.ID)).from(AUDIT_ENTRY).where(AUDIT_ENTRY.DETAILS.eq(details)));
     }
 
-    /** What a database superuser could do: switch triggers off for the session and edit the row. */
-    private void rewriteBypassingTriggers(long id, String details) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             Statement replica = connection.createStatement();
-             PreparedStatement update = connection.prepareStatement(
-                     "update audit_entry set details = ? where id = ?")) {
-            replica.execute("set session_replication_role = replica");
-            update.setString(1, details);
-            update.setLong(2, id);
-            update.executeUpdate();
-            replica.execute("set session_replication_role = origin");
+    /** What a database superuser could do: switch triggers off for the session and change rows. */
+    private void bypassingTriggers(String sql, Object... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement session = connection.createStatement();
+             PreparedStatement change = connection.prepareStatement(sql)) {
+            session.execute("set session_replication_role = replica");
+            for (int i = 0; i < parameters.length; i++) {
+                change.setObject(i + 1, parameters[i]);
+            }
+            change.executeUpdate();
+            session.execute("set session_replication_role = origin");
         }
+    }
+
+    private void rewriteBypassingTriggers(long id, String details) throws Exception {
+        bypassingTriggers("update audit_entry set details = ? where id = ?", details, id);
     }
 }
