@@ -23,7 +23,8 @@ public final class BrowserTests {
 
     /** Playwright driving /usr/bin/chromium; close the Playwright to close the browser too. */
     public static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        return Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
     public static Browser chromium(Playwright playwright) {

@@ -75,8 +75,10 @@ class AuditExportBenchmark {
         assertThat(rows).isGreaterThanOrEqualTo(ENTRIES);
         String report = String.format("""
                 Audit export: %,d entries inserted through the chaining trigger in %.1f s
-                exported the entries of one action: %,d rows (%,d bytes of CSV) in %.2f s = %,.0f rows/s                 (target >= 100,000)
-                heap retained (old + survivor generations) before %d MB, peak during %d MB: growth %d MB                 (target < 64 MB)
+                exported the entries of one action: %,d rows (%,d bytes of CSV) in %.2f s
+                  = %,.0f rows/s (target >= 100,000)
+                heap retained (old + survivor generations) before %d MB, peak during %d MB
+                  = growth %d MB (target < 64 MB)
                 heap used including uncollected garbage: before %d MB, peak %d MB (sampled every 5 ms)
                 """, ENTRIES, insertSeconds, rows, sink.bytes, seconds, rows / seconds, retainedBefore >> 20,
                 peakRetained.get() >> 20, (peakRetained.get() - retainedBefore) >> 20, heapBefore >> 20,

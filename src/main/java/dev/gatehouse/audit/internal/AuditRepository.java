@@ -34,7 +34,8 @@ public class AuditRepository {
         this.db = db;
     }
 
-    public void append(Instant at, String actor, AuditAction action, String subject, String details, String sourceAddress) {
+    public void append(Instant at, String actor, AuditAction action, String subject, String details,
+                       String sourceAddress) {
         db.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(AUDIT_ENTRY.ACTOR, actor)

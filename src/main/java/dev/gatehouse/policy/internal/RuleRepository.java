@@ -110,7 +110,8 @@ public class RuleRepository {
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
                 r.getFutureStartAllowed(), r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()),
-                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), r.getSessionCapped(), r.getMfaToRequest(), r.getMfaToApprove(),
+                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), r.getSessionCapped(),
+                r.getMfaToRequest(), r.getMfaToApprove(),
                 Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());
     }
