@@ -113,14 +113,8 @@ public class TwoStepView extends VerticalLayout {
 
     private void addSecurityKey() {
         WebAuthnCeremony ceremony = factors.startWebAuthn();
-        WebAuthnBrowser.create(UI.getCurrent(), ceremony, answer -> {
-            try {
-                enrolled(factors.confirmWebAuthn(ceremony, MfaMethod.WEBAUTHN.label(), answer));
-            } catch (MfaProblem problem) {
-                Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        }, failure -> Notification.show("The browser did not add a security key: " + failure, 6000,
+        WebAuthnBrowser.create(UI.getCurrent(), ceremony, answer -> guarded(
+                () -> enrolled(factors.confirmWebAuthn(ceremony, MfaMethod.WEBAUTHN.label(), answer))), failure -> Notification.show("The browser did not add a security key: " + failure, 6000,
                 Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR));
     }
 
@@ -177,7 +171,12 @@ public class TwoStepView extends VerticalLayout {
             getFooter().add(new Button("Cancel", e -> close()), add);
         }
 
+        /** The step-up that allowed starting may have lapsed while the person scanned: ask again then. */
         private void confirm(TotpEnrolment enrolment) {
+            StepUpDialog.attempt(stepUp, () -> confirmNow(enrolment));
+        }
+
+        private void confirmNow(TotpEnrolment enrolment) {
             try {
                 List<String> codes = factors.confirmTotp(enrolment, name.getValue(), code.getValue());
                 close();
