@@ -3,11 +3,12 @@ package dev.gatehouse.access;
 import java.time.Instant;
 
 /**
- * A request left PENDING: approved (by the last approval needed, or automatically), denied, cancelled
- * or expired. {@code actor} is the approver, the requester, or "Gatehouse" for automatic steps.
+ * Someone decided a request. Usually it left PENDING: approved (by the last approval needed, or
+ * automatically), denied, cancelled or expired. Status PENDING is an approval recorded while the rule
+ * still needs more. {@code actor} is the approver, the requester, or "Gatehouse" for automatic steps.
  */
 public record AccessRequestDecided(long requestId, RequestStatus status, String actor, String comment,
-                                   String requesterId, String requester, String accountName,
+                                   String requesterId, String requester, String accountId, String accountName,
                                    String permissionSetName, Instant at) {
 
     /** The actor of a request approved by its rule, without a person deciding. */

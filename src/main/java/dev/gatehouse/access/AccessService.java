@@ -219,7 +219,8 @@ public class AccessService {
             long id = requests.insert(me.id(), me.displayName(), c.account().id(), c.account().name(),
                     form.permissionSetArn(), setName, c.rule(), approverId, duration, startsAt, justification, ticket,
                     Optional.empty(), now);
-            events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), c.account().name(), setName,
+            events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), c.account().id(),
+                    c.account().name(), setName,
                     DurationText.of(duration), justification, ticket, c.rule().approverType(), approverId,
                     c.rule().emergency(), now));
             if (c.rule().automatic()) {
@@ -310,9 +311,12 @@ public class AccessService {
             events.publishEvent(request.decided(RequestStatus.DENIED, me.displayName(), note, clock.instant()));
             return RequestStatus.DENIED;
         }
-        if (requests.approvals(requestId) >= request.approvalsRequired()) {
+        int approvals = requests.approvals(requestId);
+        if (approvals >= request.approvalsRequired()) {
             return approve(request, me.displayName(), note);
         }
+        events.publishEvent(request.decided(RequestStatus.PENDING, me.displayName(), "Approval " + approvals + " of "
+                + request.approvalsRequired() + (note.isEmpty() ? "" : "; " + note), clock.instant()));
         return RequestStatus.PENDING;
     }
 
@@ -360,8 +364,8 @@ public class AccessService {
         }
         requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
         events.publishEvent(request.decided(RequestStatus.APPROVED, by, comment, clock.instant()));
-        events.publishEvent(new GrantExtended(grantId, grant.requestId(), by, grant.accountName(),
-                grant.permissionSetName(), newEnd, "Extension request #" + request.id() + " approved",
+        events.publishEvent(new GrantExtended(grantId, grant.requestId(), by, grant.userName(), grant.accountId(),
+                grant.accountName(), grant.permissionSetName(), newEnd, "Extension request #" + request.id() + " approved",
                 clock.instant()));
         return RequestStatus.APPROVED;
     }

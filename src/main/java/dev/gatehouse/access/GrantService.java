@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -95,8 +96,8 @@ public class GrantService {
             if (!granting.extend(grantId, newEnd)) {
                 throw new AccessProblem("This access is ending right now; request it again.");
             }
-            events.publishEvent(new GrantExtended(grantId, grant.requestId(), me.displayName(),
-                    grant.accountName(), grant.permissionSetName(), newEnd, "Rule \"" + rule.name()
+            events.publishEvent(new GrantExtended(grantId, grant.requestId(), me.displayName(), grant.userName(),
+                    grant.accountId(), grant.accountName(), grant.permissionSetName(), newEnd, "Rule \"" + rule.name()
                     + "\" extends without approval", clock.instant()));
             return RequestStatus.APPROVED;
         }
@@ -107,7 +108,7 @@ public class GrantService {
         long id = requests.insert(me.id(), me.displayName(), grant.accountId(), grant.accountName(),
                 grant.permissionSetArn(), grant.permissionSetName(), rule, approverId, more,
                 Optional.empty(), why, "", Optional.of(grantId), clock.instant());
-        events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), grant.accountName(),
+        events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), grant.accountId(), grant.accountName(),
                 grant.permissionSetName(), "extension by " + DurationText.of(more), why, "", rule.approverType(),
                 approverId, false, clock.instant()));
         return RequestStatus.PENDING;
@@ -125,6 +126,21 @@ public class GrantService {
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     public List<GrantSummary> currentGrants(String search, int offset, int limit) {
         return grants.current(search == null ? "" : search, offset, limit);
+    }
+
+    /** Grants whose assignment exists in Identity Center, or is being made or taken away, for the current access report. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public List<GrantSummary> grantsHoldingAccess() {
+        return grants.current("", 0, Integer.MAX_VALUE).stream()
+                .filter(grant -> grant.status() != GrantStatus.SCHEDULED).toList();
+    }
+
+    /** Every request sent in the range and what came of it, oldest first, handed over row by row. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    public void eachGrantHistory(Optional<Instant> from, Optional<Instant> until, Consumer<GrantHistoryRow> each) {
+        grants.eachHistory(from, until, each);
     }
 
     /** The requester ends their own access now. */

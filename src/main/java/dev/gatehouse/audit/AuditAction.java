@@ -16,10 +16,13 @@ public enum AuditAction {
     MFA_RESET("MFA reset"),
     DIRECTORY_SYNCED("Directory synced"),
     DIRECTORY_SYNC_FAILED("Directory sync failed"),
+    DIRECTORY_REFRESHED("Directory entry refreshed"),
+    NOTIFICATION_SENT_BY_HAND("Notification sent by an admin"),
     ACCESS_RULE_CHANGED("Access rule changed"),
     ACCESS_REQUESTED("Access requested"),
     BREAK_GLASS_USED("Break-glass used"),
     BREAK_GLASS_FOLLOWED_UP("Break-glass followed up"),
+    APPROVAL_RECORDED("Approval recorded, more needed"),
     REQUEST_APPROVED("Request approved"),
     REQUEST_DENIED("Request denied"),
     REQUEST_CANCELLED("Request cancelled"),
@@ -29,11 +32,16 @@ public enum AuditAction {
     ACCESS_ENDED("Access ended"),
     ACCESS_REVOKED("Access revoked"),
     GRANT_FAILED("Grant failed"),
+    AWS_WRITE_SUCCEEDED("AWS write succeeded"),
+    AWS_WRITE_IN_PROGRESS("AWS write still in progress"),
+    AWS_WRITE_FAILED("AWS write failed"),
     SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),
     SESSION_DURATION_CHANGED("Session duration changed"),
     SESSION_DURATION_CHANGE_FAILED("Session duration change failed"),
     AUDIT_TRAIL_VERIFIED("Audit trail verified"),
-    AUDIT_TRAIL_EXPORTED("Audit trail exported");
+    AUDIT_TRAIL_EXPORTED("Audit trail exported"),
+    AUDIT_TRAIL_PRUNED("Old audit entries removed"),
+    AUDIT_REPORT_EXPORTED("Audit report exported");
 
     private final String label;
 

@@ -2,9 +2,9 @@ package dev.gatehouse.audit;
 
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -14,24 +14,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.audit.internal.AuditRepository;
 import dev.gatehouse.audit.internal.CsvWriter;
+import dev.gatehouse.audit.internal.NewEntry;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.AccountScopes;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.DirectorySort;
+import dev.gatehouse.directory.OuRow;
+import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.security.CurrentUser;
 
 /** Reading and verifying the audit trail; only auditors and admins may. */
 @Service
 public class AuditTrail {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'")
-            .withZone(ZoneOffset.UTC);
+    /** The most accounts an OU filter covers: far more than one OU holds in practice. */
+    private static final int MAX_OU_ACCOUNTS = 10_000;
+
+    private static final AccountScopes WHOLE_ORGANIZATION = new AccountScopes(true, Set.of(), Set.of());
 
     private final AuditRepository repository;
+    private final DirectoryLookup directory;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
 
-    AuditTrail(AuditRepository repository, CurrentUser currentUser, Clock clock,
+    AuditTrail(AuditRepository repository, DirectoryLookup directory, CurrentUser currentUser, Clock clock,
                PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.directory = directory;
         this.currentUser = currentUser;
         this.clock = clock;
         this.writing = new TransactionTemplate(transactions);
@@ -47,8 +59,8 @@ public class AuditTrail {
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     public ChainReport verify() {
         ChainReport report = repository.verifyChain();
-        repository.append(clock.instant(), currentUser.require().displayName(), AuditAction.AUDIT_TRAIL_VERIFIED,
-                "audit trail", report.summary(), null);
+        repository.append(NewEntry.of(clock.instant(), currentUser.require().displayName(),
+                AuditAction.AUDIT_TRAIL_VERIFIED, "audit trail", report.summary()));
         return report;
     }
 
@@ -65,26 +77,62 @@ public class AuditTrail {
         String by = currentUser.require().displayName();
         long upTo = writing.execute(status -> {
             long last = repository.lastSeq();
-            repository.append(clock.instant(), by, AuditAction.AUDIT_TRAIL_EXPORTED, "audit trail",
-                    "CSV of " + filter.describe() + " up to entry " + last, null);
+            repository.append(NewEntry.of(clock.instant(), by, AuditAction.AUDIT_TRAIL_EXPORTED, "audit trail",
+                    "CSV of " + filter.describe() + " up to entry " + last));
             return last;
         });
+        List<String> ouAccounts = ouAccounts(filter);
         return reading.execute(status -> {
             try (CsvWriter csv = new CsvWriter(out, byteOrderMark)) {
-                return repository.export(filter, upTo, csv);
+                return repository.export(filter, ouAccounts, upTo, csv);
             }
         });
     }
 
-    /** The export's file name, with the moment it covers up to: gatehouse-audit-until-2026-11-23T0846Z.csv. */
-    public String exportFileName() {
-        return "gatehouse-audit-until-" + FILE_TIME.format(clock.instant()) + ".csv";
+    /** The export's file name, with the time range it covers: gatehouse-audit-start-to-2026-11-23T0846Z.csv. */
+    public String exportFileName(AuditFilter filter) {
+        return "gatehouse-audit-" + filter.fileRange(clock.instant()) + ".csv";
     }
 
-    /** Entries matching the filter, newest first. */
+    /** The first page of entries matching the filter, newest first, or the page after {@code after}. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    public List<AuditEntry> page(AuditFilter filter, Optional<AuditEntry> after, int limit) {
+        return repository.page(filter, ouAccounts(filter), after, limit);
+    }
+
+    /** Entries matching the filter from a position, newest first; {@link #page(AuditFilter, Optional, int)} is faster. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
-        return repository.page(filter, offset, limit);
+        return repository.page(filter, ouAccounts(filter), offset, limit);
+    }
+
+    /** Accounts whose name, id or OU path contains the text, for the account filter. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    public List<AccountRow> findAccounts(String text, int offset, int limit) {
+        return directory.accountsWithin(WHOLE_ORGANIZATION,
+                new DirectoryPage(text, DirectorySort.NAME, false, offset, limit));
+    }
+
+    /** OUs whose name or path contains the text, for the OU filter. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    public List<OuRow> findOus(String text, int limit) {
+        return directory.findOrganizationalUnits(text, limit);
+    }
+
+    /** Every permission set's name, for the permission set filter. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    public List<String> permissionSetNames() {
+        return directory.permissionSets().stream().map(PermissionSetRow::name).toList();
+    }
+
+    /** The accounts in the filter's OU and the OUs below it, as the last directory sync saw them. */
+    private List<String> ouAccounts(AuditFilter filter) {
+        return filter.ouId().map(ou -> directory.accountsWithin(new AccountScopes(false, Set.of(ou), Set.of()),
+                DirectoryPage.first(MAX_OU_ACCOUNTS)).stream().map(AccountRow::id).toList()).orElse(List.of());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import dev.gatehouse.audit.internal.AuditRepository;
+import dev.gatehouse.audit.internal.NewEntry;
 
 /**
  * {@code java -jar gatehouse.jar verify-audit}: verifies the audit trail's hash chain against the
@@ -36,8 +37,8 @@ public class AuditVerification {
     static int verify(AuditRepository repository, Clock clock) {
         ChainReport report = repository.verifyChain();
         System.out.println(report.summary());
-        repository.append(clock.instant(), ACTOR, AuditAction.AUDIT_TRAIL_VERIFIED, "audit trail", report.summary(),
-                null);
+        repository.append(NewEntry.of(clock.instant(), ACTOR, AuditAction.AUDIT_TRAIL_VERIFIED, "audit trail",
+                report.summary()));
         return report.intact() ? 0 : 1;
     }
 }

@@ -11,9 +11,11 @@ import java.util.OptionalLong;
  */
 public record ChainReport(long entries, OptionalLong brokenAt, String summary) {
 
-    public static ChainReport intact(long entries) {
+    /** @param anchor the last entry retention removed, to which the first remaining entry links; 0 for none */
+    public static ChainReport intact(long entries, long anchor) {
         return new ChainReport(entries, OptionalLong.empty(), "Intact: all " + entries + " entries are linked and "
-                + "unchanged.");
+                + "unchanged" + (anchor == 0 ? "." : ", from entry " + (anchor + 1) + " on; retention removed the "
+                + "entries before it."));
     }
 
     public static ChainReport broken(long entries, long seq, String problem) {

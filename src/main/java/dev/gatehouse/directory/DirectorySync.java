@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -28,9 +31,14 @@ public class DirectorySync {
     private final DirectoryRefresher refresher;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     DirectorySync(SchedulerClient scheduler, OneTimeTask<String> directorySyncNow, SyncRunRepository runs,
-                  DirectorySyncJob job, DirectoryRefresher refresher, CurrentUser currentUser, Clock clock) {
+                  DirectorySyncJob job, DirectoryRefresher refresher, CurrentUser currentUser, Clock clock,
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.scheduler = scheduler;
         this.syncNowTask = directorySyncNow;
         this.runs = runs;
@@ -59,14 +67,24 @@ public class DirectorySync {
     @PreAuthorize("hasRole('ADMIN')")
     public String refreshAccount(String accountId) {
         int assignments = refresher.refreshAccount(accountId);
-        return "Refreshed from Identity Center: " + assignments + " assignments on this account.";
+        return refreshed("account " + accountId, "Refreshed from Identity Center: " + assignments
+                + " assignments on this account.");
     }
 
     /** Reads one person from Identity Center now; removed there means removed here. */
     @PreAuthorize("hasRole('ADMIN')")
     public String refreshUser(String userId) {
-        return refresher.refreshUser(userId).map(user -> "Refreshed " + user.displayName() + " from Identity Center.")
-                .orElse("This person no longer exists in Identity Center and was removed from the directory.");
+        return refreshed("person " + userId, refresher.refreshUser(userId)
+                .map(user -> "Refreshed " + user.displayName() + " from Identity Center.")
+                .orElse("This person no longer exists in Identity Center and was removed from the directory."));
+    }
+
+    /** The refresh changed the mirror: the audit trail records it. @return the outcome */
+    private String refreshed(String subject, String outcome) {
+        String by = currentUser.require().displayName();
+        transaction.executeWithoutResult(status -> events.publishEvent(new DirectoryRefreshed(by, subject, outcome,
+                clock.instant())));
+        return outcome;
     }
 
     @Transactional(readOnly = true)

@@ -1,13 +1,16 @@
 package dev.gatehouse.notification;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.notification.internal.NotificationDesk;
+import dev.gatehouse.security.CurrentUser;
 
 /**
  * What admins see of notifications: which channels are on, every delivery with its outcome (failures
@@ -18,9 +21,16 @@ import dev.gatehouse.notification.internal.NotificationDesk;
 public class NotificationService {
 
     private final NotificationDesk desk;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    NotificationService(NotificationDesk desk) {
+    NotificationService(NotificationDesk desk, CurrentUser currentUser, ApplicationEventPublisher events,
+                        Clock clock) {
         this.desk = desk;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
     }
 
     public List<ChannelSetting> channels() {
@@ -41,7 +51,12 @@ public class NotificationService {
     /** Sends a failed delivery again, with a fresh set of attempts. @return false when it was not failed */
     @Transactional
     public boolean sendAgain(long deliveryId) {
-        return desk.sendAgain(deliveryId);
+        boolean queued = desk.sendAgain(deliveryId);
+        if (queued) {
+            events.publishEvent(new NotificationSentByHand(currentUser.require().displayName(),
+                    "Delivery #" + deliveryId + " sent again", clock.instant()));
+        }
+        return queued;
     }
 
     /**
@@ -52,6 +67,9 @@ public class NotificationService {
      */
     @Transactional
     public int sendTest() {
-        return desk.sendTest();
+        int queued = desk.sendTest();
+        events.publishEvent(new NotificationSentByHand(currentUser.require().displayName(),
+                "Test message queued for " + queued + " deliveries", clock.instant()));
+        return queued;
     }
 }

@@ -137,7 +137,7 @@ public class SessionDurations {
         scheduler.schedule(sessionDurationChange.instance(String.valueOf(id)), clock.instant());
         dueTasks.runAfterCommit();
         events.publishEvent(new SessionDurationChanged(id, set.name(), set.sessionDuration(), wanted.toString(),
-                SessionChangeStatus.UPDATING, by, "Requested", clock.instant()));
+                SessionChangeStatus.UPDATING, by, "Requested", "", clock.instant()));
         return changes.find(id).orElseThrow();
     }
 

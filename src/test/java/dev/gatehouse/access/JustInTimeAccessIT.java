@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -55,11 +58,13 @@ class JustInTimeAccessIT {
     }
 
     @Test
-    void a_request_approved_by_the_manager_is_granted_in_identity_center_and_removed_at_expiry() {
+    void a_request_approved_by_the_manager_is_granted_in_identity_center_removed_at_expiry_and_audited()
+            throws Exception {
         try (Playwright playwright = BrowserTests.playwright();
              Browser browser = BrowserTests.chromium(playwright);
              BrowserContext rileysBrowser = browser.newContext();
-             BrowserContext averysBrowser = browser.newContext()) {
+             BrowserContext averysBrowser = browser.newContext();
+             BrowserContext samsBrowser = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
             Page riley = signIn(rileysBrowser, "Riley Chen");
             Page avery = signIn(averysBrowser, "Avery Patel");
             try {
@@ -68,6 +73,7 @@ class JustInTimeAccessIT {
                 seeActiveAccess(riley, account);
                 expire(account);
                 seeAccessEnded(riley, account);
+                auditTheRequest(signIn(samsBrowser, "Sam Okafor"));
             } finally {
                 riley.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/jit-riley.png")));
                 avery.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/jit-avery.png")));
@@ -140,6 +146,49 @@ class JustInTimeAccessIT {
         riley.navigate(url + "/");
         assertThat(riley.getByText("You have no active or upcoming access.")).isVisible();
         assertThat(riley.getByText("Approved by Avery Patel: Go ahead · access ended")).isVisible();
+    }
+
+    /**
+     * Sam, the auditor, finds the request by its justification, opens it, follows it to all its entries
+     * (both AWS writes included) and downloads them as CSV.
+     */
+    private static void auditTheRequest(Page sam) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            sam.navigate(url + "/audit");
+            sam.getByLabel("Search").fill("Fixing the checkout deployment");
+            sam.getByLabel("Search").press("Enter");
+            // The search applies after typing pauses; a row clicked before that would close again.
+            sam.waitForTimeout(1000);
+            return cells(sam, "Access requested").count() > 0;
+        });
+        cells(sam, "Access requested").first().click();
+        sam.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("All entries of this request")).click();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(
+                () -> cells(sam, "Access ended").count() > 0 || refreshRequestFilter(sam));
+        assertThat(cells(sam, "Request approved")).hasCount(1);
+        assertThat(cells(sam, "AWS write succeeded")).hasCount(2);
+
+        Download csv = sam.waitForDownload(() -> sam.getByText("Export CSV").click());
+        assertThat(csv.suggestedFilename()).matches("gatehouse-audit-start-to-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z\\.csv");
+        List<String> lines = Files.readAllLines(csv.path());
+        assertThat(lines.get(0)).startsWith("Entry,Time (UTC),Actor,Action,Subject,Account,Permission set");
+        assertThat(lines).anyMatch(line -> line.contains("CreateAccountAssignment for Riley Chen"))
+                .anyMatch(line -> line.contains("DeleteAccountAssignment for Riley Chen"))
+                .anyMatch(line -> line.contains(",Access ended,"));
+    }
+
+    /** The grid's cells showing exactly this text; rows the grid keeps hidden for reuse do not count. */
+    private static Locator cells(Page page, String text) {
+        return page.locator("vaadin-grid vaadin-grid-cell-content >> text=\"" + text + "\" >> visible=true");
+    }
+
+    /** Entries are written just after each step commits: set the request filter again to read them anew. */
+    private static boolean refreshRequestFilter(Page sam) {
+        String request = sam.getByLabel("Request").inputValue();
+        sam.getByLabel("Request").fill("");
+        sam.getByLabel("Request").fill(request);
+        sam.getByLabel("Request").press("Enter");
+        return false;
     }
 
     /** Whether Riley holds Developer on the account in the sandbox Identity Center. */

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.internal.AuditRepository;
+import dev.gatehouse.audit.internal.NewEntry;
 
 @SpringBootTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -36,22 +37,26 @@ class AuditExportTest {
     @Test
     void the_export_holds_the_filtered_entries_newest_first_with_formulas_neutralised() {
         String marker = "export-" + UUID.randomUUID();
-        repository.append(Instant.parse("2026-11-20T09:00:00Z"), "Riley Chen", AuditAction.ACCESS_REQUESTED,
-                "request #7", marker + ", first", "192.0.2.1");
-        repository.append(Instant.parse("2026-11-20T10:00:00Z"), "=HYPERLINK(\"http://evil.example\")",
-                AuditAction.REQUEST_APPROVED, "request #7", marker + " \"ok\"", null);
+        AuditSubjects request = AuditSubjects.NONE.request(7).account("111122223333").permissionSetNamed("Developer")
+                .concerning("Riley Chen");
+        repository.append(NewEntry.of(Instant.parse("2026-11-20T09:00:00Z"), "Riley Chen", AuditAction.ACCESS_REQUESTED,
+                "request #7", marker + ", first").from("192.0.2.1").about(request));
+        repository.append(NewEntry.of(Instant.parse("2026-11-20T10:00:00Z"), "=HYPERLINK(\"http://evil.example\")",
+                AuditAction.REQUEST_APPROVED, "request #7", marker + " \"ok\"").about(request));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         long rows = as(TestUsers.AUDITOR, () -> audit.export(new AuditFilter(marker, Optional.empty()), true, out));
 
         assertThat(rows).isEqualTo(2);
         String csv = new String(out.toByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFEntry,Time (UTC),Actor,Action,Subject,Details,Source address\r\n");
+        assertThat(csv).startsWith("\uFEFFEntry,Time (UTC),Actor,Action,Subject,Account,Permission set,Person,Request,"
+                + "AWS request id,Details,Source address\r\n");
         assertThat(csv.lines().skip(1).toList()).hasSize(2).satisfiesExactly(
-                newest -> assertThat(newest).contains(",2026-11-20T10:00,\"'=HYPERLINK(\"\"http://evil.example\"\")\","
-                        + "Request approved,request #7,\"" + marker + " \"\"ok\"\"\","),
-                oldest -> assertThat(oldest).endsWith(",2026-11-20T09:00,Riley Chen,Access requested,request #7,\""
-                        + marker + ", first\",192.0.2.1"));
+                newest -> assertThat(newest).contains(",2026-11-20 10:00:00,\"'=HYPERLINK(\"\"http://evil.example\"\")\","
+                        + "Request approved,request #7,111122223333,Developer,Riley Chen,7,,\"" + marker
+                        + " \"\"ok\"\"\","),
+                oldest -> assertThat(oldest).endsWith(",2026-11-20 09:00:00,Riley Chen,Access requested,request #7,"
+                        + "111122223333,Developer,Riley Chen,7,,\"" + marker + ", first\",192.0.2.1"));
     }
 
     @Test
@@ -64,8 +69,8 @@ class AuditExportTest {
                 new ByteArrayOutputStream()));
 
         assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED.name()),
-                AUDIT_ENTRY.ACTOR.eq("Morgan Reyes"), AUDIT_ENTRY.DETAILS.startsWith("CSV of entries matching \"" + marker
-                        + "\" and of action Signed in up to entry "))).isTrue();
+                AUDIT_ENTRY.ACTOR.eq("Morgan Reyes"), AUDIT_ENTRY.DETAILS.startsWith("CSV of entries with action Signed in, matching \"" + marker
+                        + "\" up to entry "))).isTrue();
         assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED.name()),
                 AUDIT_ENTRY.ACTOR.eq("Riley Chen"))).isFalse();
     }

@@ -74,7 +74,11 @@ public class TestRules {
         return directory.permissionSets().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().arn();
     }
 
-    /** The i-th account by name. */
+    /**
+     * The i-th account by name. Tests that grant access each take an index no other test uses, since the
+     * suite shares one database and sandbox: a grant another test left active would make a new one skip
+     * its AWS write. Search for the index before taking one.
+     */
     public AccountRow account(int index) {
         return directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()), DirectoryPage.first(index + 1))
                 .get(index);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.gatehouse.access.AssignmentWritten;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
@@ -177,6 +178,7 @@ public class GrantLedger {
             inTransaction(() -> {
                 grants.ledgerResultByRequest(grant.id(), creating.get(), state, created.failureReason(),
                         clock.instant());
+                written(grant, Operation.CREATE, created);
                 return null;
             });
         }
@@ -227,12 +229,13 @@ public class GrantLedger {
                     : (create ? identityCenter.createAssignment(assignment, WRITE_WAIT)
                     : identityCenter.deleteAssignment(assignment, WRITE_WAIT));
         } catch (AwsCallFailed e) {
-            if (row > 0) {
-                inTransaction(() -> {
+            inTransaction(() -> {
+                if (row > 0) {
                     grants.ledgerResult(row, WriteState.FAILED, "", e.getMessage(), clock.instant());
-                    return null;
-                });
-            }
+                }
+                written(grant, operation, new WriteOutcome(WriteStatus.FAILED, "", e.getMessage()));
+                return null;
+            });
             throw e;
         }
         WriteState state = switch (outcome.status()) {
@@ -247,10 +250,17 @@ public class GrantLedger {
                 grants.ledgerResultByRequest(grant.id(), outcome.requestId(), state, outcome.failureReason(),
                         clock.instant());
             }
+            written(grant, operation, outcome);
             return null;
         });
         log.debug("{} for grant {}: {}", operation, grant.id(), outcome.status());
         return outcome;
+    }
+
+    private void written(StoredGrant grant, Operation operation, WriteOutcome outcome) {
+        events.publishEvent(new AssignmentWritten(grant.id(), grant.requestId(), operation == Operation.CREATE,
+                grant.userName(), grant.accountId(), grant.accountName(), grant.permissionSetName(), outcome,
+                clock.instant()));
     }
 
     private void finish(StoredGrant grant, Operation skip, String why, Runnable then) {

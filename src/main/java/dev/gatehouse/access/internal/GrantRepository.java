@@ -1,6 +1,7 @@
 package dev.gatehouse.access.internal;
 
 import static dev.gatehouse.access.internal.RequestRepository.utc;
+import static dev.gatehouse.db.Tables.ACCESS_APPROVAL;
 import static dev.gatehouse.db.Tables.ACCESS_ASSIGNMENT;
 import static dev.gatehouse.db.Tables.ACCESS_GRANT;
 import static dev.gatehouse.db.Tables.ACCESS_LEDGER;
@@ -10,16 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.access.RequestStatus;
+import dev.gatehouse.db.tables.records.AccessRequestRecord;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
 import dev.gatehouse.policy.ApproverScope;
 import dev.gatehouse.shared.SearchText;
@@ -237,10 +243,48 @@ public class GrantRepository {
                 .fetch(r -> {
                     StoredGrant g = grant(r);
                     AccessGrantRecord record = r.into(ACCESS_GRANT);
-                    return new GrantSummary(g.id(), g.requestId(), g.userName(), g.accountId(), g.accountName(),
+                    return new GrantSummary(g.id(), g.requestId(), g.userId(), g.userName(), g.accountId(), g.accountName(),
                             g.permissionSetName(), g.startsAt(), g.endsAt(), g.status(), record.getFailureReason(),
                             record.getEndReason());
                 });
+    }
+
+    /**
+     * Every request sent in the range, oldest first, with its approvers' decisions and its grant, streamed
+     * from a cursor (the caller holds a transaction).
+     */
+    public void eachHistory(Optional<Instant> from, Optional<Instant> until, Consumer<GrantHistoryRow> each) {
+        Field<String> decisions = DSL.field(DSL.select(DSL.coalesce(DSL.field(
+                "string_agg(approver_name || case when approved then ' approved' else ' denied' end || ' at ' "
+                        + "|| to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') "
+                        + "|| case when comment <> '' then ': ' || comment else '' end, '; ' order by decided_at)",
+                String.class), DSL.inline(""))).from(ACCESS_APPROVAL).where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID)));
+        Condition range = DSL.and(from.map(t -> ACCESS_REQUEST.CREATED_AT.ge(utc(t))).orElse(DSL.noCondition()),
+                until.map(t -> ACCESS_REQUEST.CREATED_AT.lt(utc(t))).orElse(DSL.noCondition()));
+        try (var cursor = db.select(ACCESS_REQUEST.asterisk(), decisions.as("decisions"), ACCESS_GRANT.ID,
+                        ACCESS_GRANT.STATUS, ACCESS_GRANT.ACTIVATED_AT, ACCESS_GRANT.ENDED_AT, ACCESS_GRANT.ENDED_BY,
+                        ACCESS_GRANT.END_REASON, ACCESS_GRANT.FAILURE_REASON)
+                .from(ACCESS_REQUEST).leftJoin(ACCESS_GRANT).on(ACCESS_GRANT.REQUEST_ID.eq(ACCESS_REQUEST.ID))
+                .where(range)
+                .orderBy(ACCESS_REQUEST.CREATED_AT, ACCESS_REQUEST.ID)
+                .fetchSize(5_000)
+                .fetchLazy()) {
+            cursor.forEach(r -> {
+                AccessRequestRecord request = r.into(ACCESS_REQUEST);
+                Optional<GrantStatus> status = Optional.ofNullable(r.get(ACCESS_GRANT.STATUS)).map(GrantStatus::valueOf);
+                String endedHow = status.map(s -> s == GrantStatus.FAILED ? r.get(ACCESS_GRANT.FAILURE_REASON)
+                        : r.get(ACCESS_GRANT.END_REASON)).orElse("");
+                each.accept(new GrantHistoryRow(request.getId(), request.getCreatedAt().toInstant(),
+                        request.getRequesterName(), request.getAccountId(), request.getAccountName(),
+                        request.getPermissionSetName(), Duration.ofMinutes(request.getDurationMinutes()),
+                        request.getJustification(), request.getTicket(), request.getBreakGlass(),
+                        r.get("decisions", String.class), RequestStatus.valueOf(request.getStatus()),
+                        request.getDecidedBy(), Optional.ofNullable(request.getDecidedAt()).map(t -> t.toInstant()),
+                        Optional.ofNullable(r.get(ACCESS_GRANT.ID)), status,
+                        Optional.ofNullable(r.get(ACCESS_GRANT.ACTIVATED_AT)).map(t -> t.toInstant()),
+                        Optional.ofNullable(r.get(ACCESS_GRANT.ENDED_AT)).map(t -> t.toInstant()), endedHow));
+            });
+        }
     }
 
     private static StoredGrant grant(Record r) {

@@ -22,7 +22,7 @@ public record StoredRequest(long id, String requesterId, String requesterName, S
 
     /** The event for this request leaving PENDING. */
     public AccessRequestDecided decided(RequestStatus status, String actor, String comment, Instant at) {
-        return new AccessRequestDecided(id, status, actor, comment, requesterId, requesterName, accountName,
+        return new AccessRequestDecided(id, status, actor, comment, requesterId, requesterName, accountId, accountName,
                 permissionSetName, at);
     }
 }

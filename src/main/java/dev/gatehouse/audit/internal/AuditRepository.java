@@ -3,30 +3,43 @@ package dev.gatehouse.audit.internal;
 import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Select;
+import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.Record2;
-import org.jooq.Record7;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.audit.ChainReport;
+import dev.gatehouse.db.tables.records.AuditEntryRecord;
 import dev.gatehouse.shared.SearchText;
 
 @Repository
 public class AuditRepository {
 
     private static final int EXPORT_FETCH_SIZE = 5_000;
+    /** Up to this many people or accounts, a page merges each one's newest entries. */
+    private static final int MERGED_KEYS = 100;
+    private static final List<SortField<?>> NEWEST_FIRST = List.of(AUDIT_ENTRY.OCCURRED_AT.desc(),
+            AUDIT_ENTRY.ID.desc());
 
     private final DSLContext db;
 
@@ -34,32 +47,115 @@ public class AuditRepository {
         this.db = db;
     }
 
-    public void append(Instant at, String actor, AuditAction action, String subject, String details,
-                       String sourceAddress) {
+    public void append(NewEntry entry) {
+        AuditSubjects about = entry.about();
         db.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
-                .set(AUDIT_ENTRY.ACTOR, actor)
-                .set(AUDIT_ENTRY.ACTION, action.name())
-                .set(AUDIT_ENTRY.SUBJECT, subject)
-                .set(AUDIT_ENTRY.DETAILS, details)
-                .set(AUDIT_ENTRY.SOURCE_ADDRESS, sourceAddress)
+                .set(AUDIT_ENTRY.OCCURRED_AT, entry.at().atOffset(ZoneOffset.UTC))
+                .set(AUDIT_ENTRY.ACTOR, entry.actor())
+                .set(AUDIT_ENTRY.ACTION, entry.action().name())
+                .set(AUDIT_ENTRY.SUBJECT, entry.subject())
+                .set(AUDIT_ENTRY.DETAILS, entry.details())
+                .set(AUDIT_ENTRY.SOURCE_ADDRESS, entry.sourceAddress())
+                .set(AUDIT_ENTRY.ACCOUNT_ID, blankAsNull(about.accountId()))
+                .set(AUDIT_ENTRY.PERMISSION_SET, blankAsNull(about.permissionSet()))
+                .set(AUDIT_ENTRY.PERSON, blankAsNull(about.person()))
+                .set(AUDIT_ENTRY.REQUEST_ID, about.requestId().isPresent() ? about.requestId().getAsLong() : null)
+                .set(AUDIT_ENTRY.AWS_REQUEST_ID, blankAsNull(about.awsRequestId()))
                 .execute();
     }
 
-    public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
-        return db.select(AUDIT_ENTRY.ID, AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
-                        AUDIT_ENTRY.SUBJECT, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.SOURCE_ADDRESS)
-                .from(AUDIT_ENTRY)
-                .where(conditions(filter))
-                .orderBy(AUDIT_ENTRY.OCCURRED_AT.desc(), AUDIT_ENTRY.ID.desc())
-                .offset(offset)
-                .limit(limit)
-                .fetch(r -> new AuditEntry(r.value1(), r.value2().toInstant(), r.value3(),
-                        AuditAction.valueOf(r.value4()), r.value5(), r.value6(), r.value7()));
+    /**
+     * The first page of entries matching the filter, newest first, or with {@code after} the page that
+     * follows that entry: a keyset read that costs the same at any depth.
+     *
+     * @param ouAccounts the accounts of the filter's OU, when it names one
+     */
+    public List<AuditEntry> page(AuditFilter filter, List<String> ouAccounts, Optional<AuditEntry> after, int limit) {
+        List<Condition> conditions = conditions(filter, ouAccounts);
+        after.ifPresent(last -> conditions.add(DSL.row(AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ID)
+                .lt(last.occurredAt().atOffset(ZoneOffset.UTC), last.id())));
+        return newestFirst(filter, conditions, ouAccounts, 0, limit);
     }
 
-    static final List<String> CSV_HEADER = List.of("Entry", "Time (UTC)", "Actor", "Action", "Subject", "Details",
-            "Source address");
+    /** Entries matching the filter from a position, newest first: for a jump deep into a grid, read by offset. */
+    public List<AuditEntry> page(AuditFilter filter, List<String> ouAccounts, int offset, int limit) {
+        return newestFirst(filter, conditions(filter, ouAccounts), ouAccounts, offset, limit);
+    }
+
+    /**
+     * The rows, newest first. One index cannot give the newest entries of several people, or of an OU's
+     * accounts, in time order: that would sort every entry they have. So when the filter names a few of
+     * them, each one's newest entries are read in order from its own index and merged. More than a few
+     * are found fast enough in time order.
+     */
+    private List<AuditEntry> newestFirst(AuditFilter filter, List<Condition> conditions, List<String> ouAccounts,
+                                         int offset, int limit) {
+        if (!filter.person().isEmpty()) {
+            List<String> names = namesStartingWith(filter.person());
+            if (names.size() <= MERGED_KEYS) {
+                return merged(names, name -> List.of(lowerC(AUDIT_ENTRY.ACTOR).eq(name),
+                        lowerC(AUDIT_ENTRY.PERSON).eq(name).and(AUDIT_ENTRY.PERSON.isNotNull())),
+                        conditions, offset, limit);
+            }
+        }
+        if (filter.ouId().isPresent() && !ouAccounts.isEmpty() && ouAccounts.size() <= MERGED_KEYS) {
+            return merged(ouAccounts, account -> List.of(AUDIT_ENTRY.ACCOUNT_ID.eq(account)), conditions, offset,
+                    limit);
+        }
+        return db.selectFrom(AUDIT_ENTRY).where(conditions).orderBy(NEWEST_FIRST).offset(offset).limit(limit)
+                .fetch(AuditRepository::entry);
+    }
+
+    /** For each key, the newest rows of each of its branches; then the newest of all, each entry once. */
+    private List<AuditEntry> merged(List<String> keys, Function<Field<String>, List<Condition>> branches,
+                                    List<Condition> conditions, int offset, int limit) {
+        Table<?> keyTable = DSL.table("unnest({0})", DSL.val(keys.toArray(String[]::new))).as("merge_key", "k");
+        Select<AuditEntryRecord> union = null;
+        for (Condition branch : branches.apply(DSL.field(DSL.name("merge_key", "k"), String.class))) {
+            Select<AuditEntryRecord> newest = DSL.selectFrom(AUDIT_ENTRY).where(conditions).and(branch)
+                    .orderBy(NEWEST_FIRST).limit(offset + limit);
+            union = union == null ? newest : union.union(newest);
+        }
+        Table<AuditEntryRecord> newest = DSL.lateral(union).as("newest");
+        return db.selectDistinct(newest.fields()).from(keyTable).crossJoin(newest)
+                .orderBy(newest.field(AUDIT_ENTRY.OCCURRED_AT).desc(), newest.field(AUDIT_ENTRY.ID).desc())
+                .offset(offset).limit(limit)
+                .fetch(r -> entry(r.into(AUDIT_ENTRY)));
+    }
+
+    /** Up to one more than {@link #MERGED_KEYS} actor or person names starting with the text, from the indexes alone. */
+    private List<String> namesStartingWith(String typed) {
+        String prefix = SearchText.startsWithPattern(typed).toLowerCase(Locale.ROOT);
+        Field<String> actor = lowerC(AUDIT_ENTRY.ACTOR);
+        Field<String> person = lowerC(AUDIT_ENTRY.PERSON);
+        var actors = db.selectDistinct(actor).from(AUDIT_ENTRY).where(actor.like(prefix, SearchText.ESCAPE))
+                .orderBy(actor).limit(MERGED_KEYS + 1);
+        var people = db.selectDistinct(person).from(AUDIT_ENTRY)
+                .where(person.like(prefix, SearchText.ESCAPE), AUDIT_ENTRY.PERSON.isNotNull())
+                .orderBy(person).limit(MERGED_KEYS + 1);
+        return actors.union(people).fetch(0, String.class);
+    }
+
+    /** lower(column) in byte order, as V19's indexes hold it. */
+    private static Field<String> lowerC(Field<String> column) {
+        return DSL.lower(column).collate(DSL.collation(DSL.quotedName("C")));
+    }
+
+    static AuditEntry entry(AuditEntryRecord r) {
+        AuditSubjects about = new AuditSubjects(r.getAccountId(), r.getPermissionSet(), r.getPerson(),
+                r.getRequestId() == null ? OptionalLong.empty() : OptionalLong.of(r.getRequestId()),
+                r.getAwsRequestId());
+        return new AuditEntry(r.getId(), r.getSeq(), r.getOccurredAt().toInstant(), r.getActor(),
+                AuditAction.valueOf(r.getAction()), r.getSubject(), r.getDetails(), r.getSourceAddress(), about,
+                HexFormat.of().formatHex(r.getHash()));
+    }
+
+    private static String blankAsNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    static final List<String> CSV_HEADER = List.of("Entry", "Time (UTC)", "Actor", "Action", "Subject", "Account",
+            "Permission set", "Person", "Request", "AWS request id", "Details", "Source address");
 
     /**
      * Writes the entries matching the filter up to entry {@code upTo}, newest first, as CSV rows. The
@@ -68,25 +164,48 @@ public class AuditRepository {
      *
      * @return how many entries were written
      */
-    public long export(AuditFilter filter, long upTo, CsvWriter csv) {
+    public long export(AuditFilter filter, List<String> ouAccounts, long upTo, CsvWriter csv) {
         csv.row(CSV_HEADER);
         long rows = 0;
-        try (Cursor<Record7<Long, OffsetDateTime, String, String, String, String, String>> cursor = db
-                .select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.ACTION,
-                        AUDIT_ENTRY.SUBJECT, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.SOURCE_ADDRESS)
-                .from(AUDIT_ENTRY)
-                .where(conditions(filter)).and(AUDIT_ENTRY.SEQ.le(upTo))
-                .orderBy(AUDIT_ENTRY.OCCURRED_AT.desc(), AUDIT_ENTRY.ID.desc())
+        try (Cursor<AuditEntryRecord> cursor = db.selectFrom(AUDIT_ENTRY)
+                .where(conditions(filter, ouAccounts)).and(AUDIT_ENTRY.SEQ.le(upTo))
+                .orderBy(NEWEST_FIRST)
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
-            for (var r : cursor) {
-                csv.row(Arrays.asList(String.valueOf(r.value1()),
-                        r.value2().atZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().toString(), r.value3(),
-                        AuditAction.valueOf(r.value4()).label(), r.value5(), r.value6(), r.value7()));
+            for (AuditEntryRecord r : cursor) {
+                csv.row(cells(r));
                 rows++;
             }
         }
         return rows;
+    }
+
+    /**
+     * Writes entries {@code first} to {@code upTo} in chain order as CSV, each row ending with its hash
+     * in hex, for retention's archive: with the row before, that is what verifying the entry needs.
+     */
+    public void archive(long first, long upTo, CsvWriter csv) {
+        List<String> header = new ArrayList<>(CSV_HEADER);
+        header.add("Hash (SHA-256)");
+        csv.row(header);
+        try (Cursor<AuditEntryRecord> cursor = db.selectFrom(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.SEQ.between(first, upTo))
+                .orderBy(AUDIT_ENTRY.SEQ)
+                .fetchSize(EXPORT_FETCH_SIZE)
+                .fetchLazy()) {
+            for (AuditEntryRecord r : cursor) {
+                List<String> cells = cells(r);
+                cells.add(HexFormat.of().formatHex(r.getHash()));
+                csv.row(cells);
+            }
+        }
+    }
+
+    private static List<String> cells(AuditEntryRecord r) {
+        return new ArrayList<>(Arrays.asList(String.valueOf(r.getSeq()), CsvWriter.time(r.getOccurredAt()),
+                r.getActor(), AuditAction.valueOf(r.getAction()).label(), r.getSubject(), r.getAccountId(),
+                r.getPermissionSet(), r.getPerson(), r.getRequestId() == null ? null : String.valueOf(r.getRequestId()),
+                r.getAwsRequestId(), r.getDetails(), r.getSourceAddress()));
     }
 
     /** The last entry's seq; 0 for an empty trail. */
@@ -103,8 +222,8 @@ public class AuditRepository {
         long head = lastSeq();
         Record2<Long, Long> broken = db.resultQuery("""
                 select seq, step from (
-                    select seq, seq - coalesce(lag(seq) over w, 0) as step,
-                           hash = sha256(coalesce(lag(hash) over w, decode(repeat('00', 32), 'hex'))
+                    select seq, seq - coalesce(lag(seq) over w, (select seq from audit_chain_anchor)) as step,
+                           hash = sha256(coalesce(lag(hash) over w, (select hash from audit_chain_anchor))
                                          || audit_entry_bytes(e)) as intact
                     from audit_entry e
                     window w as (order by seq)) links
@@ -119,11 +238,36 @@ public class AuditRepository {
                     ? range(seq - broken.value2() + 1, seq - 1) + " missing before entry " + seq
                     : "entry " + seq + " differs from what its hash covers (edited, or its predecessor was)");
         }
-        long last = db.fetchValue(DSL.field("(select coalesce(max(seq), 0) from audit_entry)", Long.class));
+        long anchor = anchorSeq();
+        long last = db.fetchValue(DSL.field("(select coalesce(max(seq), " + anchor + ") from audit_entry)", Long.class));
         if (last != head) {
             return ChainReport.broken(entries, last + 1, range(last + 1, head) + " removed from the end");
         }
-        return ChainReport.intact(entries);
+        return ChainReport.intact(entries, anchor);
+    }
+
+    /** The last entry retention removed; 0 when none was. */
+    public long anchorSeq() {
+        return db.fetchValue(DSL.field("(select seq from audit_chain_anchor)", Long.class));
+    }
+
+    /**
+     * The last entry of the trail's start that retention may remove: of the oldest {@code batch} entries,
+     * those before the first one at or after {@code olderThan}. 0 when there is none.
+     */
+    public long pruneUpTo(Instant olderThan, int batch) {
+        long anchor = anchorSeq();
+        Long firstKept = db.select(DSL.min(AUDIT_ENTRY.SEQ)).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.OCCURRED_AT.ge(olderThan.atOffset(ZoneOffset.UTC))).fetchOne().value1();
+        long last = db.fetchValue(DSL.field("(select coalesce(max(seq), 0) from audit_entry)", Long.class));
+        long upTo = Math.min(firstKept == null ? last : firstKept - 1, anchor + batch);
+        return upTo > anchor ? upTo : 0;
+    }
+
+    /** Removes entries up to {@code upTo} through the database's audit_prune, which checks they are all old enough. */
+    public long prune(long upTo, Instant olderThan) {
+        return db.fetchValue(DSL.field("audit_prune({0}, {1})", Long.class, DSL.val(upTo),
+                DSL.val(olderThan.atOffset(ZoneOffset.UTC))));
     }
 
     /** "entry 7 is", "entries 7 to 9 are". */
@@ -131,14 +275,26 @@ public class AuditRepository {
         return first == last ? "entry " + first + " is" : "entries " + first + " to " + last + " are";
     }
 
-    private static List<Condition> conditions(AuditFilter filter) {
+    /** Each condition can be read from an index of V17; free text through the trigram index on audit_entry_text. */
+    private static List<Condition> conditions(AuditFilter filter, List<String> ouAccounts) {
         List<Condition> conditions = new ArrayList<>();
         filter.action().ifPresent(action -> conditions.add(AUDIT_ENTRY.ACTION.eq(action.name())));
+        filter.from().ifPresent(from -> conditions.add(AUDIT_ENTRY.OCCURRED_AT.ge(from.atOffset(ZoneOffset.UTC))));
+        filter.until().ifPresent(until -> conditions.add(AUDIT_ENTRY.OCCURRED_AT.lt(until.atOffset(ZoneOffset.UTC))));
+        if (!filter.person().isEmpty()) {
+            String prefix = SearchText.startsWithPattern(filter.person()).toLowerCase(Locale.ROOT);
+            conditions.add(DSL.or(lowerC(AUDIT_ENTRY.ACTOR).like(prefix, SearchText.ESCAPE),
+                    lowerC(AUDIT_ENTRY.PERSON).like(prefix, SearchText.ESCAPE)));
+        }
+        filter.accountId().ifPresent(id -> conditions.add(AUDIT_ENTRY.ACCOUNT_ID.eq(id)));
+        filter.ouId().ifPresent(ou -> conditions.add(ouAccounts.isEmpty() ? DSL.falseCondition()
+                : AUDIT_ENTRY.ACCOUNT_ID.eq(DSL.any(ouAccounts.toArray(String[]::new)))));
+        filter.permissionSet().ifPresent(name -> conditions.add(AUDIT_ENTRY.PERMISSION_SET.eq(name)));
+        filter.requestId().ifPresent(id -> conditions.add(AUDIT_ENTRY.REQUEST_ID.eq(id)));
         if (!filter.text().isEmpty()) {
-            String pattern = SearchText.containsPattern(filter.text());
-            conditions.add(DSL.or(AUDIT_ENTRY.ACTOR.likeIgnoreCase(pattern, SearchText.ESCAPE),
-                    AUDIT_ENTRY.SUBJECT.likeIgnoreCase(pattern, SearchText.ESCAPE),
-                    AUDIT_ENTRY.DETAILS.likeIgnoreCase(pattern, SearchText.ESCAPE)));
+            conditions.add(DSL.condition("audit_entry_text(audit_entry) like {0} escape {1}",
+                    DSL.val(SearchText.containsPattern(filter.text()).toLowerCase(Locale.ROOT)),
+                    DSL.inline(String.valueOf(SearchText.ESCAPE))));
         }
         return conditions;
     }

@@ -7,6 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
 /**
@@ -18,6 +21,9 @@ import java.util.List;
 public final class CsvWriter implements AutoCloseable {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** A spreadsheet reads this as a date and time. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final Writer out;
 
@@ -37,6 +43,11 @@ public final class CsvWriter implements AutoCloseable {
             write(cell(cells.get(i)));
         }
         write("\r\n");
+    }
+
+    /** A moment as a cell, in UTC: 2026-11-23 08:46:12. */
+    public static String time(TemporalAccessor at) {
+        return TIME.format(at);
     }
 
     /** The cell as it goes into the file: neutralised if it looks like a formula, quoted if it must be. */

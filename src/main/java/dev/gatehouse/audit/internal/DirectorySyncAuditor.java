@@ -4,16 +4,19 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.directory.DirectoryRefreshed;
 import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.notification.NotificationSentByHand;
 
-/** Writes each directory sync to the audit trail: who started it, what it read, what changed or why it failed. */
+/**
+ * Writes each directory sync to the audit trail (who started it, what it read, what changed or why it
+ * failed), each admin refresh of one entry, and notifications an admin sent by hand.
+ */
 @Component
 class DirectorySyncAuditor {
-
-    static final String SYSTEM_ACTOR = "Gatehouse";
 
     private final AuditRepository repository;
 
@@ -27,12 +30,24 @@ class DirectorySyncAuditor {
         boolean succeeded = run.status() == SyncStatus.SUCCEEDED;
         String details = succeeded
                 ? read(run.counts()) + "; added " + run.added() + ", changed " + run.changed() + ", removed "
-                + run.removed()
+                + run.removed() + (event.changesByKind().isEmpty() ? "" : " (" + event.changesByKind() + ")")
                 : run.error();
-        repository.append(run.finishedAt().orElse(run.startedAt()),
-                run.requestedBy().isEmpty() ? SYSTEM_ACTOR : run.requestedBy(),
+        repository.append(NewEntry.of(run.finishedAt().orElse(run.startedAt()),
+                run.requestedBy().isEmpty() ? NewEntry.SYSTEM : run.requestedBy(),
                 succeeded ? AuditAction.DIRECTORY_SYNCED : AuditAction.DIRECTORY_SYNC_FAILED,
-                "sync #" + run.id() + " (" + run.trigger().name().toLowerCase() + ")", details, null);
+                "sync #" + run.id() + " (" + run.trigger().name().toLowerCase() + ")", details));
+    }
+
+    @ApplicationModuleListener
+    void on(DirectoryRefreshed event) {
+        repository.append(NewEntry.of(event.at(), event.actor(), AuditAction.DIRECTORY_REFRESHED, event.subject(),
+                event.outcome()));
+    }
+
+    @ApplicationModuleListener
+    void on(NotificationSentByHand event) {
+        repository.append(NewEntry.of(event.at(), event.actor(), AuditAction.NOTIFICATION_SENT_BY_HAND,
+                "notifications", event.what()));
     }
 
     private static String read(SyncCounts counts) {

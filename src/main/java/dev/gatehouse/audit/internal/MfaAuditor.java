@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.security.MfaActivity;
 
 /** Writes every enrolment, step-up, failure, lockout and reset of second factors to the audit trail. */
@@ -27,6 +28,7 @@ class MfaAuditor {
             case LOCKED_OUT -> AuditAction.MFA_LOCKED_OUT;
             case RESET -> AuditAction.MFA_RESET;
         };
-        repository.append(event.at(), event.actor(), action, event.subject(), event.detail(), event.sourceAddress());
+        repository.append(NewEntry.of(event.at(), event.actor(), action, event.subject(), event.detail())
+                .from(event.sourceAddress()).about(AuditSubjects.NONE.concerning(event.subject())));
     }
 }

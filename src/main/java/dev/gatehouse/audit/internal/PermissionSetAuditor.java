@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.permissionset.SessionDurationChanged;
 
 /** Writes session-duration changes, from the admin's request to AWS's outcome, to the audit trail. */
@@ -23,8 +24,10 @@ class PermissionSetAuditor {
             case SUCCEEDED -> AuditAction.SESSION_DURATION_CHANGED;
             case FAILED -> AuditAction.SESSION_DURATION_CHANGE_FAILED;
         };
-        repository.append(event.at(), event.actor(), action, "permission set " + event.permissionSetName(),
-                "session duration before: " + event.before() + " | after: " + event.after()
-                        + (event.detail().isEmpty() ? "" : "; " + event.detail()), null);
+        repository.append(NewEntry.of(event.at(), event.actor(), action, "permission set " + event.permissionSetName(),
+                        "session duration before: " + event.before() + " | after: " + event.after()
+                                + (event.detail().isEmpty() ? "" : "; " + event.detail()))
+                .about(AuditSubjects.NONE.permissionSetNamed(event.permissionSetName())
+                        .awsRequest(event.awsRequestId())));
     }
 }

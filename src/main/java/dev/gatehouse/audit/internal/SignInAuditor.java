@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.security.SessionEnded;
 import dev.gatehouse.security.SignInRejected;
 import dev.gatehouse.security.SignedOutEverywhere;
@@ -24,31 +25,34 @@ class SignInAuditor {
 
     @ApplicationModuleListener
     void on(SignedIn event) {
-        repository.append(event.at(), event.subject(), AuditAction.SIGNED_IN, event.subject(),
-                event.displayName() + " via " + event.method() + " as " + event.roles(), event.sourceAddress());
+        repository.append(NewEntry.of(event.at(), event.subject(), AuditAction.SIGNED_IN, event.subject(),
+                        event.displayName() + " via " + event.method() + " as " + event.roles())
+                .from(event.sourceAddress()).about(AuditSubjects.NONE.concerning(event.displayName())));
     }
 
     @ApplicationModuleListener
     void on(SignedOut event) {
-        repository.append(event.at(), event.subject(), AuditAction.SIGNED_OUT, event.subject(),
-                event.displayName(), event.sourceAddress());
+        repository.append(NewEntry.of(event.at(), event.subject(), AuditAction.SIGNED_OUT, event.subject(),
+                event.displayName()).from(event.sourceAddress()).about(AuditSubjects.NONE.concerning(event.displayName())));
     }
 
     @ApplicationModuleListener
     void on(SessionEnded event) {
-        repository.append(event.at(), "Gatehouse", AuditAction.SESSION_ENDED, event.subject(), event.reason(),
-                event.sourceAddress());
+        repository.append(NewEntry.of(event.at(), NewEntry.SYSTEM, AuditAction.SESSION_ENDED,
+                event.subject(), event.reason()).from(event.sourceAddress())
+                .about(AuditSubjects.NONE.concerning(event.subject())));
     }
 
     @ApplicationModuleListener
     void on(SignedOutEverywhere event) {
-        repository.append(event.at(), event.actor(), AuditAction.SIGNED_OUT_EVERYWHERE, event.subject(),
-                "Every session begun until now ends at its next request", null);
+        repository.append(NewEntry.of(event.at(), event.actor(), AuditAction.SIGNED_OUT_EVERYWHERE, event.subject(),
+                "Every session begun until now ends at its next request")
+                .about(AuditSubjects.NONE.concerning(event.subject())));
     }
 
     @ApplicationModuleListener
     void on(SignInRejected event) {
-        repository.append(event.at(), UNKNOWN_ACTOR, AuditAction.SIGN_IN_REFUSED, event.reason().name(),
-                event.detail() == null ? "" : event.detail(), event.sourceAddress());
+        repository.append(NewEntry.of(event.at(), UNKNOWN_ACTOR, AuditAction.SIGN_IN_REFUSED, event.reason().name(),
+                event.detail() == null ? "" : event.detail()).from(event.sourceAddress()));
     }
 }

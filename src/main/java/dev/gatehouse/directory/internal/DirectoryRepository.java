@@ -13,13 +13,17 @@ import static dev.gatehouse.directory.internal.PageQueries.order;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
+import org.jooq.Record7;
 import org.jooq.SelectJoinStep;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -119,6 +123,51 @@ public class DirectoryRepository {
 
     /** Direct and group assignments, expanded to people, filtered on one column of that union. */
     private List<AccessRow> access(String column, String value, DirectoryPage page) {
+        AccessUnion access = accessUnion();
+        return accessWithNames(access)
+                .where(access.table().field(column, String.class).eq(value))
+                .and(contains(page, DIRECTORY_ACCOUNT.NAME, access.accountId(), DIRECTORY_PERMISSION_SET.NAME,
+                        DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.USER_NAME, access.viaGroup()))
+                .orderBy(order(page, switch (page.sort()) {
+                    case PERMISSION_SET -> DIRECTORY_PERMISSION_SET.NAME;
+                    case PERSON -> DIRECTORY_USER.DISPLAY_NAME;
+                    case GROUP -> access.viaGroup();
+                    default -> DIRECTORY_ACCOUNT.NAME;
+                }, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_USER.DISPLAY_NAME, access.userId(),
+                        access.viaGroup()))
+                .offset(page.offset()).limit(page.limit())
+                .fetch(AccessUnion::row);
+    }
+
+    /**
+     * Every person's standing access, by account or by person, streamed from a cursor (the caller holds
+     * a transaction): a report of 200,000 assignments expanded to group members does not sit in memory.
+     */
+    public void eachAccess(boolean byPerson, Consumer<AccessRow> each) {
+        AccessUnion access = accessUnion();
+        List<SortField<?>> order = byPerson
+                ? List.of(DIRECTORY_USER.DISPLAY_NAME.asc(), access.userId().asc(), DIRECTORY_ACCOUNT.NAME.asc(),
+                DIRECTORY_PERMISSION_SET.NAME.asc(), access.viaGroup().asc())
+                : List.of(DIRECTORY_ACCOUNT.NAME.asc(), access.accountId().asc(), DIRECTORY_PERMISSION_SET.NAME.asc(),
+                DIRECTORY_USER.DISPLAY_NAME.asc(), access.viaGroup().asc());
+        try (var cursor = accessWithNames(access)
+                .orderBy(order)
+                .fetchSize(5_000)
+                .fetchLazy()) {
+            cursor.forEach(r -> each.accept(AccessUnion.row(r)));
+        }
+    }
+
+    /** The union's columns: assignments made to people directly, and those to groups, expanded to members. */
+    private record AccessUnion(Table<?> table, Field<String> accountId, Field<String> setArn, Field<String> userId,
+                               Field<String> viaGroup) {
+
+        static AccessRow row(Record7<String, String, String, String, String, String, String> r) {
+            return new AccessRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+        }
+    }
+
+    private AccessUnion accessUnion() {
         var direct = db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
                         DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.as("user_id"), DSL.inline("").as("via_group"))
                 .from(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"));
@@ -128,30 +177,21 @@ public class DirectoryRepository {
                 .join(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID))
                 .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID))
                 .where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("GROUP"));
-        var access = direct.unionAll(viaGroups).asTable("access");
-        var accountId = access.field("account_id", String.class);
-        var setArn = access.field("permission_set_arn", String.class);
-        var userId = access.field("user_id", String.class);
-        var viaGroup = access.field("via_group", String.class);
-        return db.select(accountId, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, userId,
-                        DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME, viaGroup)
-                .from(access)
-                .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(accountId))
-                .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(setArn))
-                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(userId))
-                .where(access.field(column, String.class).eq(value))
-                .and(contains(page, DIRECTORY_ACCOUNT.NAME, accountId, DIRECTORY_PERMISSION_SET.NAME,
-                        DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.USER_NAME, viaGroup))
-                .orderBy(order(page, switch (page.sort()) {
-                    case PERMISSION_SET -> DIRECTORY_PERMISSION_SET.NAME;
-                    case PERSON -> DIRECTORY_USER.DISPLAY_NAME;
-                    case GROUP -> viaGroup;
-                    default -> DIRECTORY_ACCOUNT.NAME;
-                }, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_USER.DISPLAY_NAME, userId,
-                        viaGroup))
-                .offset(page.offset()).limit(page.limit())
-                .fetch(r -> new AccessRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7()));
+        Table<?> table = direct.unionAll(viaGroups).asTable("access");
+        return new AccessUnion(table, table.field("account_id", String.class),
+                table.field("permission_set_arn", String.class), table.field("user_id", String.class),
+                table.field("via_group", String.class));
+    }
+
+    /** The union joined to the names a row shows, in {@link AccessUnion#row} order. */
+    private SelectOnConditionStep<Record7<String, String, String, String, String, String, String>> accessWithNames(
+            AccessUnion access) {
+        return db.select(access.accountId(), DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, access.userId(),
+                        DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME, access.viaGroup())
+                .from(access.table())
+                .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(access.accountId()))
+                .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(access.setArn()))
+                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(access.userId()));
     }
 
     public List<UserRow> users(DirectoryPage page) {

@@ -92,7 +92,7 @@ public class DirectorySyncJob {
         return Optional.of(ownTransaction.execute(status -> {
             runs.finish(id, result.status(), result.changes(), calls, result.error(), clock.instant());
             SyncRun run = runs.find(id).orElseThrow();
-            events.publishEvent(new DirectorySynced(run));
+            events.publishEvent(new DirectorySynced(run, String.join(", ", result.changes().byKind())));
             return run;
         }));
     }
@@ -117,7 +117,7 @@ public class DirectorySyncJob {
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("Directory sync {} failed: {}", runId, error, e);
-            return new Result(SyncStatus.FAILED, new MirrorRepository.Changes(0, 0, 0), error);
+            return new Result(SyncStatus.FAILED, MirrorRepository.Changes.NONE, error);
         }
     }
 

@@ -51,11 +51,19 @@ public class MirrorRepository {
     static final List<MirrorTable> ALL = List.of(UNITS, ACCOUNTS, USERS, GROUPS, MEMBERS, PERMISSION_SETS,
             PROVISIONED, ASSIGNMENTS);
 
-    /** Rows added, changed and removed by one apply. */
-    public record Changes(int added, int changed, int removed) {
+    /**
+     * Rows added, changed and removed by one apply.
+     *
+     * @param byKind what changed of each kind that changed: "assignment +5 -2", "user ~1"
+     */
+    public record Changes(int added, int changed, int removed, List<String> byKind) {
+
+        static final Changes NONE = new Changes(0, 0, 0, List.of());
 
         Changes plus(Changes other) {
-            return new Changes(added + other.added, changed + other.changed, removed + other.removed);
+            List<String> kinds = new ArrayList<>(byKind);
+            kinds.addAll(other.byKind);
+            return new Changes(added + other.added, changed + other.changed, removed + other.removed, kinds);
         }
     }
 
@@ -84,7 +92,7 @@ public class MirrorRepository {
     }
 
     Changes apply() {
-        Changes total = new Changes(0, 0, 0);
+        Changes total = Changes.NONE;
         for (MirrorTable table : ALL) {
             total = total.plus(apply(table));
         }
@@ -112,6 +120,11 @@ public class MirrorRepository {
         String match = table.keys().stream().map(k -> "s." + k + " = d." + k).collect(Collectors.joining(" and "));
         int removed = db.execute("delete from " + table.name() + " d where not exists (select 1 from "
                 + table.staging() + " s where " + match + ")");
-        return new Changes(counts.get(0, Integer.class), counts.get(1, Integer.class), removed);
+        int added = counts.get(0, Integer.class);
+        int changed = counts.get(1, Integer.class);
+        String kind = table.name().substring("directory_".length()).replace('_', ' ');
+        String change = (added > 0 ? " +" + added : "") + (changed > 0 ? " ~" + changed : "")
+                + (removed > 0 ? " -" + removed : "");
+        return new Changes(added, changed, removed, change.isEmpty() ? List.of() : List.of(kind + change));
     }
 }

@@ -62,8 +62,9 @@ class SessionChangeApplier {
             }
             WriteOutcome outcome = identityCenter.provisionToAllAccounts(change.permissionSetArn(), PROVISIONING_WAIT);
             switch (outcome.status()) {
-                case SUCCEEDED -> finish(change, SessionChangeStatus.SUCCEEDED, "AWS request " + outcome.requestId());
-                case FAILED -> finish(change, SessionChangeStatus.FAILED, outcome.failureReason());
+                case SUCCEEDED -> finish(change, SessionChangeStatus.SUCCEEDED, "Provisioned to every account",
+                        outcome.requestId());
+                case FAILED -> finish(change, SessionChangeStatus.FAILED, outcome.failureReason(), outcome.requestId());
                 case TIMED_OUT -> retryOrFail(change, attempt, "Provisioning still in progress: "
                         + outcome.requestId());
             }
@@ -74,17 +75,17 @@ class SessionChangeApplier {
 
     private void retryOrFail(SessionChange change, int attempt, String why) {
         if (attempt >= ATTEMPTS) {
-            finish(change, SessionChangeStatus.FAILED, why);
+            finish(change, SessionChangeStatus.FAILED, why, "");
             return;
         }
         throw new TryAgain(why);
     }
 
-    private void finish(SessionChange change, SessionChangeStatus status, String detail) {
+    private void finish(SessionChange change, SessionChangeStatus status, String detail, String awsRequestId) {
         transaction.executeWithoutResult(tx -> {
             changes.status(change.id(), status, detail, clock.instant());
             events.publishEvent(new SessionDurationChanged(change.id(), change.permissionSetName(), change.before(),
-                    change.after(), status, "Gatehouse", detail, clock.instant()));
+                    change.after(), status, "Gatehouse", detail, awsRequestId, clock.instant()));
         });
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.security.access.AccessDeniedException;
 import dev.gatehouse.TestEvents;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.audit.AuditTrail;
 import dev.gatehouse.audit.AuditVerification;
 import dev.gatehouse.audit.ChainReport;
@@ -85,6 +86,20 @@ class AuditIntegrityTest {
     }
 
     @Test
+    void moving_an_entry_to_another_account_in_sql_is_found_too() throws Exception {
+        long id = append("granted on the payments account");
+        long seq = db.fetchValue(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ID.eq(id));
+
+        bypassingTriggers("update audit_entry set account_id = '999999999999' where id = ?", id);
+        try {
+            assertThat(repository.verifyChain().brokenAt()).hasValue(seq);
+        } finally {
+            bypassingTriggers("update audit_entry set account_id = '111122223333' where id = ?", id);
+        }
+        assertThat(repository.verifyChain().intact()).isTrue();
+    }
+
+    @Test
     void entries_removed_from_the_end_are_found_before_and_after_the_next_append() throws Exception {
         TestEvents.awaitDelivered(publications);
         long id = append("the last words");
@@ -101,10 +116,11 @@ class AuditIntegrityTest {
                     + removed.getSeq() + " is missing before entry " + next + ".");
         } finally {
             bypassingTriggers("insert into audit_entry (id, occurred_at, actor, action, subject, details, "
-                    + "source_address, seq, hash) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "source_address, account_id, request_id, seq, hash) overriding system value "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     removed.getId(), removed.getOccurredAt(), removed.getActor(), removed.getAction(),
-                    removed.getSubject(), removed.getDetails(), removed.getSourceAddress(), removed.getSeq(),
-                    removed.getHash());
+                    removed.getSubject(), removed.getDetails(), removed.getSourceAddress(), removed.getAccountId(),
+                    removed.getRequestId(), removed.getSeq(), removed.getHash());
         }
         assertThat(repository.verifyChain().intact()).isTrue();
     }
@@ -138,7 +154,8 @@ class AuditIntegrityTest {
 
     private long append(String details) {
         Instant now = Instant.now();
-        repository.append(now, "integrity test", AuditAction.ACCESS_REQUESTED, "request #1", details, null);
+        repository.append(NewEntry.of(now, "integrity test", AuditAction.ACCESS_REQUESTED, "request #1", details)
+                .about(AuditSubjects.NONE.request(1).account("111122223333")));
         return db.fetchValue(db.select(DSL.max(AUDIT_ENTRY.ID)).from(AUDIT_ENTRY).where(AUDIT_ENTRY.DETAILS.eq(details)));
     }
 

@@ -17,7 +17,6 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.TestEvents;
-import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 
 /** An event from another module, published as that module does (in a transaction), and the entry it leaves. */
@@ -49,8 +48,7 @@ abstract class AuditListenerTest {
 
     protected AuditEntry awaitOneEntry() {
         return await().atMost(Duration.ofSeconds(10)).until(() -> db.selectFrom(AUDIT_ENTRY)
-                .where(AUDIT_ENTRY.ID.gt(lastBefore)).fetch(r -> new AuditEntry(r.getId(),
-                        r.getOccurredAt().toInstant(), r.getActor(), AuditAction.valueOf(r.getAction()),
-                        r.getSubject(), r.getDetails(), r.getSourceAddress())), entries -> entries.size() == 1).get(0);
+                .where(AUDIT_ENTRY.ID.gt(lastBefore)).fetch(AuditRepository::entry), entries -> entries.size() == 1)
+                .get(0);
     }
 }

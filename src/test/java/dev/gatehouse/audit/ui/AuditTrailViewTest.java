@@ -7,8 +7,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jooq.DSLContext;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
@@ -16,9 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -29,6 +34,9 @@ import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.TestEvents;
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditSubjects;
+import dev.gatehouse.audit.internal.AuditRepository;
+import dev.gatehouse.audit.internal.NewEntry;
 import dev.gatehouse.ui.AccessDeniedView;
 
 class AuditTrailViewTest extends KaribuTest {
@@ -37,6 +45,8 @@ class AuditTrailViewTest extends KaribuTest {
     private DSLContext db;
     @Autowired
     private EventPublicationRegistry publications;
+    @Autowired
+    private AuditRepository repository;
 
     /** The trail is append-only and other tests write to it too: these entries carry a marker to search for. */
     private static final String MARKER = "[view test]";
@@ -124,6 +134,57 @@ class AuditTrailViewTest extends KaribuTest {
         Grid<?> grid = _get(Grid.class);
         assertThat(_size(grid)).isZero();
         assertThat(grid.getEmptyStateText()).isEqualTo(AuditTrailView.EMPTY_TEXT);
+    }
+
+    @Test
+    void an_entry_opens_in_full_and_its_request_link_shows_every_entry_of_that_request() {
+        long request = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        AuditSubjects about = AuditSubjects.NONE.request(request).account("111122223333")
+                .permissionSetNamed("Developer").concerning("Riley Chen");
+        repository.append(NewEntry.of(Instant.parse("2026-11-21T09:00:00Z"), "Riley Chen",
+                AuditAction.ACCESS_REQUESTED, "request #" + request, "Developer on payments " + MARKER).about(about));
+        repository.append(NewEntry.of(Instant.parse("2026-11-21T09:05:00Z"), "Gatehouse", AuditAction.AWS_WRITE_SUCCEEDED,
+                "grant #1 of request #" + request, "CreateAccountAssignment for Riley Chen")
+                .about(about.awsRequest("c2a1b7e0-aws")));
+        openAs(TestUsers.AUDITOR, "audit");
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withLabel("Search")), "Developer on payments " + MARKER);
+        Grid<?> grid = _get(Grid.class);
+        assertThat(_size(grid)).isEqualTo(1);
+
+        GridKt._selectRow(grid, 0);
+
+        AuditEntryPanel panel = _get(AuditEntryPanel.class);
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(panel.getElement().getTextRecursively()).contains("111122223333", "Developer", "Riley Chen",
+                "#" + request);
+        _click(_get(panel, Button.class, spec -> spec.withText(AuditEntryPanel.REQUEST_LINK)));
+
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Search")).getValue()).isEmpty();
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Request")).getValue()).isEqualTo(String.valueOf(request));
+        assertThat(_size(grid)).isEqualTo(2);
+        assertThat(_getFormattedRow(grid, 0).get(2)).isEqualTo("AWS write succeeded");
+        GridKt._selectRow(grid, 0);
+        assertThat(panel.getElement().getTextRecursively()).contains("c2a1b7e0-aws");
+    }
+
+    @Test
+    void a_range_ending_before_it_starts_is_refused_with_a_message() {
+        openAs(TestUsers.AUDITOR, "audit");
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withLabel("Search")), MARKER);
+
+        LocatorJ._setValue(_get(DateTimePicker.class, spec -> spec.withLabel("From (UTC)")),
+                LocalDateTime.parse("2026-11-20T12:00:00"));
+        DateTimePicker until = _get(DateTimePicker.class, spec -> spec.withLabel("Until (UTC)"));
+        LocatorJ._setValue(until, LocalDateTime.parse("2026-11-20T10:00:00"));
+
+        assertThat(until.isInvalid()).isTrue();
+        assertThat(until.getErrorMessage()).isEqualTo(AuditTrailView.RANGE_ERROR);
+
+        LocatorJ._setValue(until, LocalDateTime.parse("2026-11-20T10:30:00"));
+        LocatorJ._setValue(_get(DateTimePicker.class, spec -> spec.withLabel("From (UTC)")),
+                LocalDateTime.parse("2026-11-20T09:30:00"));
+        assertThat(until.isInvalid()).isFalse();
+        assertThat(_size(_get(Grid.class))).as("the refusal at 10:00 only").isEqualTo(1);
     }
 
     @Test

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
+import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.directory.SyncTrigger;
@@ -25,8 +28,12 @@ import dev.gatehouse.sandbox.SandboxSettings;
 
 /** The sync against the demo sandbox: an exact mirror, idempotent reruns, deletions, and failures that change nothing. */
 @SpringBootTest
+@RecordApplicationEvents
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DirectorySyncJobTest {
+
+    @Autowired
+    private ApplicationEvents events;
 
     @Autowired
     private DirectorySyncJob job;
@@ -83,6 +90,8 @@ class DirectorySyncJobTest {
         SyncRun run = job.run(SyncTrigger.MANUAL, null).orElseThrow();
 
         assertThat(run.removed()).isPositive();
+        assertThat(events.stream(DirectorySynced.class).reduce((first, last) -> last).orElseThrow().changesByKind())
+                .as("what the audit trail records of it").contains("user -1");
         assertThat(db.fetchExists(DIRECTORY_USER, DIRECTORY_USER.ID.eq(leaver.id()))).isFalse();
         assertThat(db.fetchExists(DIRECTORY_GROUP_MEMBER, DIRECTORY_GROUP_MEMBER.USER_ID.eq(leaver.id()))).isFalse();
         assertThat(db.fetchExists(DIRECTORY_ASSIGNMENT, DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(leaver.id()))).isFalse();

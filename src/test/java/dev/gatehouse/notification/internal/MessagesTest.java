@@ -102,12 +102,12 @@ class MessagesTest {
     }
 
     private static AccessRequested requested(ApproverType approverType, String approverId, boolean breakGlass) {
-        return new AccessRequested(42, "u-riley", "Riley Chen", "payments-prod", "Developer", "1 h",
+        return new AccessRequested(42, "u-riley", "Riley Chen", "111122223333", "payments-prod", "Developer", "1 h",
                 "Deploying the fix", "", approverType, approverId, breakGlass, AT);
     }
 
     private static AccessRequestDecided decided(RequestStatus status, String actor) {
-        return new AccessRequestDecided(42, status, actor, "", "u-riley", "Riley Chen", "payments-prod", "Developer",
-                AT);
+        return new AccessRequestDecided(42, status, actor, "", "u-riley", "Riley Chen", "111122223333", "payments-prod",
+                "Developer", AT);
     }
 }
