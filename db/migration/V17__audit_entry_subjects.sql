@@ -22,11 +22,43 @@ create or replace function audit_entry_bytes(e audit_entry) returns bytea langua
             end), 'UTF8')
 $$;
 
--- Free text searches actor, subject and details at once ("contains", any case) through one trigram index.
+-- Free text: what a search looks in, in any case. A trigram index over it answered a rare term at ten
+-- million entries in 0.2 to 0.5 s, since its trigrams are common ones; so a search reads the entries
+-- holding the typed words from a word index, then keeps those holding the text as typed, on whole words.
 create function audit_entry_text(e audit_entry) returns text language sql immutable as $$
-    select lower(e.actor || chr(31) || coalesce(e.subject, '') || chr(31) || e.details)
+    select lower(concat_ws(chr(31), e.actor, e.subject, e.details, e.account_id, e.permission_set, e.person,
+            e.aws_request_id))
 $$;
-create index audit_entry_text_trgm_idx on audit_entry using gin (audit_entry_text(audit_entry) gin_trgm_ops);
+
+-- Its words: each run of letters and digits, so "OPS-1234" is "ops" and "1234", and an ARN its parts;
+-- and its month in UTC, "ym202611", so a search can read a word's entries of the newest months first.
+create function audit_entry_words(e audit_entry) returns tsvector language sql immutable as $$
+    select to_tsvector('simple', regexp_replace(audit_entry_text(e), '[^[:alnum:]]+', ' ', 'g') || ' ym'
+            || (extract(year from e.occurred_at at time zone 'UTC') * 100
+                + extract(month from e.occurred_at at time zone 'UTC'))::int)
+$$;
+create index audit_entry_words_idx on audit_entry using gin (audit_entry_words(audit_entry));
+
+-- The words of what a person typed to read from that index, as tsquery text; null when none is a word.
+-- Words in more than 1% of entries (by the index's statistics) are left out when rarer ones remain:
+-- checking each candidate against a common word's long list costs more than checking it against the
+-- typed text, which every entry found must pass anyway.
+create function audit_words_query(typed text) returns text language sql stable as $$
+    with typed_word as (
+        -- As the entry's words are made: the parser splits some runs further ("3e6" reads as a number).
+        select lexeme as word
+        from unnest(to_tsvector('simple', regexp_replace(typed, '[^[:alnum:]]+', ' ', 'g')))),
+    common_word as (
+        select word
+        from pg_stats s,
+             unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as common(word, frequency)
+        where s.schemaname = current_schema() and s.tablename = 'audit_entry_words_idx' and frequency > 0.01),
+    rare_word as (
+        select word from typed_word t where not exists (select 1 from common_word c where c.word = t.word))
+    select string_agg('''' || word || '''', ' & ' order by word)
+    from (select word from rare_word union all
+          select word from typed_word where not exists (select 1 from rare_word)) kept
+$$;
 /* [jooq ignore stop] */
 
 -- Newest first within each filter, so a filtered first page reads its 50 rows from one index. Person

@@ -115,7 +115,8 @@ class AuditSearchTest {
         List<AuditEntry> first = as(TestUsers.AUDITOR, () -> audit.page(ril, Optional.empty(), 2));
         List<AuditEntry> second = as(TestUsers.AUDITOR, () -> audit.page(ril, Optional.of(first.get(1)), 2));
 
-        assertThat(first).extracting(AuditEntry::details).containsExactly("about riley 3 " + marker, "rilla 2 " + marker);
+        assertThat(first).extracting(AuditEntry::details)
+                .containsExactly("about riley 3 " + marker, "rilla 2 " + marker);
         assertThat(second).extracting(AuditEntry::details).containsExactly("riley 1 " + marker);
         assertThat(as(TestUsers.AUDITOR, () -> audit.page(ril, 1, 2))).extracting(AuditEntry::details)
                 .containsExactly("rilla 2 " + marker, "riley 1 " + marker);
@@ -133,6 +134,42 @@ class AuditSearchTest {
         assertThat(details(filter.withText("jordan kim"))).containsExactly("by actor");
         assertThat(details(filter.withText("50%"))).containsExactly("50% of the fleet");
         assertThat(details(filter.withText("TEST"))).as("the subject").hasSize(3);
+    }
+
+    @Test
+    void the_text_search_matches_whole_words_as_typed_including_aws_request_ids() {
+        long request = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        AuditSubjects ofRequest = AuditSubjects.NONE.request(request);
+        String deploying = "deploying release 12; ticket OPS-1234";
+        append("2026-03-08T09:00:00Z", "Gatehouse", ofRequest.awsRequest("5f1c9a7e-3b2d-4c11-9e0f-aa11bb22cc33"),
+                deploying);
+        append("2026-03-08T10:00:00Z", "Riley Chen", ofRequest, "released the fix");
+        AuditFilter filter = AuditFilter.ALL.ofRequest(OptionalLong.of(request));
+
+        assertThat(details(filter.withText("ops-1234"))).containsExactly(deploying);
+        assertThat(details(filter.withText("Release 12"))).containsExactly(deploying);
+        assertThat(details(filter.withText("release"))).containsExactly(deploying);
+        assertThat(details(filter.withText("3b2d-4c11"))).as("AWS's request id").containsExactly(deploying);
+        assertThat(details(filter.withText("ops-12"))).as("part of a word").isEmpty();
+        assertThat(details(filter.withText("ticket release"))).as("words in another order").isEmpty();
+    }
+
+    @Test
+    void a_text_search_reads_the_newest_months_first_and_still_finds_every_older_entry_in_order() {
+        String word = "w" + UUID.randomUUID().toString().replace("-", "");
+        append("2025-06-10T09:00:00Z", "Riley Chen", AuditSubjects.NONE, word + " june");
+        append("2026-01-10T09:00:00Z", "Riley Chen", AuditSubjects.NONE, word + " january");
+        append("2026-03-10T09:00:00Z", "Riley Chen", AuditSubjects.NONE, word + " march");
+        append("2026-03-11T09:00:00Z", "Riley Chen", AuditSubjects.NONE, word + " later in march");
+        AuditFilter beforeApril = AuditFilter.ALL.withText(word).between(Optional.empty(),
+                Optional.of(Instant.parse("2026-04-01T00:00:00Z")));
+
+        List<AuditEntry> first = as(TestUsers.AUDITOR, () -> audit.page(beforeApril, Optional.empty(), 3));
+        List<AuditEntry> next = as(TestUsers.AUDITOR, () -> audit.page(beforeApril, Optional.of(first.get(2)), 3));
+
+        assertThat(first).extracting(AuditEntry::details).containsExactly(word + " later in march " + marker,
+                word + " march " + marker, word + " january " + marker);
+        assertThat(next).extracting(AuditEntry::details).containsExactly(word + " june " + marker);
     }
 
     @Test
@@ -168,7 +205,8 @@ class AuditSearchTest {
                 Optional.of(Instant.parse("2026-04-01T00:00:00Z")));
 
         assertThat(audit.exportFileName(march)).isEqualTo("gatehouse-audit-2026-03-01T0000Z-to-2026-04-01T0000Z.csv");
-        assertThat(audit.exportFileName(AuditFilter.ALL)).matches("gatehouse-audit-start-to-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z\\.csv");
+        assertThat(audit.exportFileName(AuditFilter.ALL))
+                .matches("gatehouse-audit-start-to-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z\\.csv");
     }
 
     private AuditFilter marked() {

@@ -3,6 +3,8 @@ package dev.gatehouse.audit.internal;
 import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,12 +76,57 @@ public class AuditRepository {
         List<Condition> conditions = conditions(filter, ouAccounts);
         after.ifPresent(last -> conditions.add(DSL.row(AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ID)
                 .lt(last.occurredAt().atOffset(ZoneOffset.UTC), last.id())));
+        Optional<String> words = words(filter);
+        if (words.isPresent() && !mergesKeys(filter, ouAccounts)) {
+            Instant newest = after.map(AuditEntry::occurredAt)
+                    .or(() -> filter.until().map(until -> until.minusNanos(1000)))
+                    .orElseGet(() -> Optional.ofNullable(db.select(DSL.max(AUDIT_ENTRY.OCCURRED_AT)).from(AUDIT_ENTRY)
+                            .fetchOne().value1()).map(OffsetDateTime::toInstant).orElse(Instant.EPOCH));
+            return newestMonthsFirst(conditions, words.get(), YearMonth.from(newest.atOffset(ZoneOffset.UTC)), limit);
+        }
+        words.ifPresent(query -> conditions.add(holding(query)));
         return newestFirst(filter, conditions, ouAccounts, 0, limit);
     }
 
     /** Entries matching the filter from a position, newest first: for a jump deep into a grid, read by offset. */
     public List<AuditEntry> page(AuditFilter filter, List<String> ouAccounts, int offset, int limit) {
-        return newestFirst(filter, conditions(filter, ouAccounts), ouAccounts, offset, limit);
+        List<Condition> conditions = conditions(filter, ouAccounts);
+        words(filter).ifPresent(query -> conditions.add(holding(query)));
+        return newestFirst(filter, conditions, ouAccounts, offset, limit);
+    }
+
+    /**
+     * Free text, newest first. Entries are read from the word index with the words of their month: the
+     * newest month, then the three before it, then all older ones. A word found in most months fills a
+     * page from the first read, at the cost of its entries of one month rather than of all of them.
+     */
+    private List<AuditEntry> newestMonthsFirst(List<Condition> conditions, String words, YearMonth newest,
+                                               int limit) {
+        YearMonth older = newest.minusMonths(3);
+        List<Condition> reads = List.of(
+                holding("(" + words + ") & " + monthWord(newest)),
+                holding("(" + words + ") & (" + monthWord(newest.minusMonths(1)) + " | "
+                        + monthWord(newest.minusMonths(2)) + " | " + monthWord(older) + ")"),
+                holding(words).and(AUDIT_ENTRY.OCCURRED_AT.lt(older.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))));
+        List<AuditEntry> rows = new ArrayList<>();
+        for (Condition read : reads) {
+            rows.addAll(db.selectFrom(AUDIT_ENTRY).where(conditions).and(read).orderBy(NEWEST_FIRST)
+                    .limit(limit - rows.size()).fetch(AuditRepository::entry));
+            if (rows.size() == limit) {
+                break;
+            }
+        }
+        return rows;
+    }
+
+    /** As audit_entry_words writes an entry's month: "ym202611". */
+    private static String monthWord(YearMonth month) {
+        return "'ym%d%02d'".formatted(month.getYear(), month.getMonthValue());
+    }
+
+    private boolean mergesKeys(AuditFilter filter, List<String> ouAccounts) {
+        return !filter.person().isEmpty() && namesStartingWith(filter.person()).size() <= MERGED_KEYS
+                || filter.ouId().isPresent() && !ouAccounts.isEmpty() && ouAccounts.size() <= MERGED_KEYS;
     }
 
     /**
@@ -123,7 +170,10 @@ public class AuditRepository {
                 .fetch(r -> entry(r.into(AUDIT_ENTRY)));
     }
 
-    /** Up to one more than {@link #MERGED_KEYS} actor or person names starting with the text, from the indexes alone. */
+    /**
+     * Up to one more than {@link #MERGED_KEYS} actor or person names starting with the text, from the
+     * indexes alone.
+     */
     private List<String> namesStartingWith(String typed) {
         String prefix = SearchText.startsWithPattern(typed).toLowerCase(Locale.ROOT);
         Field<String> actor = lowerC(AUDIT_ENTRY.ACTOR);
@@ -169,6 +219,7 @@ public class AuditRepository {
         long rows = 0;
         try (Cursor<AuditEntryRecord> cursor = db.selectFrom(AUDIT_ENTRY)
                 .where(conditions(filter, ouAccounts)).and(AUDIT_ENTRY.SEQ.le(upTo))
+                .and(words(filter).map(AuditRepository::holding).orElse(DSL.noCondition()))
                 .orderBy(NEWEST_FIRST)
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
@@ -239,7 +290,8 @@ public class AuditRepository {
                     : "entry " + seq + " differs from what its hash covers (edited, or its predecessor was)");
         }
         long anchor = anchorSeq();
-        long last = db.fetchValue(DSL.field("(select coalesce(max(seq), " + anchor + ") from audit_entry)", Long.class));
+        long last = db.fetchValue(DSL.field("(select coalesce(max(seq), " + anchor + ") from audit_entry)",
+                Long.class));
         if (last != head) {
             return ChainReport.broken(entries, last + 1, range(last + 1, head) + " removed from the end");
         }
@@ -275,7 +327,10 @@ public class AuditRepository {
         return first == last ? "entry " + first + " is" : "entries " + first + " to " + last + " are";
     }
 
-    /** Each condition can be read from an index of V17; free text through the trigram index on audit_entry_text. */
+    /**
+     * Each condition can be read from an index of V17. Free text keeps the entries holding the text as
+     * typed, on whole words; {@link #words} finds them first.
+     */
     private static List<Condition> conditions(AuditFilter filter, List<String> ouAccounts) {
         List<Condition> conditions = new ArrayList<>();
         filter.action().ifPresent(action -> conditions.add(AUDIT_ENTRY.ACTION.eq(action.name())));
@@ -292,10 +347,23 @@ public class AuditRepository {
         filter.permissionSet().ifPresent(name -> conditions.add(AUDIT_ENTRY.PERMISSION_SET.eq(name)));
         filter.requestId().ifPresent(id -> conditions.add(AUDIT_ENTRY.REQUEST_ID.eq(id)));
         if (!filter.text().isEmpty()) {
-            conditions.add(DSL.condition("audit_entry_text(audit_entry) like {0} escape {1}",
-                    DSL.val(SearchText.containsPattern(filter.text()).toLowerCase(Locale.ROOT)),
-                    DSL.inline(String.valueOf(SearchText.ESCAPE))));
+            conditions.add(DSL.field("audit_entry_text(audit_entry)", String.class)
+                    .likeRegex(SearchText.wholeWordsPattern(filter.text())));
         }
         return conditions;
+    }
+
+    /** The free text's words to read from the word index (the rarer ones, as audit_words_query picks them). */
+    private Optional<String> words(AuditFilter filter) {
+        return filter.text().isEmpty() ? Optional.empty() : Optional.ofNullable(db.fetchValue(
+                DSL.field("audit_words_query({0})", String.class, DSL.val(filter.text()))));
+    }
+
+    /**
+     * Entries whose words answer the tsquery. Inline, so each search is planned for its own words: entries
+     * holding a word most entries hold are found fastest in time order, those holding a rare one from the index.
+     */
+    private static Condition holding(String tsquery) {
+        return DSL.condition("audit_entry_words(audit_entry) @@ {0}::tsquery", DSL.inline(tsquery));
     }
 }

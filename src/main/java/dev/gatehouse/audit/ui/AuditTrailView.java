@@ -121,7 +121,8 @@ public class AuditTrailView extends VerticalLayout {
         person.setClearButtonVisible(true);
         account.setItems(query -> auditTrail.findAccounts(query.getFilter().orElse(""), query.getOffset(),
                 query.getLimit()).stream());
-        account.setItemLabelGenerator(row -> row.name().equals(row.id()) ? row.id() : row.name() + " (" + row.id() + ")");
+        account.setItemLabelGenerator(row -> row.name().equals(row.id()) ? row.id()
+                : row.name() + " (" + row.id() + ")");
         account.setRenderer(new TextRenderer<>(row -> row.name() + " · " + row.id() + " · " + row.ouPath()));
         account.setClearButtonVisible(true);
         ou.setItems(query -> auditTrail.findOus(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
@@ -140,7 +141,9 @@ public class AuditTrailView extends VerticalLayout {
         request.setWidth("7rem");
         request.setValueChangeMode(ValueChangeMode.LAZY);
         request.setClearButtonVisible(true);
-        search.setPlaceholder("Actor, subject or details");
+        search.setPlaceholder("Words, e.g. OPS-1234");
+        search.setTooltipText("Whole words, as typed: \"OPS-1234\" finds that ticket, \"OPS-12\" does not. Looks in "
+                + "every field but time, action and address.");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -176,8 +179,8 @@ public class AuditTrailView extends VerticalLayout {
         Span reportsLabel = new Span("Reports:");
         reportsLabel.addClassName("gatehouse-muted");
         HorizontalLayout tools = new HorizontalLayout(verify, export, forExcel, reportsLabel,
-                report(reports, AuditReport.CURRENT_ACCESS_BY_ACCOUNT), report(reports, AuditReport.CURRENT_ACCESS_BY_PERSON),
-                report(reports, AuditReport.GRANT_HISTORY));
+                report(reports, AuditReport.CURRENT_ACCESS_BY_ACCOUNT),
+                report(reports, AuditReport.CURRENT_ACCESS_BY_PERSON), report(reports, AuditReport.GRANT_HISTORY));
         tools.setWrap(true);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
