@@ -1,9 +1,11 @@
 package dev.gatehouse.access;
 
 import static dev.gatehouse.TestUsers.as;
+import static dev.gatehouse.access.RequesterSteps.awaitGrant;
+import static dev.gatehouse.access.RequesterSteps.form;
+import static dev.gatehouse.access.RequesterSteps.giveBack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,6 @@ import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
-import dev.gatehouse.security.GatehouseUser;
 
 /**
  * Requests, approvals and grants end to end against the sandbox: the assignment appears in Identity
@@ -44,8 +45,6 @@ import dev.gatehouse.security.GatehouseUser;
 @SpringBootTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AccessServiceTest {
-
-    private static final Duration GRANTED = Duration.ofSeconds(20);
 
     @Autowired
     private AccessService access;
@@ -89,10 +88,10 @@ class AccessServiceTest {
 
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
 
-        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        GrantSummary grant = awaitGrant(access, request, GrantStatus.ACTIVE);
         assertThat(sandboxHas(account, readOnly, riley)).isTrue();
-        giveBack(grant);
-        awaitGrant(request, GrantStatus.REVOKED);
+        giveBack(grants, grant);
+        awaitGrant(access, request, GrantStatus.REVOKED);
         assertThat(sandboxHas(account, readOnly, riley)).isFalse();
     }
 
@@ -112,7 +111,7 @@ class AccessServiceTest {
 
         assertThat(as(TestUsers.APPROVER, () -> access.decide(request, true, "ok"))).isEqualTo(RequestStatus.APPROVED);
 
-        awaitGrant(request, GrantStatus.ACTIVE);
+        awaitGrant(access, request, GrantStatus.ACTIVE);
         assertThat(sandboxHas(account, developer, riley)).isTrue();
         assertThat(as(TestUsers.APPROVER, () -> access.inbox(0, 50))).extracting(RequestSummary::id)
                 .doesNotContain(request);
@@ -142,7 +141,7 @@ class AccessServiceTest {
             return null;
         });
         assertThat(as(TestUsers.APPROVER, () -> access.decide(request, true, "ok"))).isEqualTo(RequestStatus.APPROVED);
-        awaitGrant(request, GrantStatus.ACTIVE);
+        awaitGrant(access, request, GrantStatus.ACTIVE);
     }
 
     @Test
@@ -161,12 +160,12 @@ class AccessServiceTest {
         String account = rules.accountId(17);
         automatic(readOnly);
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
-        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        GrantSummary grant = awaitGrant(access, request, GrantStatus.ACTIVE);
 
         assertThat(as(TestUsers.REQUESTER, () -> grants.extend(grant.id(), Duration.ofHours(2), "")))
                 .isEqualTo(RequestStatus.APPROVED);
 
-        assertThat(awaitGrant(request, GrantStatus.ACTIVE).endsAt())
+        assertThat(awaitGrant(access, request, GrantStatus.ACTIVE).endsAt())
                 .isEqualTo(grant.endsAt().plus(Duration.ofHours(2)));
         assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> grants.extend(grant.id(), Duration.ofHours(2), "")))
                 .isInstanceOfSatisfying(AccessProblem.class, problem -> assertThat(problem.getMessage())
@@ -182,7 +181,7 @@ class AccessServiceTest {
                 ApproverType.MANAGER, ""));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
         as(TestUsers.APPROVER, () -> access.decide(request, true, ""));
-        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        GrantSummary grant = awaitGrant(access, request, GrantStatus.ACTIVE);
 
         assertThat(as(TestUsers.REQUESTER, () -> grants.extend(grant.id(), Duration.ofMinutes(30), "Still on it")))
                 .isEqualTo(RequestStatus.PENDING);
@@ -191,7 +190,7 @@ class AccessServiceTest {
         assertThat(as(TestUsers.APPROVER, () -> access.decide(extension.id(), true, "")))
                 .isEqualTo(RequestStatus.APPROVED);
 
-        assertThat(awaitGrant(request, GrantStatus.ACTIVE).endsAt())
+        assertThat(awaitGrant(access, request, GrantStatus.ACTIVE).endsAt())
                 .isEqualTo(grant.endsAt().plus(Duration.ofMinutes(30)));
     }
 
@@ -206,7 +205,7 @@ class AccessServiceTest {
         assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> access.decide(request, true, "")))
                 .hasMessage("You have already decided this request.");
         assertThat(as(TestUsers.DIRECTOR, () -> access.decide(request, true, ""))).isEqualTo(RequestStatus.APPROVED);
-        awaitGrant(request, GrantStatus.ACTIVE);
+        awaitGrant(access, request, GrantStatus.ACTIVE);
     }
 
     @Test
@@ -234,7 +233,7 @@ class AccessServiceTest {
         } finally {
             pool.shutdownNow();
         }
-        awaitGrant(request, GrantStatus.ACTIVE);
+        awaitGrant(access, request, GrantStatus.ACTIVE);
     }
 
     @Test
@@ -242,16 +241,16 @@ class AccessServiceTest {
         String account = rules.accountId(14);
         automatic(readOnly);
         long first = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
-        GrantSummary firstGrant = awaitGrant(first, GrantStatus.ACTIVE);
+        GrantSummary firstGrant = awaitGrant(access, first, GrantStatus.ACTIVE);
         long second = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
-        GrantSummary secondGrant = awaitGrant(second, GrantStatus.ACTIVE);
+        GrantSummary secondGrant = awaitGrant(access, second, GrantStatus.ACTIVE);
 
-        giveBack(firstGrant);
-        awaitGrant(first, GrantStatus.REVOKED);
+        giveBack(grants, firstGrant);
+        awaitGrant(access, first, GrantStatus.REVOKED);
         assertThat(sandboxHas(account, readOnly, riley)).as("the second grant still holds it").isTrue();
 
-        giveBack(secondGrant);
-        awaitGrant(second, GrantStatus.REVOKED);
+        giveBack(grants, secondGrant);
+        awaitGrant(access, second, GrantStatus.REVOKED);
         assertThat(sandboxHas(account, readOnly, riley)).isFalse();
     }
 
@@ -268,11 +267,11 @@ class AccessServiceTest {
                 standing.permissionSetArn(), 0, ApproverType.NONE, ""));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(standing.permissionSetArn(),
                 standing.accountId(), "")).get(0));
-        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        GrantSummary grant = awaitGrant(access, request, GrantStatus.ACTIVE);
 
-        giveBack(grant);
+        giveBack(grants, grant);
 
-        awaitGrant(request, GrantStatus.REVOKED);
+        awaitGrant(access, request, GrantStatus.REVOKED);
         assertThat(sandbox.organization().assignments()).contains(standing);
     }
 
@@ -299,7 +298,7 @@ class AccessServiceTest {
         long request = as(TestUsers.REQUESTER, () -> access.submit(breakGlass(account, "Orders are failing: INC-5")))
                 .get(0);
 
-        awaitGrant(request, GrantStatus.ACTIVE);
+        awaitGrant(access, request, GrantStatus.ACTIVE);
         assertThat(sandboxHas(account, developer, riley)).isTrue();
         assertThat(as(TestUsers.ADMIN, () -> access.breakGlassToFollowUp(0, 200))).extracting(RequestSummary::id)
                 .contains(request);
@@ -365,7 +364,7 @@ class AccessServiceTest {
                 ApproverType.MANAGER, ""));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
         as(TestUsers.APPROVER, () -> access.decide(request, true, ""));
-        GrantSummary grant = awaitGrant(request, GrantStatus.ACTIVE);
+        GrantSummary grant = awaitGrant(access, request, GrantStatus.ACTIVE);
         assertThat(as(TestUsers.APPROVER, () -> grants.revocableGrants(0, 200))).extracting(GrantSummary::id)
                 .contains(grant.id());
 
@@ -378,15 +377,8 @@ class AccessServiceTest {
             return null;
         });
 
-        assertThat(awaitGrant(request, GrantStatus.REVOKED).endReason()).isEqualTo("Revoked by Avery Patel: "
+        assertThat(awaitGrant(access, request, GrantStatus.REVOKED).endReason()).isEqualTo("Revoked by Avery Patel: "
                 + "Incident over");
-    }
-
-    private void giveBack(GrantSummary grant) {
-        as(TestUsers.REQUESTER, () -> {
-            grants.giveBack(grant.id());
-            return null;
-        });
     }
 
     private void automatic(String permissionSetArn) {
@@ -399,20 +391,9 @@ class AccessServiceTest {
                 true);
     }
 
-    private static RequestForm form(String permissionSetArn, String accountId, String ticket) {
-        return new RequestForm(permissionSetArn, List.of(accountId), Duration.ofHours(1), Optional.empty(),
-                "Investigating an incident", ticket);
-    }
-
     private void assertRefused(RequestForm form, String field) {
         assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.submit(form)))
                 .isInstanceOfSatisfying(AccessProblem.class, problem -> assertThat(problem.field()).isEqualTo(field));
-    }
-
-    private GrantSummary awaitGrant(long requestId, GrantStatus status) {
-        return await().atMost(GRANTED).until(() -> as(TestUsers.REQUESTER, () -> access.myRequests(0, 200)).stream()
-                .filter(r -> r.id() == requestId).findFirst().flatMap(RequestSummary::grant)
-                .filter(g -> g.status() == status).orElse(null), grant -> grant != null);
     }
 
     private boolean sandboxHas(String account, String permissionSetArn, String userId) {

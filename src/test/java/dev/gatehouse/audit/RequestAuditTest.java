@@ -1,6 +1,9 @@
 package dev.gatehouse.audit;
 
 import static dev.gatehouse.TestUsers.as;
+import static dev.gatehouse.access.RequesterSteps.awaitGrant;
+import static dev.gatehouse.access.RequesterSteps.form;
+import static dev.gatehouse.access.RequesterSteps.giveBack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,9 +24,6 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
-import dev.gatehouse.access.GrantSummary;
-import dev.gatehouse.access.RequestForm;
-import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -67,8 +67,8 @@ class RequestAuditTest {
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
         as(TestUsers.APPROVER, () -> access.decide(request, true, "first look"));
         as(TestUsers.DIRECTOR, () -> access.decide(request, true, ""));
-        giveBack(awaitGrant(request, GrantStatus.ACTIVE));
-        awaitGrant(request, GrantStatus.REVOKED);
+        giveBack(grants, awaitGrant(access, request, GrantStatus.ACTIVE));
+        awaitGrant(access, request, GrantStatus.REVOKED);
 
         AuditFilter ofRequest = AuditFilter.ALL.ofRequest(OptionalLong.of(request));
         List<AuditEntry> entries = await().atMost(GRANTED).until(
@@ -89,23 +89,5 @@ class RequestAuditTest {
                 .allSatisfy(entry -> assertThat(entry.about().awsRequestId()).isNotBlank());
         assertThat(entries).filteredOn(entry -> entry.action() == AuditAction.APPROVAL_RECORDED).singleElement()
                 .satisfies(entry -> assertThat(entry.details()).endsWith("Approval 1 of 2; first look"));
-    }
-
-    private GrantSummary awaitGrant(long requestId, GrantStatus status) {
-        return await().atMost(GRANTED).until(() -> as(TestUsers.REQUESTER, () -> access.myRequests(0, 200)).stream()
-                .filter(r -> r.id() == requestId).findFirst().flatMap(RequestSummary::grant)
-                .filter(g -> g.status() == status).orElse(null), grant -> grant != null);
-    }
-
-    private void giveBack(GrantSummary grant) {
-        as(TestUsers.REQUESTER, () -> {
-            grants.giveBack(grant.id());
-            return null;
-        });
-    }
-
-    private static RequestForm form(String permissionSetArn, String accountId, String ticket) {
-        return new RequestForm(permissionSetArn, List.of(accountId), Duration.ofHours(1), Optional.empty(),
-                "Investigating an incident", ticket);
     }
 }
