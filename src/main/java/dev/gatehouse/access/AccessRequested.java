@@ -10,7 +10,8 @@ import dev.gatehouse.policy.ApproverType;
  *
  * @param approverId the Identity Store user or group who approves (for MANAGER, the manager); empty for NONE
  */
-public record AccessRequested(long requestId, String requesterId, String requester, String accountId, String accountName,
-                              String permissionSetName, String duration, String justification, String ticket,
+public record AccessRequested(long requestId, String requesterId, String requester, String accountId,
+                              String accountName, String permissionSetName, String duration, String justification,
+                              String ticket,
                               ApproverType approverType, String approverId, boolean breakGlass, Instant at) {
 }

@@ -365,8 +365,8 @@ public class AccessService {
         requests.finish(request.id(), RequestStatus.APPROVED, by, comment, clock.instant());
         events.publishEvent(request.decided(RequestStatus.APPROVED, by, comment, clock.instant()));
         events.publishEvent(new GrantExtended(grantId, grant.requestId(), by, grant.userName(), grant.accountId(),
-                grant.accountName(), grant.permissionSetName(), newEnd, "Extension request #" + request.id() + " approved",
-                clock.instant()));
+                grant.accountName(), grant.permissionSetName(), newEnd,
+                "Extension request #" + request.id() + " approved", clock.instant()));
         return RequestStatus.APPROVED;
     }
 }

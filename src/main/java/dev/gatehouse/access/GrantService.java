@@ -128,7 +128,10 @@ public class GrantService {
         return grants.current(search == null ? "" : search, offset, limit);
     }
 
-    /** Grants whose assignment exists in Identity Center, or is being made or taken away, for the current access report. */
+    /**
+     * Grants whose assignment exists in Identity Center, or is being made or taken away, for the current
+     * access report.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     public List<GrantSummary> grantsHoldingAccess() {

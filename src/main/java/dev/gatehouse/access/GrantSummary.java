@@ -10,8 +10,7 @@ import java.time.Instant;
  * @param failureReason AWS's reason when FAILED
  * @param endReason     who ended it early and why, for REVOKED
  */
-public record GrantSummary(long id, long requestId, String holderId, String holderName, String accountId, String accountName,
-                           String permissionSetName,
-                           Instant startsAt, Instant endsAt, GrantStatus status, String failureReason,
-                           String endReason) {
+public record GrantSummary(long id, long requestId, String holderId, String holderName, String accountId,
+                           String accountName, String permissionSetName, Instant startsAt, Instant endsAt,
+                           GrantStatus status, String failureReason, String endReason) {
 }

@@ -72,7 +72,10 @@ public class AuditReports {
         }
     }
 
-    /** gatehouse-current-access-by-account-2026-11-23T0846Z.csv, or gatehouse-grant-history-start-to-2026-11-23T0846Z.csv. */
+    /**
+     * gatehouse-current-access-by-account-2026-11-23T0846Z.csv, or
+     * gatehouse-grant-history-start-to-2026-11-23T0846Z.csv.
+     */
     public String fileName(AuditReport report, AuditFilter range) {
         Instant now = clock.instant();
         return "gatehouse-" + report.fileStem() + "-" + (report == AuditReport.GRANT_HISTORY ? range.fileRange(now)

@@ -101,7 +101,10 @@ public class AuditTrail {
         return repository.page(filter, ouAccounts(filter), after, limit);
     }
 
-    /** Entries matching the filter from a position, newest first; {@link #page(AuditFilter, Optional, int)} is faster. */
+    /**
+     * Entries matching the filter from a position, newest first; {@link #page(AuditFilter, Optional, int)}
+     * is faster.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
     public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {

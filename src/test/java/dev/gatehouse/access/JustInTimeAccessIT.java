@@ -64,7 +64,8 @@ class JustInTimeAccessIT {
              Browser browser = BrowserTests.chromium(playwright);
              BrowserContext rileysBrowser = browser.newContext();
              BrowserContext averysBrowser = browser.newContext();
-             BrowserContext samsBrowser = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
+             BrowserContext samsBrowser = browser.newContext(
+                     new Browser.NewContextOptions().setAcceptDownloads(true))) {
             Page riley = signIn(rileysBrowser, "Riley Chen");
             Page avery = signIn(averysBrowser, "Avery Patel");
             try {

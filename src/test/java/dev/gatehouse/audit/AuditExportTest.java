@@ -52,7 +52,8 @@ class AuditExportTest {
         assertThat(csv).startsWith("\uFEFFEntry,Time (UTC),Actor,Action,Subject,Account,Permission set,Person,Request,"
                 + "AWS request id,Details,Source address\r\n");
         assertThat(csv.lines().skip(1).toList()).hasSize(2).satisfiesExactly(
-                newest -> assertThat(newest).contains(",2026-11-20 10:00:00,\"'=HYPERLINK(\"\"http://evil.example\"\")\","
+                newest -> assertThat(newest).contains(",2026-11-20 10:00:00,"
+                        + "\"'=HYPERLINK(\"\"http://evil.example\"\")\","
                         + "Request approved,request #7,111122223333,Developer,Riley Chen,7,,\"" + marker
                         + " \"\"ok\"\"\","),
                 oldest -> assertThat(oldest).endsWith(",2026-11-20 09:00:00,Riley Chen,Access requested,request #7,"
@@ -69,8 +70,8 @@ class AuditExportTest {
                 new ByteArrayOutputStream()));
 
         assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED.name()),
-                AUDIT_ENTRY.ACTOR.eq("Morgan Reyes"), AUDIT_ENTRY.DETAILS.startsWith("CSV of entries with action Signed in, matching \"" + marker
-                        + "\" up to entry "))).isTrue();
+                AUDIT_ENTRY.ACTOR.eq("Morgan Reyes"), AUDIT_ENTRY.DETAILS.startsWith(
+                        "CSV of entries with action Signed in, matching \"" + marker + "\" up to entry "))).isTrue();
         assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED.name()),
                 AUDIT_ENTRY.ACTOR.eq("Riley Chen"))).isFalse();
     }

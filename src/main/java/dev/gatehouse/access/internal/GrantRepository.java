@@ -243,9 +243,9 @@ public class GrantRepository {
                 .fetch(r -> {
                     StoredGrant g = grant(r);
                     AccessGrantRecord record = r.into(ACCESS_GRANT);
-                    return new GrantSummary(g.id(), g.requestId(), g.userId(), g.userName(), g.accountId(), g.accountName(),
-                            g.permissionSetName(), g.startsAt(), g.endsAt(), g.status(), record.getFailureReason(),
-                            record.getEndReason());
+                    return new GrantSummary(g.id(), g.requestId(), g.userId(), g.userName(), g.accountId(),
+                            g.accountName(), g.permissionSetName(), g.startsAt(), g.endsAt(), g.status(),
+                            record.getFailureReason(), record.getEndReason());
                 });
     }
 
@@ -258,7 +258,8 @@ public class GrantRepository {
                 "string_agg(approver_name || case when approved then ' approved' else ' denied' end || ' at ' "
                         + "|| to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI \"UTC\"') "
                         + "|| case when comment <> '' then ': ' || comment else '' end, '; ' order by decided_at)",
-                String.class), DSL.inline(""))).from(ACCESS_APPROVAL).where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID)));
+                String.class), DSL.inline(""))).from(ACCESS_APPROVAL)
+                .where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID)));
         Condition range = DSL.and(from.map(t -> ACCESS_REQUEST.CREATED_AT.ge(utc(t))).orElse(DSL.noCondition()),
                 until.map(t -> ACCESS_REQUEST.CREATED_AT.lt(utc(t))).orElse(DSL.noCondition()));
         try (var cursor = db.select(ACCESS_REQUEST.asterisk(), decisions.as("decisions"), ACCESS_GRANT.ID,
@@ -271,7 +272,8 @@ public class GrantRepository {
                 .fetchLazy()) {
             cursor.forEach(r -> {
                 AccessRequestRecord request = r.into(ACCESS_REQUEST);
-                Optional<GrantStatus> status = Optional.ofNullable(r.get(ACCESS_GRANT.STATUS)).map(GrantStatus::valueOf);
+                Optional<GrantStatus> status = Optional.ofNullable(r.get(ACCESS_GRANT.STATUS))
+                        .map(GrantStatus::valueOf);
                 String endedHow = status.map(s -> s == GrantStatus.FAILED ? r.get(ACCESS_GRANT.FAILURE_REASON)
                         : r.get(ACCESS_GRANT.END_REASON)).orElse("");
                 each.accept(new GrantHistoryRow(request.getId(), request.getCreatedAt().toInstant(),

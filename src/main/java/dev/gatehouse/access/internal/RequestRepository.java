@@ -207,9 +207,9 @@ public class RequestRepository {
     private static RequestSummary summary(Record r) {
         var q = r.into(ACCESS_REQUEST);
         Optional<GrantSummary> grant = r.get(ACCESS_GRANT.ID) == null ? Optional.empty()
-                : Optional.of(new GrantSummary(r.get(ACCESS_GRANT.ID), q.getId(), q.getRequesterId(), q.getRequesterName(),
-                q.getAccountId(), q.getAccountName(),
-                q.getPermissionSetName(), r.get(ACCESS_GRANT.STARTS_AT).toInstant(),
+                : Optional.of(new GrantSummary(r.get(ACCESS_GRANT.ID), q.getId(), q.getRequesterId(),
+                q.getRequesterName(), q.getAccountId(), q.getAccountName(), q.getPermissionSetName(),
+                r.get(ACCESS_GRANT.STARTS_AT).toInstant(),
                 r.get(ACCESS_GRANT.ENDS_AT).toInstant(), GrantStatus.valueOf(r.get(ACCESS_GRANT.STATUS)),
                 r.get(ACCESS_GRANT.FAILURE_REASON), r.get(ACCESS_GRANT.END_REASON)));
         return new RequestSummary(q.getId(), q.getRequesterId(), q.getRequesterName(), q.getAccountId(),

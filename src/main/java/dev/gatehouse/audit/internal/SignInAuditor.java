@@ -33,7 +33,8 @@ class SignInAuditor {
     @ApplicationModuleListener
     void on(SignedOut event) {
         repository.append(NewEntry.of(event.at(), event.subject(), AuditAction.SIGNED_OUT, event.subject(),
-                event.displayName()).from(event.sourceAddress()).about(AuditSubjects.NONE.concerning(event.displayName())));
+                event.displayName()).from(event.sourceAddress())
+                .about(AuditSubjects.NONE.concerning(event.displayName())));
     }
 
     @ApplicationModuleListener

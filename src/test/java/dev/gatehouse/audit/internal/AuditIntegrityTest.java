@@ -156,7 +156,8 @@ class AuditIntegrityTest {
         Instant now = Instant.now();
         repository.append(NewEntry.of(now, "integrity test", AuditAction.ACCESS_REQUESTED, "request #1", details)
                 .about(AuditSubjects.NONE.request(1).account("111122223333")));
-        return db.fetchValue(db.select(DSL.max(AUDIT_ENTRY.ID)).from(AUDIT_ENTRY).where(AUDIT_ENTRY.DETAILS.eq(details)));
+        return db.fetchValue(db.select(DSL.max(AUDIT_ENTRY.ID)).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.DETAILS.eq(details)));
     }
 
     /** What a database superuser could do: switch triggers off for the session and change rows. */

@@ -116,7 +116,8 @@ class AuditRetentionTest {
         append(OLD, "old 1");
         append(RECENT, "recent 2");
 
-        assertThatThrownBy(() -> repository.prune(2, NOW.minus(Duration.ofDays(29)))).isInstanceOf(DataAccessException.class)
+        assertThatThrownBy(() -> repository.prune(2, NOW.minus(Duration.ofDays(29))))
+                .isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("kept at least 30 days");
         assertThatThrownBy(() -> repository.prune(2, NOW.minus(RETENTION))).isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("are not all older than");

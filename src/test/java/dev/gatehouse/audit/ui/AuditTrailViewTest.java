@@ -143,8 +143,9 @@ class AuditTrailViewTest extends KaribuTest {
                 .permissionSetNamed("Developer").concerning("Riley Chen");
         repository.append(NewEntry.of(Instant.parse("2026-11-21T09:00:00Z"), "Riley Chen",
                 AuditAction.ACCESS_REQUESTED, "request #" + request, "Developer on payments " + MARKER).about(about));
-        repository.append(NewEntry.of(Instant.parse("2026-11-21T09:05:00Z"), "Gatehouse", AuditAction.AWS_WRITE_SUCCEEDED,
-                "grant #1 of request #" + request, "CreateAccountAssignment for Riley Chen")
+        repository.append(NewEntry.of(Instant.parse("2026-11-21T09:05:00Z"), "Gatehouse",
+                AuditAction.AWS_WRITE_SUCCEEDED, "grant #1 of request #" + request,
+                "CreateAccountAssignment for Riley Chen")
                 .about(about.awsRequest("c2a1b7e0-aws")));
         openAs(TestUsers.AUDITOR, "audit");
         LocatorJ._setValue(_get(TextField.class, spec -> spec.withLabel("Search")), "Developer on payments " + MARKER);
@@ -160,7 +161,8 @@ class AuditTrailViewTest extends KaribuTest {
         _click(_get(panel, Button.class, spec -> spec.withText(AuditEntryPanel.REQUEST_LINK)));
 
         assertThat(_get(TextField.class, spec -> spec.withLabel("Search")).getValue()).isEmpty();
-        assertThat(_get(TextField.class, spec -> spec.withLabel("Request")).getValue()).isEqualTo(String.valueOf(request));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Request")).getValue())
+                .isEqualTo(String.valueOf(request));
         assertThat(_size(grid)).isEqualTo(2);
         assertThat(_getFormattedRow(grid, 0).get(2)).isEqualTo("AWS write succeeded");
         GridKt._selectRow(grid, 0);
