@@ -76,23 +76,12 @@ public class AuditRepository {
         List<Condition> conditions = conditions(filter, ouAccounts);
         after.ifPresent(last -> conditions.add(DSL.row(AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.ID)
                 .lt(last.occurredAt().atOffset(ZoneOffset.UTC), last.id())));
-        Optional<String> words = words(filter);
-        if (words.isPresent() && !mergesKeys(filter, ouAccounts)) {
-            Instant newest = after.map(AuditEntry::occurredAt)
-                    .or(() -> filter.until().map(until -> until.minusNanos(1000)))
-                    .orElseGet(() -> Optional.ofNullable(db.select(DSL.max(AUDIT_ENTRY.OCCURRED_AT)).from(AUDIT_ENTRY)
-                            .fetchOne().value1()).map(OffsetDateTime::toInstant).orElse(Instant.EPOCH));
-            return newestMonthsFirst(conditions, words.get(), YearMonth.from(newest.atOffset(ZoneOffset.UTC)), limit);
-        }
-        words.ifPresent(query -> conditions.add(holding(query)));
-        return newestFirst(filter, conditions, ouAccounts, 0, limit);
+        return newestFirst(filter, conditions, ouAccounts, after.map(AuditEntry::occurredAt), 0, limit);
     }
 
     /** Entries matching the filter from a position, newest first: for a jump deep into a grid, read by offset. */
     public List<AuditEntry> page(AuditFilter filter, List<String> ouAccounts, int offset, int limit) {
-        List<Condition> conditions = conditions(filter, ouAccounts);
-        words(filter).ifPresent(query -> conditions.add(holding(query)));
-        return newestFirst(filter, conditions, ouAccounts, offset, limit);
+        return newestFirst(filter, conditions(filter, ouAccounts), ouAccounts, Optional.empty(), offset, limit);
     }
 
     /**
@@ -124,33 +113,48 @@ public class AuditRepository {
         return "'ym%d%02d'".formatted(month.getYear(), month.getMonthValue());
     }
 
-    private boolean mergesKeys(AuditFilter filter, List<String> ouAccounts) {
-        return !filter.person().isEmpty() && namesStartingWith(filter.person()).size() <= MERGED_KEYS
-                || filter.ouId().isPresent() && !ouAccounts.isEmpty() && ouAccounts.size() <= MERGED_KEYS;
+    /** The month the newest entry a read can return is in: of the entry it reads after, or of the trail's end. */
+    private YearMonth newestMonth(AuditFilter filter, Optional<Instant> after) {
+        Instant newest = after.or(() -> filter.until().map(until -> until.minusNanos(1000)))
+                .orElseGet(() -> Optional.ofNullable(db.select(DSL.max(AUDIT_ENTRY.OCCURRED_AT)).from(AUDIT_ENTRY)
+                        .fetchOne().value1()).map(OffsetDateTime::toInstant).orElse(Instant.EPOCH));
+        return YearMonth.from(newest.atOffset(ZoneOffset.UTC));
     }
 
     /**
      * The rows, newest first. One index cannot give the newest entries of several people, or of an OU's
      * accounts, in time order: that would sort every entry they have. So when the filter names a few of
      * them, each one's newest entries are read in order from its own index and merged. More than a few
-     * are found fast enough in time order.
+     * are found fast enough in time order. Free text on its own reads the newest months first.
+     *
+     * @param after the time of the entry a keyset read follows
      */
     private List<AuditEntry> newestFirst(AuditFilter filter, List<Condition> conditions, List<String> ouAccounts,
-                                         int offset, int limit) {
+                                         Optional<Instant> after, int offset, int limit) {
+        Optional<String> words = words(filter);
         if (!filter.person().isEmpty()) {
             List<String> names = namesStartingWith(filter.person());
             if (names.size() <= MERGED_KEYS) {
                 return merged(names, name -> List.of(lowerC(AUDIT_ENTRY.ACTOR).eq(name),
                         lowerC(AUDIT_ENTRY.PERSON).eq(name).and(AUDIT_ENTRY.PERSON.isNotNull())),
-                        conditions, offset, limit);
+                        holdingAlso(conditions, words), offset, limit);
             }
         }
         if (filter.ouId().isPresent() && !ouAccounts.isEmpty() && ouAccounts.size() <= MERGED_KEYS) {
-            return merged(ouAccounts, account -> List.of(AUDIT_ENTRY.ACCOUNT_ID.eq(account)), conditions, offset,
-                    limit);
+            return merged(ouAccounts, account -> List.of(AUDIT_ENTRY.ACCOUNT_ID.eq(account)),
+                    holdingAlso(conditions, words), offset, limit);
         }
-        return db.selectFrom(AUDIT_ENTRY).where(conditions).orderBy(NEWEST_FIRST).offset(offset).limit(limit)
-                .fetch(AuditRepository::entry);
+        if (words.isPresent() && offset == 0) {
+            return newestMonthsFirst(conditions, words.get(), newestMonth(filter, after), limit);
+        }
+        return db.selectFrom(AUDIT_ENTRY).where(holdingAlso(conditions, words)).orderBy(NEWEST_FIRST).offset(offset)
+                .limit(limit).fetch(AuditRepository::entry);
+    }
+
+    private static List<Condition> holdingAlso(List<Condition> conditions, Optional<String> words) {
+        List<Condition> all = new ArrayList<>(conditions);
+        words.ifPresent(query -> all.add(holding(query)));
+        return all;
     }
 
     /** For each key, the newest rows of each of its branches; then the newest of all, each entry once. */
@@ -218,8 +222,8 @@ public class AuditRepository {
         csv.row(CSV_HEADER);
         long rows = 0;
         try (Cursor<AuditEntryRecord> cursor = db.selectFrom(AUDIT_ENTRY)
-                .where(conditions(filter, ouAccounts)).and(AUDIT_ENTRY.SEQ.le(upTo))
-                .and(words(filter).map(AuditRepository::holding).orElse(DSL.noCondition()))
+                .where(holdingAlso(conditions(filter, ouAccounts), words(filter))).and(AUDIT_ENTRY.SEQ.le(upTo))
+
                 .orderBy(NEWEST_FIRST)
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
