@@ -74,7 +74,10 @@ public final class TestIdentityProvider {
         registry.add("gatehouse.security.saml.provider-name", () -> "Test IdP");
     }
 
-    /** A response as a well-behaved IdP sends it for an IdP-initiated sign-in. */
+    /**
+     * A response as a well-behaved IdP sends it: for an IdP-initiated sign-in, or for the request named by
+     * {@link Builder#inResponseTo}. Each other setter breaks one rule of the Web Browser SSO profile.
+     */
     public static Builder response(String userName) {
         return new Builder(userName);
     }
@@ -82,10 +85,25 @@ public final class TestIdentityProvider {
     public static final class Builder {
         private final String userName;
         private String audience = SP_ENTITY_ID;
+        private boolean withAudience = true;
         private Instant issuedAt = Instant.now();
+        private Instant authnInstant;
+        private Instant conditionsNotBefore;
         private Duration lifetime = Duration.ofMinutes(5);
+        private boolean confirmationExpires = true;
+        private boolean conditionsExpire = true;
+        private String confirmationMethod = SubjectConfirmation.METHOD_BEARER;
+        private String recipient = ACS_URL;
+        private String inResponseTo;
+        private String assertionIssuer = ENTITY_ID;
+        private String responseIssuer = ENTITY_ID;
         private List<String> groups = List.of("engineering");
+        private String groupsName = "groups";
+        private String groupsFriendlyName;
         private boolean signed = true;
+        private boolean responseSigned;
+        private String signatureAlgorithm = SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256;
+        private String digestAlgorithm = SignatureConstants.ALGO_ID_DIGEST_SHA256;
         private String authnContext = AuthnContext.PPT_AUTHN_CTX;
 
         private Builder(String userName) {
@@ -94,6 +112,82 @@ public final class TestIdentityProvider {
 
         public Builder audience(String audience) {
             this.audience = audience;
+            return this;
+        }
+
+        /** Conditions without any AudienceRestriction. */
+        public Builder withoutAudience() {
+            this.withAudience = false;
+            return this;
+        }
+
+        /** The answer to Gatehouse's AuthnRequest with this id (SP-initiated sign-in). */
+        public Builder inResponseTo(String requestId) {
+            this.inResponseTo = requestId;
+            return this;
+        }
+
+        public Builder recipient(String recipient) {
+            this.recipient = recipient;
+            return this;
+        }
+
+        public Builder confirmationMethod(String method) {
+            this.confirmationMethod = method;
+            return this;
+        }
+
+        /** Neither the bearer confirmation nor the Conditions say until when the assertion is valid. */
+        public Builder withoutExpiry() {
+            this.confirmationExpires = false;
+            this.conditionsExpire = false;
+            return this;
+        }
+
+        /** The Conditions expire, but the bearer confirmation has no NotOnOrAfter. */
+        public Builder withoutConfirmationExpiry() {
+            this.confirmationExpires = false;
+            return this;
+        }
+
+        public Builder notBefore(Instant notBefore) {
+            this.conditionsNotBefore = notBefore;
+            return this;
+        }
+
+        public Builder authnInstant(Instant authnInstant) {
+            this.authnInstant = authnInstant;
+            return this;
+        }
+
+        /** The assertion's Issuer; null leaves it out. */
+        public Builder assertionIssuer(String issuer) {
+            this.assertionIssuer = issuer;
+            return this;
+        }
+
+        /** The Response's Issuer; null leaves it out. */
+        public Builder responseIssuer(String issuer) {
+            this.responseIssuer = issuer;
+            return this;
+        }
+
+        /** The groups attribute under another Name, with "groups" only as its FriendlyName. */
+        public Builder groupsOnlyAsFriendlyName(String name) {
+            this.groupsName = name;
+            this.groupsFriendlyName = "groups";
+            return this;
+        }
+
+        /** Signs the Response as well as the assertion. */
+        public Builder signResponse() {
+            this.responseSigned = true;
+            return this;
+        }
+
+        public Builder signatureAlgorithm(String signatureAlgorithm, String digestAlgorithm) {
+            this.signatureAlgorithm = signatureAlgorithm;
+            this.digestAlgorithm = digestAlgorithm;
             return this;
         }
 
@@ -126,20 +220,26 @@ public final class TestIdentityProvider {
         public String xml() {
             Assertion assertion = assertion();
             if (signed) {
-                sign(assertion);
+                sign(assertion, signatureAlgorithm, digestAlgorithm);
             }
             Response response = build(Response.DEFAULT_ELEMENT_NAME);
             response.setID("_" + UUID.randomUUID());
             response.setIssueInstant(issuedAt);
             response.setVersion(SAMLVersion.VERSION_20);
             response.setDestination(ACS_URL);
-            response.setIssuer(issuer());
+            response.setInResponseTo(inResponseTo);
+            if (responseIssuer != null) {
+                response.setIssuer(issuer(responseIssuer));
+            }
             Status status = build(Status.DEFAULT_ELEMENT_NAME);
             StatusCode code = build(StatusCode.DEFAULT_ELEMENT_NAME);
             code.setValue(StatusCode.SUCCESS);
             status.setStatusCode(code);
             response.setStatus(status);
             response.getAssertions().add(assertion);
+            if (responseSigned) {
+                sign(response, signatureAlgorithm, digestAlgorithm);
+            }
             try {
                 return SerializeSupport.nodeToString(XMLObjectProviderRegistrySupport.getMarshallerFactory()
                         .getMarshaller(response).marshall(response));
@@ -154,15 +254,20 @@ public final class TestIdentityProvider {
             assertion.setID("_" + UUID.randomUUID());
             assertion.setIssueInstant(issuedAt);
             assertion.setVersion(SAMLVersion.VERSION_20);
-            assertion.setIssuer(issuer());
+            if (assertionIssuer != null) {
+                assertion.setIssuer(issuer(assertionIssuer));
+            }
 
             NameID nameId = build(NameID.DEFAULT_ELEMENT_NAME);
             nameId.setValue(userName);
             SubjectConfirmationData data = build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
-            data.setRecipient(ACS_URL);
-            data.setNotOnOrAfter(expires);
+            data.setRecipient(recipient);
+            data.setInResponseTo(inResponseTo);
+            if (confirmationExpires) {
+                data.setNotOnOrAfter(expires);
+            }
             SubjectConfirmation confirmation = build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
-            confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
+            confirmation.setMethod(confirmationMethod);
             confirmation.setSubjectConfirmationData(data);
             Subject subject = build(Subject.DEFAULT_ELEMENT_NAME);
             subject.setNameID(nameId);
@@ -174,9 +279,13 @@ public final class TestIdentityProvider {
             AudienceRestriction restriction = build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
             restriction.getAudiences().add(audienceElement);
             Conditions conditions = build(Conditions.DEFAULT_ELEMENT_NAME);
-            conditions.setNotBefore(issuedAt.minusSeconds(30));
-            conditions.setNotOnOrAfter(expires);
-            conditions.getAudienceRestrictions().add(restriction);
+            conditions.setNotBefore(conditionsNotBefore != null ? conditionsNotBefore : issuedAt.minusSeconds(30));
+            if (conditionsExpire) {
+                conditions.setNotOnOrAfter(expires);
+            }
+            if (withAudience) {
+                conditions.getAudienceRestrictions().add(restriction);
+            }
             assertion.setConditions(conditions);
 
             AuthnContextClassRef classRef = build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
@@ -184,22 +293,24 @@ public final class TestIdentityProvider {
             AuthnContext context = build(AuthnContext.DEFAULT_ELEMENT_NAME);
             context.setAuthnContextClassRef(classRef);
             AuthnStatement authn = build(AuthnStatement.DEFAULT_ELEMENT_NAME);
-            authn.setAuthnInstant(issuedAt);
+            authn.setAuthnInstant(authnInstant != null ? authnInstant : issuedAt);
             authn.setAuthnContext(context);
             assertion.getAuthnStatements().add(authn);
 
             AttributeStatement attributes = build(AttributeStatement.DEFAULT_ELEMENT_NAME);
             attributes.getAttributes().add(attribute("email", List.of(userName + "@example.com")));
             attributes.getAttributes().add(attribute("displayName", List.of("Test " + userName)));
-            attributes.getAttributes().add(attribute("groups", groups));
+            Attribute groupsAttribute = attribute(groupsName, groups);
+            groupsAttribute.setFriendlyName(groupsFriendlyName);
+            attributes.getAttributes().add(groupsAttribute);
             assertion.getAttributeStatements().add(attributes);
             return assertion;
         }
     }
 
-    private static Issuer issuer() {
+    private static Issuer issuer(String entityId) {
         Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
-        issuer.setValue(ENTITY_ID);
+        issuer.setValue(entityId);
         return issuer;
     }
 
@@ -215,11 +326,11 @@ public final class TestIdentityProvider {
         return attribute;
     }
 
-    private static void sign(SignableSAMLObject object) {
+    private static void sign(SignableSAMLObject object, String signatureAlgorithm, String digestAlgorithm) {
         SignatureSigningParameters parameters = new SignatureSigningParameters();
         parameters.setSigningCredential(new BasicX509Credential(KEYS.certificate(), KEYS.keys().getPrivate()));
-        parameters.setSignatureAlgorithm(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
-        parameters.setSignatureReferenceDigestMethod(SignatureConstants.ALGO_ID_DIGEST_SHA256);
+        parameters.setSignatureAlgorithm(signatureAlgorithm);
+        parameters.setSignatureReferenceDigestMethod(digestAlgorithm);
         parameters.setSignatureCanonicalizationAlgorithm(SignatureConstants.ALGO_ID_C14N_EXCL_OMIT_COMMENTS);
         try {
             SignatureSupport.signObject(object, parameters);

@@ -12,8 +12,6 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -30,7 +28,6 @@ import org.springframework.security.saml2.provider.service.registration.RelyingP
 import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistrationRepository;
 import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistrations;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.util.StringUtils;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -49,8 +46,6 @@ import dev.gatehouse.shared.StartupProblem;
 class SamlConfiguration {
 
     static final String METADATA_URL = "/saml2/service-provider-metadata/{registrationId}";
-
-    private static final Logger log = LoggerFactory.getLogger(SamlConfiguration.class);
 
     @Bean
     RelyingPartyRegistrationRepository relyingPartyRegistrations(SecurityProperties properties, ResourceLoader loader) {
@@ -79,27 +74,30 @@ class SamlConfiguration {
     }
 
     @Bean
-    OpenSaml4AuthenticationProvider samlAuthenticationProvider(SecurityProperties properties, RoleMapper roles,
-                                                               AssertionReplayGuard replayGuard, Clock clock) {
+    SamlSignInProvider samlAuthenticationProvider(SecurityProperties properties, RoleMapper roles,
+                                                  AssertionReplayGuard replayGuard, Clock clock) {
+        SecurityProperties.Saml saml = properties.saml();
         OpenSaml4AuthenticationProvider provider = new OpenSaml4AuthenticationProvider();
-        provider.setAssertionValidator(new SamlAssertionValidator(properties.saml().clockSkew()));
+        provider.setAssertionValidator(new SamlAssertionValidator(saml.clockSkew(), clock));
         provider.setResponseAuthenticationConverter(
-                new SamlSignInConverter(properties.saml(), properties.mfa(), roles, replayGuard, clock));
-        return provider;
+                new SamlSignInConverter(saml, properties.mfa(), roles, replayGuard, clock));
+        SamlResponseScanner scanner = new SamlResponseScanner(saml.limits(), SamlAlgorithms.checked(saml.algorithms()));
+        return new SamlSignInProvider(scanner, provider, saml.allowUnsolicited());
     }
 
     @Bean
-    SignInHttpCustomizer samlSignIn(OpenSaml4AuthenticationProvider provider, SignInRecorder recorder) {
-        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+    SignInHttpCustomizer samlSignIn(SamlSignInProvider provider, SignInRecorder recorder, SignInRefusals refusals) {
+        FreshSessionAtSignIn freshSession = new FreshSessionAtSignIn();
         return http -> http
+                .sessionManagement(sessions -> sessions.sessionAuthenticationStrategy(freshSession))
                 .saml2Login(saml -> saml
                         .loginPage(SecurityConfiguration.SIGN_IN_PATH)
                         .authenticationManager(new ProviderManager(provider))
                         .successHandler((request, response, authentication) -> {
                             recorder.signedIn((GatehouseUser) authentication.getPrincipal(), request);
-                            redirect.onAuthenticationSuccess(request, response, authentication);
+                            response.sendRedirect(freshSession.returnTo(request));
                         })
-                        .failureHandler(failureHandler(recorder)))
+                        .failureHandler(failureHandler(refusals)))
                 .saml2Metadata(metadata -> metadata.metadataUrl(METADATA_URL));
     }
 
@@ -109,19 +107,15 @@ class SamlConfiguration {
                 .execute((instance, context) -> repository.deleteExpired(clock.instant()));
     }
 
-    private static AuthenticationFailureHandler failureHandler(SignInRecorder recorder) {
+    /** Spring's error descriptions quote the response and exceptions; only the mapped reason goes further. */
+    private static AuthenticationFailureHandler failureHandler(SignInRefusals refusals) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
             SignInFailure failure = SignInFailure.INVALID_RESPONSE;
-            String detail = exception.getMessage();
             if (exception instanceof Saml2AuthenticationException saml) {
                 Saml2Error error = saml.getSaml2Error();
                 failure = SignInFailure.fromSaml(error.getErrorCode(), error.getDescription());
-                detail = error.getDescription();
             }
-            log.info("SAML sign-in refused ({}): {}", failure, detail);
-            recorder.rejected(failure, detail, request);
-            response.sendRedirect(request.getContextPath() + SecurityConfiguration.SIGN_IN_PATH + "?error="
-                    + failure.code());
+            refusals.refuse(failure, request, response);
         };
     }
 

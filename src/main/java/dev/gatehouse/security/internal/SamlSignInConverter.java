@@ -3,9 +3,9 @@ package dev.gatehouse.security.internal;
 import static java.util.stream.Collectors.toCollection;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -34,8 +34,6 @@ import dev.gatehouse.security.internal.SecurityProperties.UserLookup;
 /** Turns a validated SAML response into the signed-in {@link GatehouseUser}, refusing assertions seen before. */
 final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authentication> {
 
-    private static final Duration LIFETIME_WHEN_UNSTATED = Duration.ofHours(1);
-
     private final SecurityProperties.Saml saml;
     private final SecurityProperties.Mfa mfa;
     private final RoleMapper roles;
@@ -54,9 +52,12 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
     @Override
     public Saml2Authentication convert(ResponseToken token) {
         Assertion assertion = token.getResponse().getAssertions().get(0);
-        if (!replayGuard.firstUse(assertion.getID(), expiry(assertion))) {
-            throw new Saml2AuthenticationException(new Saml2Error(SignInFailure.REPLAYED_ASSERTION_CODE,
-                    "Assertion [" + assertion.getID() + "] was already used"));
+        Instant expiry = expiry(assertion).orElseThrow(() -> SamlResponseScanner.refused(SignInFailure.NO_EXPIRY));
+        if (!expiry.isAfter(clock.instant())) {
+            throw SamlResponseScanner.refused(SignInFailure.EXPIRED);
+        }
+        if (!replayGuard.firstUse(assertion.getID(), expiry)) {
+            throw SamlResponseScanner.refused(SignInFailure.REPLAYED);
         }
         String nameId = assertion.getSubject().getNameID().getValue();
         String email = first(assertion, saml.emailAttribute());
@@ -67,10 +68,11 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
         return new Saml2Authentication(user, token.getToken().getSaml2Response(), user.authorities());
     }
 
-    /** When the identity provider authenticated the person: the AuthnInstant, else now. */
+    /** When the identity provider authenticated the person: the AuthnInstant (never later than now), else now. */
     private Instant authenticatedAt(Assertion assertion) {
+        Instant now = clock.instant();
         return assertion.getAuthnStatements().stream().map(AuthnStatement::getAuthnInstant).filter(Objects::nonNull)
-                .max(Instant::compareTo).orElse(clock.instant());
+                .max(Instant::compareTo).filter(instant -> instant.isBefore(now)).orElse(now);
     }
 
     /** Whether an AuthnContextClassRef of the assertion is one of the configured MFA contexts. */
@@ -102,16 +104,18 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
         return fullName.isEmpty() ? nameId : fullName;
     }
 
-    /** The latest moment the assertion could still be accepted; until then its id must be remembered. */
-    private Instant expiry(Assertion assertion) {
+    /**
+     * The latest moment the assertion could still be accepted, its validity times plus the clock skew;
+     * until then its id must be remembered. The validator has made sure there is one.
+     */
+    private Optional<Instant> expiry(Assertion assertion) {
         Stream<Instant> conditions = Stream.ofNullable(assertion.getConditions()).map(c -> c.getNotOnOrAfter());
         Stream<Instant> confirmations = assertion.getSubject() == null ? Stream.empty()
                 : assertion.getSubject().getSubjectConfirmations().stream()
                         .map(SubjectConfirmation::getSubjectConfirmationData).filter(Objects::nonNull)
                         .map(data -> data.getNotOnOrAfter());
         return Stream.concat(conditions, confirmations).filter(Objects::nonNull).max(Instant::compareTo)
-                .orElse(clock.instant().plus(LIFETIME_WHEN_UNSTATED))
-                .plus(saml.clockSkew());
+                .map(latest -> latest.plus(saml.clockSkew()));
     }
 
     private static String first(Assertion assertion, String attributeName) {
@@ -128,8 +132,9 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
                 .map(String::trim);
     }
 
+    /** By Name only (SAML core §2.7.3.1): a FriendlyName is a display hint anyone can set, so never an admin group. */
     private static boolean matches(Attribute attribute, String name) {
-        return name.equals(attribute.getName()) || name.equals(attribute.getFriendlyName());
+        return name.equals(attribute.getName());
     }
 
     private static String text(XMLObject value) {

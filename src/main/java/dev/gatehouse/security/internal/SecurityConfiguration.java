@@ -1,6 +1,7 @@
 package dev.gatehouse.security.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
 import com.vaadin.flow.spring.security.UidlRedirectStrategy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -42,9 +46,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl accessControl,
                                             ObjectProvider<SignInHttpCustomizer> signIn, SignInRecorder recorder,
-                                            SessionRevocationRepository revocations, SecurityProperties properties,
-                                            Clock clock) throws Exception {
+                                            SignInRefusals refusals, SessionRevocationRepository revocations,
+                                            SecurityProperties properties, GatehouseMode mode, Clock clock)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
+        http.addFilterAfter(new SignInInputGuard(refusals, properties.saml().limits().maxSize().toBytes(),
+                mode == GatehouseMode.PRODUCTION ? properties.saml().registrationId() : null),
+                SecurityContextHolderFilter.class);
         http.addFilterAfter(new SessionLimits(revocations, recorder, properties.session(), clock),
                 SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
@@ -65,6 +73,14 @@ class SecurityConfiguration {
                 ? Optional.of("/saml2/authenticate/" + properties.saml().registrationId())
                 : Optional.empty();
         return new SignInOptions(mode, identityProvider, properties.saml().providerName());
+    }
+
+    @Bean
+    RecurringTask<Void> refusedAttemptCleanup(RefusedAttemptRepository repository, SecurityProperties properties,
+                                              Clock clock) {
+        return Tasks.recurring("refused-attempt-cleanup", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> repository.deleteBefore(
+                        clock.instant().minus(properties.attempts().window().multipliedBy(2))));
     }
 
     private static LogoutHandler recordSignOut(SignInRecorder recorder) {

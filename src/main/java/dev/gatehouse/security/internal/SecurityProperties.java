@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Sign-in settings, {@code gatehouse.security.*} in application.yml or as GATEHOUSE_SECURITY_* variables.
@@ -13,13 +14,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auditorGroups identity-provider groups whose members are auditors
  * @param session       how long Gatehouse's own sessions last
  * @param mfa           step-up verification
+ * @param attempts      how many refused sign-ins and step-ups one network address may have
  */
 @ConfigurationProperties("gatehouse.security")
 public record SecurityProperties(@DefaultValue Saml saml,
                           @DefaultValue("gatehouse-admins") List<String> adminGroups,
                           @DefaultValue("gatehouse-auditors") List<String> auditorGroups,
                           @DefaultValue Session session,
-                          @DefaultValue Mfa mfa) {
+                          @DefaultValue Mfa mfa,
+                          @DefaultValue Attempts attempts) {
+
+    /**
+     * Refused sign-ins and failed step-ups counted per source address, on every node alike: past the
+     * limit, further tries from that address are turned away until the window ends.
+     *
+     * @param maxFailures this many refusals from one address in one window block it
+     * @param window      for the rest of this window
+     */
+    record Attempts(@DefaultValue("20") int maxFailures, @DefaultValue("10m") Duration window) {
+    }
 
     /**
      * Step-up verification for rules that ask for MFA.
@@ -57,6 +70,9 @@ public record SecurityProperties(@DefaultValue Saml saml,
      * @param signingCertificate   PEM certificate of that key, published in the SP metadata
      * @param userLookup           which value finds the person's Identity Store user
      * @param clockSkew            tolerated difference between this server's and the IdP's clocks
+     * @param allowUnsolicited     accept responses the IdP sends without a sign-in started here (IdP-initiated)
+     * @param limits               what an unauthenticated post may cost before it is refused
+     * @param algorithms           the signature and digest algorithms a response may use
      */
     record Saml(@DefaultValue("gatehouse") String registrationId,
                 @DefaultValue("") String idpMetadata,
@@ -70,7 +86,36 @@ public record SecurityProperties(@DefaultValue Saml saml,
                 @DefaultValue("firstName") String givenNameAttribute,
                 @DefaultValue("lastName") String familyNameAttribute,
                 @DefaultValue("USER_NAME") UserLookup userLookup,
-                @DefaultValue("2m") Duration clockSkew) {
+                @DefaultValue("2m") Duration clockSkew,
+                @DefaultValue("false") boolean allowUnsolicited,
+                @DefaultValue Limits limits,
+                @DefaultValue Algorithms algorithms) {
+    }
+
+    /**
+     * Bounds on a SAML response, checked before OpenSAML parses it (its unmarshaller is quadratic in
+     * sibling count and recursive in depth). The size also caps any body posted before sign-in.
+     *
+     * @param maxSize     largest request body before sign-in, the posted SAML response included
+     * @param maxDepth    deepest element nesting
+     * @param maxElements most elements in one response
+     */
+    record Limits(@DefaultValue("256KB") DataSize maxSize, @DefaultValue("32") int maxDepth,
+                  @DefaultValue("5000") int maxElements) {
+    }
+
+    /**
+     * XML signature algorithms allowed in a SAML response; each list may only be narrowed to a subset of
+     * {@link SamlAlgorithms#SIGNATURE} and {@link SamlAlgorithms#DIGEST}.
+     *
+     * @param signature SignatureMethod URIs
+     * @param digest    DigestMethod URIs
+     */
+    record Algorithms(List<String> signature, List<String> digest) {
+        Algorithms {
+            signature = signature == null || signature.isEmpty() ? SamlAlgorithms.SIGNATURE : List.copyOf(signature);
+            digest = digest == null || digest.isEmpty() ? SamlAlgorithms.DIGEST : List.copyOf(digest);
+        }
     }
 
     /** Which SAML value is the Identity Store user's key. */

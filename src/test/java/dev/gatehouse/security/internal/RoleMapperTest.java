@@ -14,7 +14,7 @@ import dev.gatehouse.security.GatehouseRole;
 class RoleMapperTest {
 
     private final RoleMapper mapper = new RoleMapper(new SecurityProperties(null, List.of("aws-admins", "sre-leads"),
-            List.of("audit"), null, null));
+            List.of("audit"), null, null, null));
 
     @Test
     void everyone_signed_in_may_request() {

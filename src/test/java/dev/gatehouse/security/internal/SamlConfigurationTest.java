@@ -57,6 +57,6 @@ class SamlConfigurationTest {
     private static SecurityProperties saml(String metadata, String signingKey) {
         return new SecurityProperties(new SecurityProperties.Saml("gatehouse", metadata, "IdP", "", signingKey, "",
                 "groups", "email", "displayName", "firstName", "lastName", SecurityProperties.UserLookup.USER_NAME,
-                Duration.ofMinutes(2)), List.of(), List.of(), null, null);
+                Duration.ofMinutes(2), false, null, null), List.of(), List.of(), null, null, null);
     }
 }

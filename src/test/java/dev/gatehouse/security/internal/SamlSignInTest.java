@@ -2,7 +2,6 @@ package dev.gatehouse.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,19 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.gatehouse.security.DemoSignIn;
@@ -31,31 +20,19 @@ import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.security.TestIdentityProvider;
 
-/** Responses the test IdP signs, or breaks, posted to the assertion consumer service. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class SamlSignInTest {
+/**
+ * Responses the test IdP signs, or breaks, posted to the assertion consumer service in answer to a
+ * sign-in started here.
+ */
+class SamlSignInTest extends SamlAcsTest {
 
-    private static final String ACS = "/login/saml2/sso/gatehouse";
-
-    @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) {
-        TestIdentityProvider.register(registry);
-        registry.add("gatehouse.security.admin-groups", () -> "platform-admins");
-    }
-
-    @Autowired
-    private MockMvc mvc;
     @Autowired
     private ApplicationContext context;
 
     @Test
     void a_signed_response_signs_the_person_in_with_roles_from_their_groups() throws Exception {
-        MvcResult result = mvc.perform(post(ACS).param("SAMLResponse",
-                        TestIdentityProvider.response("alice").groups("engineering", "platform-admins").encoded()))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
+        MvcResult result = answer(TestIdentityProvider.response("alice").groups("engineering", "platform-admins"));
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
 
         GatehouseUser user = signedIn(result);
         assertThat(user.displayName()).isEqualTo("Test alice");
@@ -67,10 +44,9 @@ class SamlSignInTest {
     @Test
     void a_sign_in_with_a_configured_mfa_context_counts_as_a_second_factor() throws Exception {
         Instant authenticated = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-        MvcResult result = mvc.perform(post(ACS).param("SAMLResponse", TestIdentityProvider.response("alice")
-                        .issuedAt(authenticated).authnContext("https://refeds.org/profile/mfa").encoded()))
-                .andExpect(redirectedUrl("/"))
-                .andReturn();
+        MvcResult result = answer(TestIdentityProvider.response("alice")
+                .issuedAt(authenticated).authnContext("https://refeds.org/profile/mfa"));
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
 
         GatehouseUser user = signedIn(result);
         assertThat(user.mfaAtSignIn()).isTrue();
@@ -79,43 +55,43 @@ class SamlSignInTest {
 
     @Test
     void a_password_sign_in_is_not_a_second_factor() throws Exception {
-        GatehouseUser user = signedIn(mvc.perform(post(ACS).param("SAMLResponse",
-                TestIdentityProvider.response("alice").encoded())).andReturn());
+        GatehouseUser user = signedIn(answer(TestIdentityProvider.response("alice")));
 
         assertThat(user.mfaAtSignIn()).isFalse();
     }
 
     @Test
     void a_tampered_response_is_refused() throws Exception {
-        String xml = TestIdentityProvider.response("alice").xml().replace(">alice<", ">mallory<");
+        SignInStart start = startSignIn();
+        String xml = TestIdentityProvider.response("alice").inResponseTo(start.requestId()).xml()
+                .replace(">alice<", ">mallory<");
         assertThat(xml).contains(">mallory<");
 
-        refused(encode(xml), "signature");
+        refusedIn(start.session(), encode(xml), "signature");
     }
 
     @Test
     void an_unsigned_response_is_refused() throws Exception {
-        refused(TestIdentityProvider.response("alice").unsigned().encoded(), "signature");
+        refused(TestIdentityProvider.response("alice").unsigned(), "signature");
     }
 
     @Test
     void an_expired_response_is_refused() throws Exception {
-        refused(TestIdentityProvider.response("alice").issuedAt(Instant.now().minus(Duration.ofHours(1))).encoded(),
-                "expired");
+        refused(TestIdentityProvider.response("alice").issuedAt(Instant.now().minus(Duration.ofHours(1))), "expired");
     }
 
     @Test
     void a_response_for_another_application_is_refused() throws Exception {
-        refused(TestIdentityProvider.response("alice").audience("https://other.example.test/sp").encoded(),
-                "audience");
+        refused(TestIdentityProvider.response("alice").audience("https://other.example.test/sp"), "audience");
     }
 
     @Test
-    void a_replayed_response_is_refused_the_second_time() throws Exception {
-        String response = TestIdentityProvider.response("alice").encoded();
-        mvc.perform(post(ACS).param("SAMLResponse", response)).andExpect(redirectedUrl("/"));
+    void a_response_posted_again_after_its_sign_in_is_refused() throws Exception {
+        SignInStart start = startSignIn();
+        String response = TestIdentityProvider.response("alice").inResponseTo(start.requestId()).encoded();
+        postIn(start.session(), response);
 
-        refused(response, "replayed");
+        refusedIn(startSignIn().session(), response, "request");
     }
 
     @Test
@@ -142,28 +118,5 @@ class SamlSignInTest {
     @Test
     void pages_send_a_visitor_who_is_not_signed_in_to_the_sign_in_page() throws Exception {
         mvc.perform(get("/audit")).andExpect(redirectedUrl("http://localhost/sign-in"));
-    }
-
-    private void refused(String encodedResponse, String errorCode) throws Exception {
-        MvcResult result = mvc.perform(post(ACS).param("SAMLResponse", encodedResponse))
-                .andExpect(redirectedUrl("/sign-in?error=" + errorCode))
-                .andReturn();
-        assertThat(securityContext(result)).isNull();
-    }
-
-    private static GatehouseUser signedIn(MvcResult result) {
-        SecurityContext context = securityContext(result);
-        assertThat(context).isNotNull();
-        return (GatehouseUser) context.getAuthentication().getPrincipal();
-    }
-
-    private static SecurityContext securityContext(MvcResult result) {
-        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-        return session == null ? null : (SecurityContext) session.getAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-    }
-
-    private static String encode(String xml) {
-        return java.util.Base64.getEncoder().encodeToString(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
