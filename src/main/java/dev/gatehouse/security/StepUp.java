@@ -12,7 +12,11 @@ import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import dev.gatehouse.security.internal.AttemptKind;
+import dev.gatehouse.security.internal.AttemptLimiter;
 import dev.gatehouse.security.internal.MfaRecorder;
 import dev.gatehouse.security.internal.MfaRepository;
 import dev.gatehouse.security.internal.MfaRepository.StoredTotp;
@@ -41,10 +45,12 @@ public class StepUp {
     private final Duration freshness;
     private final int maxFailures;
     private final Duration lockout;
+    private final AttemptLimiter attempts;
 
     StepUp(MfaRepository factors, WebAuthnServer webAuthn, MfaRecorder recorder, CurrentUser currentUser, Clock clock,
-           SecurityProperties properties) {
+           SecurityProperties properties, AttemptLimiter attempts) {
         this.factors = factors;
+        this.attempts = attempts;
         this.webAuthn = webAuthn;
         this.recorder = recorder;
         this.currentUser = currentUser;
@@ -180,6 +186,17 @@ public class StepUp {
         factors.lockedUntil(me.subject(), now).ifPresent(until -> {
             throw new MfaProblem("Too many wrong codes: step-up is locked until " + TimeText.of(until) + ".");
         });
+        // Per address too, on every node: many people's step-ups tried from one place are one attack.
+        sourceAddress().filter(address -> attempts.blocked(AttemptKind.STEP_UP, address)).ifPresent(address -> {
+            throw new MfaProblem("Too many failed verifications from your network address: try again after "
+                    + TimeText.of(attempts.blockedUntil()) + ".");
+        });
+    }
+
+    /** The address of the browser request being served, if this runs in one. */
+    private static Optional<String> sourceAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? Optional.of(request.getRequest().getRemoteAddr()) : Optional.empty();
     }
 
     private void verified(GatehouseUser me, MfaMethod method, Instant now) {
@@ -190,6 +207,7 @@ public class StepUp {
 
     private void fail(GatehouseUser me, Instant now, String message, String detail) {
         recorder.own(me, MfaAction.FAILED, detail);
+        sourceAddress().ifPresent(address -> attempts.refused(AttemptKind.STEP_UP, address));
         Optional<Instant> locked = factors.recordFailure(me.subject(), maxFailures, lockout, now);
         if (locked.isPresent()) {
             recorder.own(me, MfaAction.LOCKED_OUT, maxFailures + " wrong codes in a row; locked until "

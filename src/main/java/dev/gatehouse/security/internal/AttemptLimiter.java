@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * count: an address past the limit is turned away, before any parsing, until its window ends.
  */
 @Component
-class AttemptLimiter {
+public class AttemptLimiter {
 
     private final RefusedAttemptRepository repository;
     private final Clock clock;
@@ -42,7 +42,7 @@ class AttemptLimiter {
     }
 
     /** When an address blocked now may try again. */
-    Instant blockedUntil() {
+    public Instant blockedUntil() {
         return windowStart().plus(window);
     }
 
