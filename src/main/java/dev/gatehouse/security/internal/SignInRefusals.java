@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.security.SignInFailure;
 
@@ -34,7 +35,10 @@ class SignInRefusals {
         return limiter.blocked(AttemptKind.SIGN_IN, request.getRemoteAddr());
     }
 
-    void refuse(SignInFailure failure, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** One transaction for the audit event and the count, so a refusal costs one commit. */
+    @Transactional
+    public void refuse(SignInFailure failure, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String address = request.getRemoteAddr();
         log.info("SAML sign-in from {} refused: {} ({})", address, failure.code(), failure.summary());
         recorder.rejected(failure, failure.summary(), request);
