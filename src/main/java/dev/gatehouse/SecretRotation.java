@@ -13,8 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
-import dev.gatehouse.security.internal.MfaRepository;
-import dev.gatehouse.security.internal.TotpSecrets;
+import dev.gatehouse.security.SecurityStoredSecrets;
 import dev.gatehouse.shared.SecretCipher;
 import dev.gatehouse.shared.SecretSealing;
 
@@ -23,11 +22,11 @@ import dev.gatehouse.shared.SecretSealing;
  * (the first of GATEHOUSE_SECRETS_KEY or the key file), checks that the rest open with it, prints what it
  * did, and returns 0, or 1 without changing anything when a value cannot be read. Afterwards previous
  * keys may be removed. Only the database connection starts: no web server, no scheduler, no migration.
- * Each module's {@code StoredSecrets} is imported here; a test checks none is missing.
+ * Each module that stores secrets is imported here; a test checks none is missing.
  */
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class, JooqAutoConfiguration.class})
-@Import({SecretCipher.class, SecretSealing.class, MfaRepository.class, TotpSecrets.class})
+@Import({SecretCipher.class, SecretSealing.class, SecurityStoredSecrets.class})
 class SecretRotation {
 
     /** The first argument that rotates the secrets' key instead of starting the application. */
