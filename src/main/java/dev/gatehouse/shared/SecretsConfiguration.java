@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SecretsConfiguration {
 
-    /** Before the web server takes requests, so no code ever reads a plaintext secret of an earlier version. */
+    /** Before the web server takes requests: secrets an earlier version stored in plaintext are encrypted first. */
     @Bean
     SmartInitializingSingleton encryptPlaintextSecretsAtStartup(SecretSealing sealing) {
         return sealing::sealPlaintext;

@@ -55,7 +55,8 @@ class SecretKeysTest {
 
     @Test
     void a_key_file_holds_one_key_a_line_with_comments(@TempDir Path folder) throws IOException {
-        Path file = Files.writeString(folder.resolve("keys"), "# rotated in May\n" + current + "\n\n" + previous + "\n");
+        Path file = Files.writeString(folder.resolve("keys"),
+                "# rotated in May\n" + current + "\n\n" + previous + "\n");
 
         SecretKeys keys = SecretKeys.from(new MockEnvironment()
                 .withProperty(SecretKeys.KEY_FILE_PROPERTY, file.toString()));
