@@ -19,6 +19,9 @@ public class GatehouseApplication {
         if (args.length > 0 && args[0].equals(VERIFY_AUDIT)) {
             System.exit(AuditVerification.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals(SecretRotation.COMMAND)) {
+            System.exit(SecretRotation.run(System.out, Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication application = new SpringApplication(GatehouseApplication.class);
         application.addListeners(new DatabaseStartupCheck(true));
         application.run(args);

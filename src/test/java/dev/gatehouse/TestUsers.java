@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,6 +30,13 @@ public final class TestUsers {
             GatehouseRole.AUDITOR);
 
     private TestUsers() {
+    }
+
+    /** A requester of the calling test alone, with a fresh sign-in name, so no other test's data meets them. */
+    public static GatehouseUser someoneNew(String name) {
+        String id = name + "." + UUID.randomUUID().toString().substring(0, 8);
+        return new GatehouseUser(id, name, id + "@example.com", id, new TreeSet<>(),
+                EnumSet.of(GatehouseRole.REQUESTER), SignInMethod.DEMO, "sign-in-" + id, Instant.now(), false);
     }
 
     /** The person as signed in just now through an identity provider that reported a second factor. */

@@ -15,6 +15,7 @@ import dev.gatehouse.security.internal.QrCodes;
 import dev.gatehouse.security.internal.RecoveryCodes;
 import dev.gatehouse.security.internal.SecurityProperties;
 import dev.gatehouse.security.internal.Totp;
+import dev.gatehouse.security.internal.TotpSecrets;
 import dev.gatehouse.security.internal.WebAuthnServer;
 
 /**
@@ -30,6 +31,7 @@ public class MfaFactors {
     static final int LONGEST_LABEL = 60;
 
     private final MfaRepository factors;
+    private final TotpSecrets totpSecrets;
     private final WebAuthnServer webAuthn;
     private final StepUp stepUp;
     private final MfaRecorder recorder;
@@ -37,9 +39,10 @@ public class MfaFactors {
     private final Clock clock;
     private final String issuer;
 
-    MfaFactors(MfaRepository factors, WebAuthnServer webAuthn, StepUp stepUp, MfaRecorder recorder,
-               CurrentUser currentUser, Clock clock, SecurityProperties properties) {
+    MfaFactors(MfaRepository factors, TotpSecrets totpSecrets, WebAuthnServer webAuthn, StepUp stepUp,
+               MfaRecorder recorder, CurrentUser currentUser, Clock clock, SecurityProperties properties) {
         this.factors = factors;
+        this.totpSecrets = totpSecrets;
         this.webAuthn = webAuthn;
         this.stepUp = stepUp;
         this.recorder = recorder;
@@ -88,7 +91,8 @@ public class MfaFactors {
                     + "code the app shows now.");
         }
         boolean first = factors.factors(me.subject()).isEmpty();
-        factors.insertTotp(me.subject(), me.directoryUserName(), name, enrolment.secret(), step.getAsLong(), now);
+        factors.insertTotp(me.subject(), me.directoryUserName(), name,
+                totpSecrets.seal(me.subject(), enrolment.secret()), step.getAsLong(), now);
         recorder.own(me, MfaAction.ENROLLED, MfaMethod.TOTP.label() + " \"" + name + "\"");
         return first ? newRecoveryCodes(me) : List.of();
     }

@@ -23,6 +23,7 @@ import dev.gatehouse.security.internal.MfaRepository.StoredTotp;
 import dev.gatehouse.security.internal.RecoveryCodes;
 import dev.gatehouse.security.internal.SecurityProperties;
 import dev.gatehouse.security.internal.Totp;
+import dev.gatehouse.security.internal.TotpSecrets;
 import dev.gatehouse.security.internal.WebAuthnServer;
 import dev.gatehouse.shared.TimeText;
 
@@ -37,7 +38,11 @@ import dev.gatehouse.shared.TimeText;
 @PreAuthorize("isAuthenticated()")
 public class StepUp {
 
+    static final String CANNOT_CHECK_APP = "Gatehouse cannot check your authenticator app at the moment: its stored "
+            + "secret cannot be read. Use a recovery code or a security key, or contact an admin.";
+
     private final MfaRepository factors;
+    private final TotpSecrets totpSecrets;
     private final WebAuthnServer webAuthn;
     private final MfaRecorder recorder;
     private final CurrentUser currentUser;
@@ -47,9 +52,10 @@ public class StepUp {
     private final Duration lockout;
     private final AttemptLimiter attempts;
 
-    StepUp(MfaRepository factors, WebAuthnServer webAuthn, MfaRecorder recorder, CurrentUser currentUser, Clock clock,
-           SecurityProperties properties, AttemptLimiter attempts) {
+    StepUp(MfaRepository factors, TotpSecrets totpSecrets, WebAuthnServer webAuthn, MfaRecorder recorder,
+           CurrentUser currentUser, Clock clock, SecurityProperties properties, AttemptLimiter attempts) {
         this.factors = factors;
+        this.totpSecrets = totpSecrets;
         this.attempts = attempts;
         this.webAuthn = webAuthn;
         this.recorder = recorder;
@@ -111,8 +117,15 @@ public class StepUp {
         refuseWhileLocked(me, now);
         String digits = code == null ? "" : code.replaceAll("\\s", "");
         if (digits.matches("\\d{6}")) {
-            for (StoredTotp totp : factors.totps(me.subject())) {
-                OptionalLong step = Totp.matchingStep(totp.secret(), digits, now);
+            int readable = 0;
+            List<StoredTotp> totps = factors.totps(me.subject());
+            for (StoredTotp totp : totps) {
+                Optional<String> secret = totpSecrets.open(totp);
+                if (secret.isEmpty()) {
+                    continue;
+                }
+                readable++;
+                OptionalLong step = Totp.matchingStep(secret.get(), digits, now);
                 if (step.isPresent()) {
                     if (!factors.useStep(totp.id(), step.getAsLong(), now)) {
                         fail(me, now, "This code was used already; wait for the next one.", "code used before");
@@ -121,7 +134,13 @@ public class StepUp {
                     return;
                 }
             }
-            fail(me, now, "That code is not right.", "wrong authenticator code");
+            if (readable == 0 && !totps.isEmpty()) {
+                // Not the person's mistake, so it does not count towards a lockout of their recovery codes.
+                recorder.own(me, MfaAction.FAILED, "authenticator app's stored secret cannot be read");
+                throw new MfaProblem(CANNOT_CHECK_APP);
+            }
+            fail(me, now, readable < totps.size() ? "That code is not right. " + CANNOT_CHECK_APP
+                    : "That code is not right.", "wrong authenticator code");
         }
         if (RecoveryCodes.looksLike(digits)) {
             if (factors.useRecoveryCode(me.subject(), RecoveryCodes.hash(digits), now)) {

@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.security.MfaFactor;
@@ -25,8 +27,8 @@ import dev.gatehouse.security.MfaMethod;
 @Repository
 public class MfaRepository {
 
-    /** An enrolled authenticator app. */
-    public record StoredTotp(long id, String secret, long lastStep) {
+    /** An enrolled authenticator app; its secret as stored, encrypted ({@link TotpSecrets} opens it). */
+    public record StoredTotp(long id, String subject, String storedSecret, long lastStep) {
     }
 
     /** An enrolled WebAuthn credential. */
@@ -56,9 +58,24 @@ public class MfaRepository {
     }
 
     public List<StoredTotp> totps(String subject) {
-        return db.select(MFA_FACTOR.ID, MFA_FACTOR.TOTP_SECRET, MFA_FACTOR.TOTP_LAST_STEP).from(MFA_FACTOR)
-                .where(MFA_FACTOR.SUBJECT.eq(key(subject)), MFA_FACTOR.KIND.eq(MfaMethod.TOTP.name()))
-                .fetch(r -> new StoredTotp(r.value1(), r.value2(), r.value3()));
+        return totps(MFA_FACTOR.SUBJECT.eq(key(subject)));
+    }
+
+    /** Every authenticator app of everyone, for encrypting their secrets again. */
+    List<StoredTotp> allTotps() {
+        return totps(DSL.noCondition());
+    }
+
+    /** Stores a TOTP secret in a new form, unless it changed since it was read; @return whether it was stored */
+    boolean replaceTotpSecret(long factorId, String before, String after) {
+        return db.update(MFA_FACTOR).set(MFA_FACTOR.TOTP_SECRET, after)
+                .where(MFA_FACTOR.ID.eq(factorId), MFA_FACTOR.TOTP_SECRET.eq(before)).execute() == 1;
+    }
+
+    private List<StoredTotp> totps(Condition condition) {
+        return db.select(MFA_FACTOR.ID, MFA_FACTOR.SUBJECT, MFA_FACTOR.TOTP_SECRET, MFA_FACTOR.TOTP_LAST_STEP)
+                .from(MFA_FACTOR).where(condition, MFA_FACTOR.KIND.eq(MfaMethod.TOTP.name())).orderBy(MFA_FACTOR.ID)
+                .fetch(r -> new StoredTotp(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public List<StoredCredential> credentials(String subject) {
@@ -68,14 +85,15 @@ public class MfaRepository {
                 .fetch(r -> new StoredCredential(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
-    public long insertTotp(String subject, String directoryUserName, String label, String secret, long usedStep,
-                           Instant at) {
+    /** @param storedSecret the secret as {@link TotpSecrets#seal} encrypted it */
+    public long insertTotp(String subject, String directoryUserName, String label, String storedSecret,
+                           long usedStep, Instant at) {
         return db.insertInto(MFA_FACTOR)
                 .set(MFA_FACTOR.SUBJECT, key(subject))
                 .set(MFA_FACTOR.DIRECTORY_USER_NAME, directoryUserName)
                 .set(MFA_FACTOR.KIND, MfaMethod.TOTP.name())
                 .set(MFA_FACTOR.LABEL, label)
-                .set(MFA_FACTOR.TOTP_SECRET, secret)
+                .set(MFA_FACTOR.TOTP_SECRET, storedSecret)
                 .set(MFA_FACTOR.TOTP_LAST_STEP, usedStep)
                 .set(MFA_FACTOR.CREATED_AT, utc(at))
                 .returning(MFA_FACTOR.ID).fetchOne(MFA_FACTOR.ID);
@@ -200,7 +218,7 @@ public class MfaRepository {
                 .fetchOptional(MFA_VERIFICATION.VERIFIED_AT).map(OffsetDateTime::toInstant);
     }
 
-    private static String key(String subject) {
+    static String key(String subject) {
         return subject.strip().toLowerCase();
     }
 
