@@ -2,7 +2,9 @@ package dev.gatehouse.security;
 
 import java.util.Arrays;
 
+import org.springframework.security.saml2.core.Saml2Error;
 import org.springframework.security.saml2.core.Saml2ErrorCodes;
+import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationException;
 
 /**
  * Why a sign-in was refused: a code, a short summary for the audit trail and words for the person who
@@ -99,9 +101,14 @@ public enum SignInFailure {
         return message;
     }
 
-    /** This failure as a SAML error code, which {@link #fromSaml} maps back to it. */
-    public String samlErrorCode() {
-        return OWN_CODE_PREFIX + code;
+    /** This failure as a SAML error, whose code {@link #fromSaml} maps back to it. */
+    public Saml2Error asSamlError() {
+        return new Saml2Error(OWN_CODE_PREFIX + code, summary);
+    }
+
+    /** Refuses a SAML response for this reason. */
+    public Saml2AuthenticationException asSamlException() {
+        return new Saml2AuthenticationException(asSamlError());
     }
 
     public static SignInFailure fromCode(String code) {

@@ -81,8 +81,7 @@ final class SamlAssertionValidator implements Converter<AssertionToken, Saml2Res
         Assertion assertion = token.getAssertion();
         Optional<SignInFailure> refusal = profileRefusal(assertion, token);
         if (refusal.isPresent()) {
-            return Saml2ResponseValidatorResult.failure(
-                    new Saml2Error(refusal.get().samlErrorCode(), refusal.get().summary()));
+            return Saml2ResponseValidatorResult.failure(refusal.get().asSamlError());
         }
         ValidationContext context = new ValidationContext(parameters(token));
         try {

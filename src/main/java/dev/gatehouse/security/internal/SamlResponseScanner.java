@@ -9,7 +9,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
-import org.springframework.security.saml2.core.Saml2Error;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationException;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -66,17 +65,13 @@ final class SamlResponseScanner {
             reader.setErrorHandler(scan);
             reader.parse(new InputSource(new StringReader(xml)));
         } catch (Refusal refusal) {
-            throw refused(refusal.failure);
+            throw refusal.failure.asSamlException();
         } catch (SAXException | IOException e) {
-            throw refused(SignInFailure.MALFORMED);
+            throw SignInFailure.MALFORMED.asSamlException();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
         scan.finish();
-    }
-
-    static Saml2AuthenticationException refused(SignInFailure failure) {
-        return new Saml2AuthenticationException(new Saml2Error(failure.samlErrorCode(), failure.summary()));
     }
 
     /** One pass over one document. */
@@ -162,11 +157,11 @@ final class SamlResponseScanner {
         /** What can only be judged once the whole document was read. */
         void finish() {
             if (assertions != 1) {
-                throw refused(SignInFailure.NOT_ONE_ASSERTION);
+                throw SignInFailure.NOT_ONE_ASSERTION.asSamlException();
             }
             // SAML profiles §4.1.4.2: a signed Response must name its Issuer (Spring would fail on null).
             if (responseSigned && !responseHasIssuer) {
-                throw refused(SignInFailure.WRONG_ISSUER);
+                throw SignInFailure.WRONG_ISSUER.asSamlException();
             }
         }
     }

@@ -52,12 +52,12 @@ final class SamlSignInConverter implements Converter<ResponseToken, Saml2Authent
     @Override
     public Saml2Authentication convert(ResponseToken token) {
         Assertion assertion = token.getResponse().getAssertions().get(0);
-        Instant expiry = expiry(assertion).orElseThrow(() -> SamlResponseScanner.refused(SignInFailure.NO_EXPIRY));
+        Instant expiry = expiry(assertion).orElseThrow(() -> SignInFailure.NO_EXPIRY.asSamlException());
         if (!expiry.isAfter(clock.instant())) {
-            throw SamlResponseScanner.refused(SignInFailure.EXPIRED);
+            throw SignInFailure.EXPIRED.asSamlException();
         }
         if (!replayGuard.firstUse(assertion.getID(), expiry)) {
-            throw SamlResponseScanner.refused(SignInFailure.REPLAYED);
+            throw SignInFailure.REPLAYED.asSamlException();
         }
         String nameId = assertion.getSubject().getNameID().getValue();
         String email = first(assertion, saml.emailAttribute());

@@ -2,7 +2,6 @@ package dev.gatehouse.security.internal;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.saml2.core.Saml2Error;
 import org.springframework.security.saml2.core.Saml2ResponseValidatorResult;
 import org.springframework.security.saml2.provider.service.authentication.OpenSaml4AuthenticationProvider;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationToken;
@@ -27,8 +26,7 @@ final class SamlSignInProvider implements AuthenticationProvider {
         provider.setResponseValidator(token -> {
             Saml2ResponseValidatorResult result = springChecks.convert(token);
             if (token.getToken().getAuthenticationRequest() == null && !allowUnsolicited) {
-                result = result.concat(new Saml2Error(SignInFailure.UNSOLICITED.samlErrorCode(),
-                        SignInFailure.UNSOLICITED.summary()));
+                result = result.concat(SignInFailure.UNSOLICITED.asSamlError());
             }
             return result;
         });
