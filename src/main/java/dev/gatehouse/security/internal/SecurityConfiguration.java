@@ -43,7 +43,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl accessControl,
                                             ObjectProvider<SignInHttpCustomizer> signIn, SignInRecorder recorder,
                                             SessionRevocationRepository revocations, SecurityProperties properties,
-                                            Clock clock) throws Exception {
+                                            SecurityHeaders headers, Clock clock) throws Exception {
+        headers.applyTo(http);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
         http.addFilterAfter(new SessionLimits(revocations, recorder, properties.session(), clock),
                 SecurityContextHolderFilter.class);
