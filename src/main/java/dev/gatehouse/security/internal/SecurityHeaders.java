@@ -72,7 +72,7 @@ class SecurityHeaders implements VaadinServiceInitListener {
     }
 
     /** Leaves a policy a response set itself alone, e.g. Spring's SAML POST page that posts to the IdP. */
-    private static HeaderWriter contentSecurityPolicy() {
+    static HeaderWriter contentSecurityPolicy() {
         return (request, response) -> {
             if (!response.containsHeader(CONTENT_SECURITY_POLICY)) {
                 response.setHeader(CONTENT_SECURITY_POLICY, policy(nonce(request)));
