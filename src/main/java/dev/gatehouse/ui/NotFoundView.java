@@ -22,17 +22,16 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     static final String HEADING = "Page not found";
 
-    private final Paragraph path = new Paragraph();
+    // The address is not repeated: a crafted link would otherwise put its own words on a Gatehouse page.
+    static final String EXPLANATION = "There is no page at this address. Check the address, or use the navigation.";
 
     public NotFoundView() {
         addClassName("gatehouse-page");
-        add(new H2(HEADING), path, new Anchor("", "Go to the home page"));
+        add(new H2(HEADING), new Paragraph(EXPLANATION), new Anchor("", "Go to the home page"));
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        path.setText("There is no page at /" + event.getLocation().getPath() + ". Check the address, or use the "
-                + "navigation.");
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
@@ -47,12 +48,13 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, NavigationAccessControl accessControl,
                                             ObjectProvider<SignInHttpCustomizer> signIn, SignInRecorder recorder,
                                             SignInRefusals refusals, SessionRevocationRepository revocations,
-                                            SecurityProperties properties, GatehouseMode mode, Clock clock)
-            throws Exception {
+                                            SecurityProperties properties, SecurityHeaders headers,
+                                            GatehouseMode mode, Clock clock) throws Exception {
+        headers.applyTo(http);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
         http.addFilterAfter(new SignInInputGuard(refusals, properties.saml().limits().maxSize().toBytes(),
                 mode == GatehouseMode.PRODUCTION ? properties.saml().registrationId() : null),
-                SecurityContextHolderFilter.class);
+                HeaderWriterFilter.class);
         http.addFilterAfter(new SessionLimits(revocations, recorder, properties.session(), clock),
                 SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
