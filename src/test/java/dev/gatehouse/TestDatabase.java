@@ -60,13 +60,18 @@ public class TestDatabase implements EnvironmentPostProcessor {
      * audit trail's triggers off, dropping indexes, truncating.
      */
     public static DataSource asOwner() {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setUrl(url());
+        owner.setUser("postgres");
+        return owner;
+    }
+
+    /** The test database's JDBC URL, once the application context has created it. */
+    public static synchronized String url() {
         if (url == null) {
             throw new IllegalStateException("No test database yet: the application context creates it");
         }
-        PGSimpleDataSource owner = new PGSimpleDataSource();
-        owner.setUrl(url);
-        owner.setUser("postgres");
-        return owner;
+        return url;
     }
 
     /** Test databases of earlier runs that nobody is connected to any more. */
