@@ -30,7 +30,11 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.DefaultBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.mock.env.MockEnvironment;
 
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.ChainReport;
@@ -112,7 +116,8 @@ class ApplicationRoleTest {
 
     @Test
     void the_application_role_cannot_switch_the_audit_triggers_off() {
-        refused("alter table audit_entry disable trigger audit_entry_append_only", "must be owner of table audit_entry");
+        refused("alter table audit_entry disable trigger audit_entry_append_only",
+                "must be owner of table audit_entry");
         refused("alter table audit_entry disable trigger all", "must be owner of table audit_entry");
         refused("set session_replication_role = replica", "permission denied to set parameter");
     }
@@ -172,12 +177,23 @@ class ApplicationRoleTest {
     }
 
     @Test
-    void gatehouse_refuses_to_run_its_pool_as_the_owner_of_the_tables() {
-        PGSimpleDataSource tableOwner = dataSource("postgres");
+    void gatehouse_refuses_to_run_its_pool_as_a_superuser() {
+        assertThatThrownBy(() -> migrateGranting(dataSource("postgres")))
+                .rootCause().isInstanceOf(StartupProblem.class)
+                .hasMessageContaining("logs in as postgres, a superuser");
+    }
 
-        assertThatThrownBy(() -> Flyway.configure().dataSource(owner).locations("classpath:db/migration")
-                .callbacks(new ApplicationRoleGrants(tableOwner)).load().migrate())
-                .rootCause().isInstanceOf(StartupProblem.class).hasMessageContaining("logs in as postgres, a superuser");
+    @Test
+    void gatehouse_refuses_to_run_its_pool_as_a_member_of_the_role_that_owns_the_tables() throws Exception {
+        String member = "gatehouse_owner_member_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        execute(SERVER + name, "create role " + member + " login in role postgres");
+        try {
+            assertThatThrownBy(() -> migrateGranting(dataSource(member)))
+                    .rootCause().isInstanceOf(StartupProblem.class)
+                    .hasMessageContaining("logs in as " + member + ", which owns Gatehouse's tables");
+        } finally {
+            execute(SERVER + name, "drop role " + member);
+        }
     }
 
     @Test
@@ -206,6 +222,54 @@ class ApplicationRoleTest {
             pool.shutdownNow();
             execute(SERVER + "postgres", "drop role if exists " + role);
         }
+    }
+
+    @Test
+    void with_one_owner_login_flyway_migrates_as_it_and_the_pool_logs_in_as_the_application_role() {
+        MockEnvironment environment = configured("postgres");
+
+        new ApplicationRoleSetup().onApplicationEvent(preparing(environment));
+
+        assertThat(environment.getProperty("spring.flyway.user")).isEqualTo("postgres");
+        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(ROLE);
+    }
+
+    @Test
+    void with_an_owner_login_of_its_own_the_pool_keeps_the_configured_role() {
+        MockEnvironment environment = configured(ROLE).withProperty(DatabaseLogin.OWNER_USER, "postgres");
+
+        new ApplicationRoleSetup().onApplicationEvent(preparing(environment));
+
+        assertThat(environment.getProperty("spring.flyway.user")).isEqualTo("postgres");
+        assertThat(environment.getProperty("spring.flyway.url")).isNull();
+        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(ROLE);
+    }
+
+    @Test
+    void an_application_role_that_cannot_log_in_stops_start_up_with_what_to_do() {
+        MockEnvironment environment = configured("gatehouse_no_such_role")
+                .withProperty(DatabaseLogin.OWNER_USER, "postgres");
+
+        assertThatThrownBy(() -> new ApplicationRoleSetup().onApplicationEvent(preparing(environment)))
+                .isInstanceOf(StartupProblem.class)
+                .hasMessageContaining("cannot connect as its application role gatehouse_no_such_role")
+                .satisfies(e -> assertThat(((StartupProblem) e).action()).contains("GATEHOUSE_DB_OWNER_USER"));
+    }
+
+    private MockEnvironment configured(String user) {
+        return new MockEnvironment().withProperty("spring.datasource.url", SERVER + name)
+                .withProperty("spring.datasource.username", user);
+    }
+
+    private static ApplicationEnvironmentPreparedEvent preparing(MockEnvironment environment) {
+        return new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(), new SpringApplication(),
+                new String[0], environment);
+    }
+
+    /** Flyway at start-up: nothing left to migrate, then the grants to the pool's role. */
+    private void migrateGranting(PGSimpleDataSource pool) {
+        Flyway.configure().dataSource(owner).locations("classpath:db/migration")
+                .callbacks(new ApplicationRoleGrants(pool)).load().migrate();
     }
 
     private AuditRepository repository() {

@@ -72,11 +72,14 @@ class AuditIntegrityTest {
 
         assertThatThrownBy(() -> owner.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS, "rewritten")
                 .where(AUDIT_ENTRY.ID.eq(id)).execute())
-                .isInstanceOf(org.jooq.exception.DataAccessException.class).rootCause().hasMessageContaining("append-only: UPDATE");
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only: UPDATE");
         assertThatThrownBy(() -> owner.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(id)).execute())
-                .isInstanceOf(org.jooq.exception.DataAccessException.class).rootCause().hasMessageContaining("append-only: DELETE");
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only: DELETE");
         assertThatThrownBy(() -> owner.truncate(AUDIT_ENTRY).execute())
-                .isInstanceOf(org.jooq.exception.DataAccessException.class).rootCause().hasMessageContaining("append-only: TRUNCATE");
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only: TRUNCATE");
         assertThat(db.fetchValue(AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.ID.eq(id)))
                 .isEqualTo("nothing to hide from the owner");
     }
@@ -176,7 +179,8 @@ class AuditIntegrityTest {
 
     /** What a database superuser could do: switch triggers off for the session and change rows. */
     private void bypassingTriggers(String sql, Object... parameters) throws Exception {
-        try (Connection connection = TestDatabase.asOwner().getConnection(); Statement session = connection.createStatement();
+        try (Connection connection = TestDatabase.asOwner().getConnection();
+             Statement session = connection.createStatement();
              PreparedStatement change = connection.prepareStatement(sql)) {
             session.execute("set session_replication_role = replica");
             for (int i = 0; i < parameters.length; i++) {
