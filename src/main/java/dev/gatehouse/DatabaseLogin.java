@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
+import org.postgresql.Driver;
 import org.springframework.core.env.Environment;
 
 /**
@@ -39,8 +40,13 @@ record DatabaseLogin(String url, String user, String password) {
                 env.getProperty(OWNER_USER, ""), env.getProperty(OWNER_PASSWORD, ""));
     }
 
+    /** The same login on another database of the server, keeping a user and password the URL named. */
     DatabaseLogin on(String otherUrl) {
-        return new DatabaseLogin(otherUrl, user, password);
+        Properties named = Driver.parseURL(url, null);
+        if (!user.isBlank() || named == null || named.getProperty("user") == null) {
+            return new DatabaseLogin(otherUrl, user, password);
+        }
+        return new DatabaseLogin(otherUrl, named.getProperty("user"), named.getProperty("password", ""));
     }
 
     Connection connect() throws SQLException {

@@ -94,7 +94,7 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
         }
     }
 
-    static StartupProblem unreachable(String url, SQLException e) {
+    private static StartupProblem unreachable(String url, SQLException e) {
         // The driver's first sentence says what failed; the rest is generic advice.
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("(?<=\\.) ")[0];
         return new StartupProblem("Gatehouse cannot reach its database at " + url + ": " + reason, HOW_TO_CONFIGURE);
