@@ -1,7 +1,6 @@
 package dev.gatehouse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -12,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import dev.gatehouse.shared.StartupProblem;
@@ -20,7 +20,7 @@ import dev.gatehouse.shared.StartupProblem;
  * Checks the database before anything else starts, so that an unreachable PostgreSQL is one clear
  * line instead of a connection-pool stack trace, and creates the configured database on a fresh server.
  */
-class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     private final boolean exitOnProblem;
 
@@ -39,6 +39,12 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final String UNKNOWN_DATABASE = "3D000";
 
+    /** Before {@link ApplicationRoleSetup}, which needs the database to exist. */
+    @Override
+    public int getOrder() {
+        return ApplicationRoleSetup.ORDER - 1;
+    }
+
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         try {
@@ -52,23 +58,24 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
         }
     }
 
+    /** As the owner, who creates the database and migrates it; {@link ApplicationRoleSetup} checks the pool's role. */
     private void check(Environment env) {
-        String url = env.getProperty("spring.datasource.url", "");
-        if (!url.startsWith("jdbc:postgresql:")) {
+        DatabaseLogin owner = DatabaseLogin.owner(env);
+        if (!owner.url().startsWith("jdbc:postgresql:")) {
             return;
         }
-        Properties credentials = credentials(env);
-        try (Connection ignored = DriverManager.getConnection(url, credentials)) {
+        try (Connection ignored = owner.connect()) {
             return;
         } catch (SQLException e) {
             if (!UNKNOWN_DATABASE.equals(e.getSQLState())) {
-                throw unreachable(url, e);
+                throw unreachable(owner.url(), e);
             }
         }
-        createDatabase(url, credentials);
+        createDatabase(owner);
     }
 
-    private static void createDatabase(String url, Properties credentials) {
+    private static void createDatabase(DatabaseLogin owner) {
+        String url = owner.url();
         Properties parsed = Driver.parseURL(url, null);
         String name = parsed.getProperty("PGDBNAME");
         if (name == null || !PLAIN_NAME.matcher(name).matches()) {
@@ -77,7 +84,7 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
         }
         String server = "jdbc:postgresql://" + parsed.getProperty("PGHOST").split(",")[0] + ":"
                 + parsed.getProperty("PGPORT").split(",")[0] + "/postgres";
-        try (Connection connection = DriverManager.getConnection(server, credentials);
+        try (Connection connection = owner.on(server).connect();
              Statement statement = connection.createStatement()) {
             statement.execute("create database \"" + name + "\"");
             log.info("Created database {} on {}", name, server);
@@ -85,15 +92,6 @@ class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironment
             throw new StartupProblem("The database " + name + " does not exist and Gatehouse could not create it ("
                     + e.getMessage() + ").", "Create it, or grant the user CREATEDB. " + HOW_TO_CONFIGURE);
         }
-    }
-
-    private static Properties credentials(Environment env) {
-        Properties properties = new Properties();
-        properties.setProperty("user", env.getProperty("spring.datasource.username", ""));
-        properties.setProperty("password", env.getProperty("spring.datasource.password", ""));
-        properties.setProperty("connectTimeout", "5");
-        properties.setProperty("loginTimeout", "10");
-        return properties;
     }
 
     private static StartupProblem unreachable(String url, SQLException e) {

@@ -68,6 +68,28 @@ class DatabaseStartupCheckTest {
     }
 
     @Test
+    void a_missing_database_is_created_by_the_owner_even_when_its_url_names_the_user() throws SQLException {
+        String name = "gatehouse_startup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", SERVER + name)
+                .withProperty("spring.datasource.username", "gatehouse_app")
+                .withProperty(DatabaseLogin.OWNER_URL, SERVER + name + "?user=postgres");
+        try {
+            check.onApplicationEvent(new ApplicationEnvironmentPreparedEvent(new DefaultBootstrapContext(),
+                    new SpringApplication(), new String[0], environment));
+
+            try (Connection connection = DriverManager.getConnection(SERVER + name, "postgres", "")) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        } finally {
+            try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop database if exists " + name);
+            }
+        }
+    }
+
+    @Test
     void a_database_name_it_would_have_to_quote_is_not_created() {
         assertThatThrownBy(() -> check.onApplicationEvent(startingWith(SERVER + "no;such-db")))
                 .isInstanceOf(StartupProblem.class)

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.postgresql.Driver;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -49,6 +52,25 @@ public class TestDatabase implements EnvironmentPostProcessor {
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> tryExecute(server + "postgres", credentials, "drop database if exists " + name)));
         url = server + name;
+        return url;
+    }
+
+    /**
+     * The test database as its owner, postgres, for what the application role may not do: switching the
+     * audit trail's triggers off, dropping indexes, truncating.
+     */
+    public static DataSource asOwner() {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setUrl(url());
+        owner.setUser("postgres");
+        return owner;
+    }
+
+    /** The test database's JDBC URL, once the application context has created it. */
+    public static synchronized String url() {
+        if (url == null) {
+            throw new IllegalStateException("No test database yet: the application context creates it");
+        }
         return url;
     }
 

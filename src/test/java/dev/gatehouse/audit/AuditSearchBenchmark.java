@@ -21,11 +21,15 @@ import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import dev.gatehouse.TestDatabase;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.policy.TestRules;
@@ -53,8 +57,6 @@ class AuditSearchBenchmark {
 
     @Autowired
     private AuditTrail audit;
-    @Autowired
-    private DSLContext db;
     @Autowired
     private TestRules rules;
     @Autowired
@@ -130,22 +132,25 @@ class AuditSearchBenchmark {
     }
 
     /**
-     * Inserts the entries with the table's indexes dropped and its triggers off (the benchmark's database
-     * user is a superuser), then rebuilds the indexes the migrations define, from their own definitions.
+     * Inserts the entries with the table's indexes dropped and its triggers off (as the database's
+     * owner, a superuser here), then rebuilds the indexes the migrations define, from their own definitions.
      *
      * @return the seconds it took, rebuild included
      */
     private double insert(List<String> demoAccounts) {
         long start = System.nanoTime();
-        List<String> definitions = db.fetch("select indexdef from pg_indexes where tablename = 'audit_entry' "
+        // One session of the owner's throughout, since the settings below hold for the session.
+        SingleConnectionDataSource session = new SingleConnectionDataSource(TestDatabase.url(), "postgres", "", true);
+        DSLContext owner = DSL.using(session, SQLDialect.POSTGRES);
+        List<String> definitions = owner.fetch("select indexdef from pg_indexes where tablename = 'audit_entry' "
                 + "and indexname <> 'audit_entry_pkey'").getValues(0, String.class);
-        List<String> names = db.fetch("select indexname from pg_indexes where tablename = 'audit_entry' "
+        List<String> names = owner.fetch("select indexname from pg_indexes where tablename = 'audit_entry' "
                 + "and indexname <> 'audit_entry_pkey'").getValues(0, String.class);
-        names.forEach(name -> db.execute("drop index " + name));
-        db.execute("set maintenance_work_mem = '1GB'");
-        db.execute("set session_replication_role = replica");
+        names.forEach(name -> owner.execute("drop index " + name));
+        owner.execute("set maintenance_work_mem = '1GB'");
+        owner.execute("set session_replication_role = replica");
         String demo = "array[" + String.join(",", demoAccounts.stream().map(id -> "'" + id + "'").toList()) + "]";
-        db.execute("""
+        owner.execute("""
                 insert into audit_entry (occurred_at, actor, action, subject, details, source_address, account_id,
                                          permission_set, person, request_id, aws_request_id, seq, hash)
                 select occurred_at, actor, action,
@@ -177,14 +182,15 @@ class AuditSearchBenchmark {
                 """.replace("{newest}", NEWEST.toString()).replace("{spacing}", String.valueOf(SPACING_SECONDS))
                 .replace("{people}", String.valueOf(PEOPLE)).replace("{accounts}", String.valueOf(ACCOUNTS))
                 .replace("{demo}", demo).replace("{entries}", String.valueOf(ENTRIES)));
-        db.execute("insert into audit_entry (occurred_at, actor, action, subject, details, seq, hash) "
+        owner.execute("insert into audit_entry (occurred_at, actor, action, subject, details, seq, hash) "
                 + "select timestamptz '" + NEWEST + "' - make_interval(days => n * 7), 'Gatehouse', "
                 + "'DIRECTORY_SYNC_FAILED', 'sync #' || n, 'Identity Store throttled', "
                 + "(select max(seq) from audit_entry) + n, sha256(int8send(n)) from generate_series(1, 100) n");
-        db.execute("set session_replication_role = origin");
-        definitions.forEach(db::execute);
+        owner.execute("set session_replication_role = origin");
+        definitions.forEach(owner::execute);
         // As autovacuum leaves a table in production: statistics, and a visibility map for index-only reads.
-        db.execute("vacuum analyze audit_entry");
+        owner.execute("vacuum analyze audit_entry");
+        session.destroy();
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.gatehouse.TestDatabase;
 import dev.gatehouse.TestUsers;
 
 /**
@@ -114,6 +117,8 @@ class DirectoryQueryBenchmark {
                 "insert into directory_provisioned select distinct account_id, permission_set_arn from directory_assignment",
                 // As autovacuum would after a bulk change: merges the trigram indexes' pending entries.
                 "vacuum analyze"));
-        statements.forEach(db::execute);
+        // Truncating is the owner's: the application role may only delete.
+        DSLContext owner = DSL.using(TestDatabase.asOwner(), SQLDialect.POSTGRES);
+        statements.forEach(owner::execute);
     }
 }

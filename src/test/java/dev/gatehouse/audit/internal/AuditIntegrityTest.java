@@ -10,9 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -24,6 +23,7 @@ import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.AccessDeniedException;
 
+import dev.gatehouse.TestDatabase;
 import dev.gatehouse.TestEvents;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.AuditAction;
@@ -47,8 +47,6 @@ class AuditIntegrityTest {
     @Autowired
     private DSLContext db;
     @Autowired
-    private DataSource dataSource;
-    @Autowired
     private Environment environment;
     @Autowired
     private EventPublicationRegistry publications;
@@ -59,12 +57,31 @@ class AuditIntegrityTest {
 
         assertThatThrownBy(() -> db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS, "rewritten")
                 .where(AUDIT_ENTRY.ID.eq(id)).execute())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only: UPDATE");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> db.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(id)).execute())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only: DELETE");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> db.truncate(AUDIT_ENTRY).execute())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only: TRUNCATE");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThat(db.fetchValue(AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.ID.eq(id))).isEqualTo("nothing to hide");
+    }
+
+    @Test
+    void even_the_owner_cannot_change_delete_or_truncate_entries_while_the_triggers_are_on() {
+        long id = append("nothing to hide from the owner");
+        DSLContext owner = DSL.using(TestDatabase.asOwner(), SQLDialect.POSTGRES);
+
+        assertThatThrownBy(() -> owner.update(AUDIT_ENTRY).set(AUDIT_ENTRY.DETAILS, "rewritten")
+                .where(AUDIT_ENTRY.ID.eq(id)).execute())
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only: UPDATE");
+        assertThatThrownBy(() -> owner.deleteFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(id)).execute())
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only: DELETE");
+        assertThatThrownBy(() -> owner.truncate(AUDIT_ENTRY).execute())
+                .isInstanceOf(org.jooq.exception.DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only: TRUNCATE");
+        assertThat(db.fetchValue(AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.ID.eq(id)))
+                .isEqualTo("nothing to hide from the owner");
     }
 
     @Test
@@ -162,7 +179,8 @@ class AuditIntegrityTest {
 
     /** What a database superuser could do: switch triggers off for the session and change rows. */
     private void bypassingTriggers(String sql, Object... parameters) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement session = connection.createStatement();
+        try (Connection connection = TestDatabase.asOwner().getConnection();
+             Statement session = connection.createStatement();
              PreparedStatement change = connection.prepareStatement(sql)) {
             session.execute("set session_replication_role = replica");
             for (int i = 0; i < parameters.length; i++) {

@@ -149,9 +149,40 @@ class AuditRetentionTest {
     }
 
     @Test
+    void the_configured_retention_is_the_minimum_age_the_database_enforces_after_each_migration() {
+        append(OLD, "old 1");
+        append(RECENT, "recent 2");
+
+        migrateWith(new AuditProperties(Optional.of(RETENTION), Optional.empty()));
+
+        assertThatThrownBy(() -> repository.prune(1, NOW.minus(RETENTION).plus(Duration.ofDays(1))))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("kept at least 400 days");
+        assertThat(repository.prune(1, NOW.minus(RETENTION))).isEqualTo(1);
+        assertThat(repository.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void without_a_configured_retention_the_database_removes_nothing() {
+        append(OLD, "old 1");
+        append(RECENT, "recent 2");
+
+        migrateWith(new AuditProperties(Optional.empty(), Optional.empty()));
+
+        assertThatThrownBy(() -> repository.prune(1, OLD.plusSeconds(1))).isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("kept forever");
+        assertThat(db.fetchCount(db.selectFrom("audit_entry"))).isEqualTo(2);
+    }
+
+    @Test
     void a_retention_under_thirty_days_stops_gatehouse_from_starting() {
         assertThatThrownBy(() -> new AuditProperties(Optional.of(Duration.ofDays(7)), Optional.empty()))
                 .isInstanceOf(StartupProblem.class).hasMessageContaining("at least 30 days");
+    }
+
+    /** As Gatehouse starts: a migration (nothing new here) whose callback records the configured retention. */
+    private void migrateWith(AuditProperties properties) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .callbacks(new AuditRetentionPolicy(properties)).load().migrate();
     }
 
     private AuditRetention retention(Optional<Path> archiveDirectory) {
