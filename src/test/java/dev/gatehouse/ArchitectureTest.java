@@ -16,7 +16,7 @@ class ArchitectureTest {
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("..internal..", "dev.gatehouse.db..", "org.jooq..",
                     "software.amazon.awssdk..", "javax.sql..", "org.springframework.jdbc..")
-            .because("views use their module's public services (STYLE.md, Boundaries)");
+            .because("views use their module's public services (docs/architecture.md, Inside a module)");
 
     @ArchTest
     static final ArchRule only_the_aws_adapter_imports_the_aws_sdk = noClasses()

@@ -1,6 +1,6 @@
 package dev.gatehouse.access;
 
-/** A grant's life (DESIGN.md §3): SCHEDULED → ACTIVATING → ACTIVE → ENDING → ENDED, or REVOKED early, or FAILED. */
+/** A grant's life (docs/architecture.md, Access): SCHEDULED → ACTIVATING → ACTIVE → ENDING → ENDED, or REVOKED early, or FAILED. */
 public enum GrantStatus {
     SCHEDULED("Scheduled"),
     ACTIVATING("Activating"),

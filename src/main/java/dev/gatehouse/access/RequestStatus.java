@@ -1,6 +1,6 @@
 package dev.gatehouse.access;
 
-/** Where an access request stands (DESIGN.md §3); only PENDING moves on. */
+/** Where an access request stands; only PENDING moves on. */
 public enum RequestStatus {
     PENDING("Waiting for approval"),
     APPROVED("Approved"),

@@ -21,7 +21,7 @@ import dev.gatehouse.sandbox.SandboxOrganization.Assignment;
  * operations. A write while another one on the same permission set is in progress is a ConflictException;
  * repeating a create or a delete that is already true succeeds. With AWS's limits on, a sixteenth write
  * while fifteen are in progress is throttled, and a create that would provision a 501st permission set
- * to an account exceeds the quota (DESIGN.md §4).
+ * to an account exceeds the quota.
  */
 final class AssignmentWrites {
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * AWS's documented request rates as token buckets (DESIGN.md §4): SSO Admin shares one bucket,
+ * AWS's documented request rates as token buckets: SSO Admin shares one bucket,
  * Identity Store has one per API, Organizations one per operation.
  */
 final class RateLimits {

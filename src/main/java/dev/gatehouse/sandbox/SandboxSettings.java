@@ -3,7 +3,7 @@ package dev.gatehouse.sandbox;
 import java.time.Duration;
 
 /**
- * How the sandbox misbehaves. AWS's rate limits (DESIGN.md §4) apply scaled by {@code rateLimitScale};
+ * How the sandbox misbehaves. AWS's rate limits apply scaled by {@code rateLimitScale};
  * 0 turns them off. Injected faults come on top, at the given fractions of calls.
  *
  * @param throttleRate      fraction of calls answered with the service's throttling error

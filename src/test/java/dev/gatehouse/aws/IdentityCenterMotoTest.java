@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
 
 /**
  * The adapter against moto, a third-party AWS emulator (installed on this machine), for protocol and
- * pagination. moto's documented gaps (DESIGN.md §5) are named where a test meets them.
+ * pagination. moto's documented gaps are named where a test meets them.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class IdentityCenterMotoTest {
@@ -97,7 +97,7 @@ class IdentityCenterMotoTest {
             assertThat(user.userName()).isEqualTo("user0");
             assertThat(user.displayName()).isEqualTo("User Zero");
             assertThat(user.email()).isEqualTo("user0@example.com");
-            // moto drops the enterprise extension, so no manager comes back (DESIGN.md §5).
+            // moto drops the enterprise extension, so no manager comes back.
             assertThat(user.managerId()).isNull();
         });
         assertThat(groups).extracting(DirectoryGroup::displayName).containsExactly("engineering");
@@ -122,7 +122,7 @@ class IdentityCenterMotoTest {
     @Test
     void an_operation_moto_does_not_implement_fails_by_name_instead_of_returning_partial_data() {
         try (IdentityCenter center = connect()) {
-            // moto answers GetPermissionsBoundaryForPermissionSet with HTTP 500 (DESIGN.md §5).
+            // moto answers GetPermissionsBoundaryForPermissionSet with HTTP 500.
             assertThatThrownBy(() -> center.permissionSet(seeded.adminSet()))
                     .isInstanceOf(AwsCallFailed.class)
                     .hasMessageContaining("ForPermissionSet failed after 2 attempt(s)");
@@ -178,7 +178,7 @@ class IdentityCenterMotoTest {
             Set<AccountAssignment> assignments = new HashSet<>();
             List<String> assigned = accounts.stream().sorted().limit(3).toList();
             for (String account : assigned) {
-                // AWS provisions the set with the first assignment; moto needs it asked for (DESIGN.md §5).
+                // AWS provisions the set with the first assignment; moto needs it asked for.
                 sso.provisionPermissionSet(r -> r.instanceArn(instance.instanceArn()).permissionSetArn(set)
                         .targetId(account).targetType("AWS_ACCOUNT"));
                 String principal = users.iterator().next();

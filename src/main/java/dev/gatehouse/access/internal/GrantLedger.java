@@ -23,7 +23,7 @@ import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
 
 /**
- * Starts and ends grants in Identity Center (DESIGN.md §3). It creates the assignment when a grant
+ * Starts and ends grants in Identity Center (docs/architecture.md, Access). It creates the assignment when a grant
  * starts unless another grant already holds it or it was standing before; it deletes it when a grant
  * ends only if no other grant holds it and Gatehouse created it. Every write is a ledger row committed
  * before the call. Both steps are safe to run again after a crash: a write still in progress is polled,

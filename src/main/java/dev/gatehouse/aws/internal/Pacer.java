@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps Gatehouse under AWS's request rates (DESIGN.md §4) by waiting before a call rather than
- * provoking throttling: SSO Admin shares one rate, Identity Store has one per API, Organizations one
- * per operation. Rates are AWS's times a factor below 1.
+ * Keeps Gatehouse under AWS's request rates by waiting before a call rather than provoking throttling:
+ * SSO Admin shares one rate, Identity Store has one per API, Organizations one per operation. Rates are
+ * AWS's times a factor below 1 (docs/architecture.md, The AWS adapter).
  */
 public final class Pacer {
 
