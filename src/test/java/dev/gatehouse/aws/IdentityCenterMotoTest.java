@@ -72,7 +72,7 @@ class IdentityCenterMotoTest {
         List<OrganizationalUnit> units = new ArrayList<>();
         Set<AwsAccount> accounts = new HashSet<>();
         try (IdentityCenter center = connect()) {
-            center.walkOrganization(units::add, accounts::add);
+            center.organizations().walkOrganization(units::add, accounts::add);
         }
 
         assertThat(units).containsExactly(new OrganizationalUnit(seeded.outerOu(), seeded.rootId(), "Workloads"),
@@ -87,9 +87,9 @@ class IdentityCenterMotoTest {
         Set<GroupMembership> memberships = new HashSet<>();
         List<DirectoryGroup> groups = new ArrayList<>();
         try (IdentityCenter center = connect()) {
-            center.users(users::add);
-            center.groups(groups::add);
-            center.memberships(seeded.groupId(), memberships::add);
+            center.identityStore().users(users::add);
+            center.identityStore().groups(groups::add);
+            center.identityStore().memberships(seeded.groupId(), memberships::add);
         }
 
         assertThat(users).extracting(DirectoryUser::id).containsExactlyInAnyOrderElementsOf(seeded.userIds());
@@ -109,9 +109,9 @@ class IdentityCenterMotoTest {
         Set<AccountAssignment> assignments = new HashSet<>();
         List<String> arns = new ArrayList<>();
         try (IdentityCenter center = connect()) {
-            center.permissionSetArns(arns::add);
+            center.permissionSets().permissionSetArns(arns::add);
             for (String account : seeded.accountIds()) {
-                center.provisionedPermissionSets(account, set -> center.assignments(account, set, assignments::add));
+                center.permissionSets().provisionedPermissionSets(account, set -> center.accountAssignments().assignments(account, set, assignments::add));
             }
         }
 
@@ -123,7 +123,7 @@ class IdentityCenterMotoTest {
     void an_operation_moto_does_not_implement_fails_by_name_instead_of_returning_partial_data() {
         try (IdentityCenter center = connect()) {
             // moto answers GetPermissionsBoundaryForPermissionSet with HTTP 500.
-            assertThatThrownBy(() -> center.permissionSet(seeded.adminSet()))
+            assertThatThrownBy(() -> center.permissionSets().permissionSet(seeded.adminSet()))
                     .isInstanceOf(AwsCallFailed.class)
                     .hasMessageContaining("ForPermissionSet failed after 2 attempt(s)");
         }

@@ -75,7 +75,7 @@ class IdentityCenterSandboxTest {
              IdentityCenter center = connect(sandbox, 0)) {
             sandbox.resetCalls();
             List<AwsAccount> accounts = new ArrayList<>();
-            center.walkOrganization(unit -> { }, accounts::add);
+            center.organizations().walkOrganization(unit -> { }, accounts::add);
 
             assertThat(accounts).hasSize(45);
             // One OU holds 44 accounts (3 pages), the root holds the management account (1 page).
@@ -126,14 +126,14 @@ class IdentityCenterSandboxTest {
 
         static Snapshot read(IdentityCenter center) {
             Snapshot s = new Snapshot();
-            center.walkOrganization(s.units::add, s.accounts::add);
-            center.users(s.users::add);
-            center.groups(s.groups::add);
-            s.groups.forEach(g -> center.memberships(g.id(), s.memberships::add));
-            center.permissionSetArns(arn -> s.permissionSets.put(arn, center.permissionSet(arn)));
+            center.organizations().walkOrganization(s.units::add, s.accounts::add);
+            center.identityStore().users(s.users::add);
+            center.identityStore().groups(s.groups::add);
+            s.groups.forEach(g -> center.identityStore().memberships(g.id(), s.memberships::add));
+            center.permissionSets().permissionSetArns(arn -> s.permissionSets.put(arn, center.permissionSets().permissionSet(arn)));
             for (AwsAccount account : s.accounts) {
-                center.provisionedPermissionSets(account.id(),
-                        set -> center.assignments(account.id(), set, s.assignments::add));
+                center.permissionSets().provisionedPermissionSets(account.id(),
+                        set -> center.accountAssignments().assignments(account.id(), set, s.assignments::add));
             }
             return s;
         }

@@ -44,7 +44,7 @@ class IdentityCenterWritesTest {
     void a_created_assignment_is_polled_until_it_succeeded_and_then_exists() {
         AccountAssignment assignment = assignment(0);
 
-        WriteOutcome outcome = center.createAssignment(assignment, WAIT);
+        WriteOutcome outcome = center.accountAssignments().createAssignment(assignment, WAIT);
 
         assertThat(outcome.status()).isEqualTo(WriteStatus.SUCCEEDED);
         assertThat(outcome.requestId()).isNotBlank();
@@ -55,25 +55,25 @@ class IdentityCenterWritesTest {
     @Test
     void creating_an_existing_assignment_and_deleting_a_missing_one_both_succeed() {
         AccountAssignment assignment = assignment(0);
-        center.createAssignment(assignment, WAIT);
+        center.accountAssignments().createAssignment(assignment, WAIT);
 
-        assertThat(center.createAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
-        assertThat(center.deleteAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(center.accountAssignments().createAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(center.accountAssignments().deleteAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
         assertThat(org.assignments()).doesNotContain(sandboxAssignment(assignment));
-        assertThat(center.deleteAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(center.accountAssignments().deleteAssignment(assignment, WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
     }
 
     @Test
     void a_new_session_duration_is_set_and_provisioned_and_one_beyond_twelve_hours_is_refused() {
         SandboxOrganization.PermissionSet set = org.permissionSets().get(0);
 
-        center.updateSessionDuration(set.arn(), "PT3H");
-        WriteOutcome provisioned = center.provisionToAllAccounts(set.arn(), WAIT);
+        center.permissionSets().updateSessionDuration(set.arn(), "PT3H");
+        WriteOutcome provisioned = center.permissionSets().provisionToAllAccounts(set.arn(), WAIT);
 
         assertThat(provisioned.status()).isEqualTo(WriteStatus.SUCCEEDED);
-        assertThat(center.permissionSet(set.arn()).sessionDuration()).isEqualTo("PT3H");
+        assertThat(center.permissionSets().permissionSet(set.arn()).sessionDuration()).isEqualTo("PT3H");
         assertThat(sandbox.calls()).containsKey("DescribePermissionSetProvisioningStatus");
-        assertThatThrownBy(() -> center.updateSessionDuration(set.arn(), "PT13H"))
+        assertThatThrownBy(() -> center.permissionSets().updateSessionDuration(set.arn(), "PT13H"))
                 .isInstanceOf(AwsCallFailed.class).hasMessageContaining("PT1H to PT12H");
     }
 
@@ -81,7 +81,7 @@ class IdentityCenterWritesTest {
     void a_failed_write_reports_the_aws_reason() {
         sandbox.settings(SandboxSettings.UNLIMITED.withWrites(Duration.ofMillis(50), 1));
 
-        WriteOutcome outcome = center.createAssignment(assignment(0), WAIT);
+        WriteOutcome outcome = center.accountAssignments().createAssignment(assignment(0), WAIT);
 
         assertThat(outcome.status()).isEqualTo(WriteStatus.FAILED);
         assertThat(outcome.failureReason()).contains("IAM role quota");
@@ -92,10 +92,10 @@ class IdentityCenterWritesTest {
     void a_write_still_in_progress_at_the_timeout_can_be_polled_again_later() {
         sandbox.settings(SandboxSettings.UNLIMITED.withWrites(Duration.ofSeconds(1), 0));
 
-        WriteOutcome early = center.createAssignment(assignment(0), Duration.ofMillis(200));
+        WriteOutcome early = center.accountAssignments().createAssignment(assignment(0), Duration.ofMillis(200));
         assertThat(early.status()).isEqualTo(WriteStatus.TIMED_OUT);
 
-        assertThat(center.awaitCreation(early.requestId(), WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
+        assertThat(center.accountAssignments().awaitCreation(early.requestId(), WAIT).status()).isEqualTo(WriteStatus.SUCCEEDED);
     }
 
     @Test
@@ -103,7 +103,7 @@ class IdentityCenterWritesTest {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<WriteOutcome>> writes = IntStream.range(0, 6)
-                    .mapToObj(i -> pool.submit(() -> center.createAssignment(assignment(i), WAIT))).toList();
+                    .mapToObj(i -> pool.submit(() -> center.accountAssignments().createAssignment(assignment(i), WAIT))).toList();
             for (Future<WriteOutcome> write : writes) {
                 assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
             }
@@ -122,7 +122,7 @@ class IdentityCenterWritesTest {
             try {
                 List<Future<WriteOutcome>> writes = IntStream.range(0, 6)
                         .mapToObj(i -> pool.submit(() -> (i % 2 == 0 ? center : otherNode)
-                                .createAssignment(assignment(i), WAIT))).toList();
+                                .accountAssignments().createAssignment(assignment(i), WAIT))).toList();
                 for (Future<WriteOutcome> write : writes) {
                     assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
                 }
@@ -163,8 +163,9 @@ class IdentityCenterWritesTest {
         ExecutorService pool = Executors.newFixedThreadPool(sets.size());
         try {
             List<Future<WriteOutcome>> writes = IntStream.range(0, sets.size())
-                    .mapToObj(i -> pool.submit(() -> nodes.get(i % nodes.size()).createAssignment(new AccountAssignment(
-                            org.accounts().get(0).id(), sets.get(i).arn(), "USER", org.users().get(0).id()), WAIT)))
+                    .mapToObj(i -> pool.submit(() -> nodes.get(i % nodes.size()).accountAssignments()
+                            .createAssignment(new AccountAssignment(org.accounts().get(0).id(), sets.get(i).arn(),
+                                    "USER", org.users().get(0).id()), WAIT)))
                     .toList();
             for (Future<WriteOutcome> write : writes) {
                 assertThat(write.get().status()).isEqualTo(WriteStatus.SUCCEEDED);
@@ -187,7 +188,7 @@ class IdentityCenterWritesTest {
             AccountAssignment oneTooMany = new AccountAssignment(account, full.permissionSets().get(500).arn(),
                     "USER", user);
 
-            assertThatThrownBy(() -> limitedCenter.createAssignment(oneTooMany, WAIT))
+            assertThatThrownBy(() -> limitedCenter.accountAssignments().createAssignment(oneTooMany, WAIT))
                     .isInstanceOf(AwsCallFailed.class).hasMessageContaining("already has 500 permission sets")
                     .hasCauseInstanceOf(ServiceQuotaExceededException.class);
         }

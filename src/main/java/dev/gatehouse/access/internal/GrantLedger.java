@@ -17,8 +17,8 @@ import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
 import dev.gatehouse.aws.AccountAssignment;
+import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.AwsCallFailed;
-import dev.gatehouse.aws.IdentityCenter;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
 
@@ -47,16 +47,16 @@ public class GrantLedger {
 
     private final GrantRepository grants;
     private final AssignmentLocks locks;
-    private final IdentityCenter identityCenter;
+    private final AccountAssignments assignments;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GrantLedger(GrantRepository grants, AssignmentLocks locks, IdentityCenter identityCenter,
+    GrantLedger(GrantRepository grants, AssignmentLocks locks, AccountAssignments assignments,
                 PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
         this.grants = grants;
         this.locks = locks;
-        this.identityCenter = identityCenter;
+        this.assignments = assignments;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -169,7 +169,7 @@ public class GrantLedger {
     private void awaitCreationInFlight(StoredGrant grant) {
         var creating = grants.inProgressRequestId(grant.id(), Operation.CREATE);
         if (creating.isPresent()) {
-            WriteOutcome created = identityCenter.awaitCreation(creating.get(), WRITE_WAIT);
+            WriteOutcome created = assignments.awaitCreation(creating.get(), WRITE_WAIT);
             WriteState state = switch (created.status()) {
                 case SUCCEEDED -> WriteState.SUCCEEDED;
                 case FAILED -> WriteState.FAILED;
@@ -191,7 +191,7 @@ public class GrantLedger {
             return !owned.get();
         }
         AtomicBoolean exists = new AtomicBoolean();
-        identityCenter.assignments(grant.accountId(), grant.permissionSetArn(), assignment -> {
+        assignments.assignments(grant.accountId(), grant.permissionSetArn(), assignment -> {
             if (assignment.principalType().equals("USER") && assignment.principalId().equals(grant.userId())) {
                 exists.set(true);
             }
@@ -224,10 +224,10 @@ public class GrantLedger {
         WriteOutcome outcome;
         try {
             outcome = pending.isPresent()
-                    ? (create ? identityCenter.awaitCreation(pending.get(), WRITE_WAIT)
-                    : identityCenter.awaitDeletion(pending.get(), WRITE_WAIT))
-                    : (create ? identityCenter.createAssignment(assignment, WRITE_WAIT)
-                    : identityCenter.deleteAssignment(assignment, WRITE_WAIT));
+                    ? (create ? assignments.awaitCreation(pending.get(), WRITE_WAIT)
+                    : assignments.awaitDeletion(pending.get(), WRITE_WAIT))
+                    : (create ? assignments.createAssignment(assignment, WRITE_WAIT)
+                    : assignments.deleteAssignment(assignment, WRITE_WAIT));
         } catch (AwsCallFailed e) {
             inTransaction(() -> {
                 if (row > 0) {

@@ -1,8 +1,11 @@
 package dev.gatehouse.aws.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -16,11 +19,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.model.ThrottlingException;
 
 import dev.gatehouse.aws.AwsCallFailed;
+import dev.gatehouse.aws.WriteOutcome;
+import dev.gatehouse.aws.WriteStatus;
 
 /**
- * Runs one AWS call the way AWS expects: paced, retried on throttling, conflicts, server errors and
+ * Runs AWS calls the way AWS expects: each one paced, retried on throttling, conflicts, server errors and
  * network faults with exponential backoff and full jitter, and counted per operation and outcome
- * ({@code gatehouse.aws.calls}). The SDK's own retries are off, so every attempt is seen here.
+ * ({@code gatehouse.aws.calls}); list operations paged to the end; asynchronous writes polled until their
+ * status is final. The SDK's own retries are off, so every attempt is seen here.
  */
 public final class AwsCalls {
 
@@ -63,6 +69,53 @@ public final class AwsCalls {
                 sleep(backoff(attempt, e), operation);
             }
         }
+    }
+
+    /** Requests pages until NextToken is null; Organizations may send empty pages with a token. */
+    public <R, T> void pages(AwsService service, String operation, Function<String, R> request,
+                             Function<R, List<T>> items, Function<R, String> nextToken, Consumer<T> consumer) {
+        String token = null;
+        do {
+            String current = token;
+            R response = call(service, operation, () -> request.apply(current));
+            items.apply(response).forEach(consumer);
+            token = nextToken.apply(response);
+        } while (token != null && !token.isEmpty());
+    }
+
+    /**
+     * Asks until the status is final or time is up: first after 250 ms (a write is rarely done sooner, and
+     * every early ask spends a call of the shared rate), then at doubling intervals up to 2 s.
+     */
+    public static WriteOutcome poll(String requestId, Duration timeout, Supplier<WriteOutcome> describe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long wait = 250;
+        while (true) {
+            try {
+                Thread.sleep(Math.min(wait, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
+            }
+            WriteOutcome outcome = describe.get();
+            if (outcome.status() != WriteStatus.TIMED_OUT) {
+                return outcome;
+            }
+            if (System.nanoTime() >= deadline) {
+                return new WriteOutcome(WriteStatus.TIMED_OUT, requestId, "");
+            }
+            wait = Math.min(2000, wait * 2);
+        }
+    }
+
+    /** An SSO Admin status as an outcome; IN_PROGRESS reads as TIMED_OUT until the wait is over. */
+    public static WriteOutcome status(String requestId, String status, String failureReason) {
+        WriteStatus outcome = switch (status) {
+            case "SUCCEEDED" -> WriteStatus.SUCCEEDED;
+            case "FAILED" -> WriteStatus.FAILED;
+            default -> WriteStatus.TIMED_OUT;
+        };
+        return new WriteOutcome(outcome, requestId, failureReason == null ? "" : failureReason);
     }
 
     private Duration backoff(int attempt, SdkException e) {

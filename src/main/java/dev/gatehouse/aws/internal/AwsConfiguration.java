@@ -8,8 +8,12 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.AwsConnection;
 import dev.gatehouse.aws.IdentityCenter;
+import dev.gatehouse.aws.IdentityStore;
+import dev.gatehouse.aws.Organizations;
+import dev.gatehouse.aws.PermissionSets;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
@@ -29,5 +33,25 @@ class AwsConfiguration {
     @Bean(destroyMethod = "close")
     IdentityCenter identityCenter(AwsConnection connection, MeterRegistry meters) {
         return IdentityCenter.connect(connection, meters);
+    }
+
+    @Bean
+    Organizations organizations(IdentityCenter identityCenter) {
+        return identityCenter.organizations();
+    }
+
+    @Bean
+    IdentityStore identityStore(IdentityCenter identityCenter) {
+        return identityCenter.identityStore();
+    }
+
+    @Bean
+    AccountAssignments accountAssignments(IdentityCenter identityCenter) {
+        return identityCenter.accountAssignments();
+    }
+
+    @Bean
+    PermissionSets permissionSets(IdentityCenter identityCenter) {
+        return identityCenter.permissionSets();
     }
 }

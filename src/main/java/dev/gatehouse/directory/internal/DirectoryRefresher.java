@@ -27,10 +27,10 @@ public class DirectoryRefresher {
     @Transactional
     public int refreshAccount(String accountId) {
         List<String> provisioned = new ArrayList<>();
-        identityCenter.provisionedPermissionSets(accountId, provisioned::add);
+        identityCenter.permissionSets().provisionedPermissionSets(accountId, provisioned::add);
         List<AccountAssignment> assignments = new ArrayList<>();
         for (String set : provisioned) {
-            identityCenter.assignments(accountId, set, assignments::add);
+            identityCenter.accountAssignments().assignments(accountId, set, assignments::add);
         }
         repository.replaceAccountAccess(accountId, provisioned, assignments);
         return assignments.size();
@@ -39,13 +39,13 @@ public class DirectoryRefresher {
     /** @return the person as Identity Center has them now, or empty when they were removed there */
     @Transactional
     public Optional<DirectoryUser> refreshUser(String userId) {
-        Optional<DirectoryUser> user = identityCenter.user(userId);
+        Optional<DirectoryUser> user = identityCenter.identityStore().user(userId);
         if (user.isEmpty()) {
             repository.removeUser(userId);
             return user;
         }
         List<String> groups = new ArrayList<>();
-        identityCenter.membershipsOf(userId, membership -> groups.add(membership.groupId()));
+        identityCenter.identityStore().membershipsOf(userId, membership -> groups.add(membership.groupId()));
         repository.replaceUser(user.get(), groups);
         return user;
     }

@@ -128,7 +128,7 @@ public class DirectorySyncJob {
         progress.phase("Organization");
         try (StagingWriter units = mirror.writer(MirrorRepository.UNITS);
              StagingWriter accounts = mirror.writer(MirrorRepository.ACCOUNTS)) {
-            identityCenter.walkOrganization(unit -> {
+            identityCenter.organizations().walkOrganization(unit -> {
                 String path = paths.getOrDefault(unit.parentId(), "Root") + " / " + unit.name();
                 int depth = depths.getOrDefault(unit.parentId(), 0) + 1;
                 paths.put(unit.id(), path);
@@ -144,7 +144,7 @@ public class DirectorySyncJob {
         }
         progress.phase("Users");
         try (StagingWriter users = mirror.writer(MirrorRepository.USERS)) {
-            identityCenter.users(user -> {
+            identityCenter.identityStore().users(user -> {
                 users.add(user.id(), user.userName(), user.displayName(), user.email(), user.enabled(),
                         user.managerId());
                 progress.tick(() -> progress.users++);
@@ -153,7 +153,7 @@ public class DirectorySyncJob {
         progress.phase("Groups");
         List<String> groupIds = new ArrayList<>();
         try (StagingWriter groups = mirror.writer(MirrorRepository.GROUPS)) {
-            identityCenter.groups(group -> {
+            identityCenter.identityStore().groups(group -> {
                 groups.add(group.id(), group.displayName(), group.description() == null ? "" : group.description());
                 groupIds.add(group.id());
                 progress.groups++;
@@ -163,7 +163,7 @@ public class DirectorySyncJob {
         try (StagingWriter members = mirror.writer(MirrorRepository.MEMBERS)) {
             reads.forEach(groupIds, groupId -> {
                 List<GroupMembership> found = new ArrayList<>();
-                identityCenter.memberships(groupId, found::add);
+                identityCenter.identityStore().memberships(groupId, found::add);
                 return found;
             }, found -> found.forEach(membership -> {
                 members.add(membership.groupId(), membership.userId());
@@ -173,8 +173,8 @@ public class DirectorySyncJob {
         progress.phase("Permission sets");
         try (StagingWriter sets = mirror.writer(MirrorRepository.PERMISSION_SETS)) {
             List<String> arns = new ArrayList<>();
-            identityCenter.permissionSetArns(arns::add);
-            reads.forEach(arns, identityCenter::permissionSet, set -> {
+            identityCenter.permissionSets().permissionSetArns(arns::add);
+            reads.forEach(arns, identityCenter.permissionSets()::permissionSet, set -> {
                 sets.add(set.arn(), set.name(), set.description(), set.sessionDuration(), set.relayState(),
                         String.join("\n", set.managedPolicyArns()), String.join("\n", set.customerManagedPolicies()),
                         set.inlinePolicy(), set.permissionsBoundary(), set.tags().entrySet().stream()
@@ -202,10 +202,10 @@ public class DirectorySyncJob {
 
     private AccountAccess accountAccess(String accountId) {
         List<String> sets = new ArrayList<>();
-        identityCenter.provisionedPermissionSets(accountId, sets::add);
+        identityCenter.permissionSets().provisionedPermissionSets(accountId, sets::add);
         List<AccountAssignment> assignments = new ArrayList<>();
         for (String set : sets) {
-            identityCenter.assignments(accountId, set, assignments::add);
+            identityCenter.accountAssignments().assignments(accountId, set, assignments::add);
         }
         return new AccountAccess(accountId, sets, assignments);
     }

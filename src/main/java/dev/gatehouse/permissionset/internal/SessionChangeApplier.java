@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.aws.AwsCallFailed;
-import dev.gatehouse.aws.IdentityCenter;
+import dev.gatehouse.aws.PermissionSets;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.permissionset.SessionChange;
 import dev.gatehouse.permissionset.SessionChangeStatus;
@@ -35,15 +35,15 @@ class SessionChangeApplier {
     }
 
     private final ChangeRepository changes;
-    private final IdentityCenter identityCenter;
+    private final PermissionSets permissionSets;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SessionChangeApplier(ChangeRepository changes, IdentityCenter identityCenter,
+    SessionChangeApplier(ChangeRepository changes, PermissionSets permissionSets,
                          PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
         this.changes = changes;
-        this.identityCenter = identityCenter;
+        this.permissionSets = permissionSets;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -57,10 +57,10 @@ class SessionChangeApplier {
         int attempt = changes.attempt(id);
         try {
             if (change.status() == SessionChangeStatus.UPDATING) {
-                identityCenter.updateSessionDuration(change.permissionSetArn(), change.after());
+                permissionSets.updateSessionDuration(change.permissionSetArn(), change.after());
                 changes.status(id, SessionChangeStatus.PROVISIONING, "", clock.instant());
             }
-            WriteOutcome outcome = identityCenter.provisionToAllAccounts(change.permissionSetArn(), PROVISIONING_WAIT);
+            WriteOutcome outcome = permissionSets.provisionToAllAccounts(change.permissionSetArn(), PROVISIONING_WAIT);
             switch (outcome.status()) {
                 case SUCCEEDED -> finish(change, SessionChangeStatus.SUCCEEDED, "Provisioned to every account",
                         outcome.requestId());

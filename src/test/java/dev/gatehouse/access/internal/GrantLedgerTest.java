@@ -27,7 +27,7 @@ import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
 import dev.gatehouse.aws.AccountAssignment;
-import dev.gatehouse.aws.IdentityCenter;
+import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
 import dev.gatehouse.directory.DirectoryLookup;
@@ -64,7 +64,7 @@ class GrantLedgerTest {
     @Autowired
     private Clock clock;
     @Autowired
-    private IdentityCenter identityCenter;
+    private AccountAssignments assignments;
 
     @Autowired
     private TestRules rules;
@@ -171,7 +171,7 @@ class GrantLedgerTest {
     void a_grant_ended_while_its_create_is_in_flight_waits_for_the_create_before_deleting() {
         StoredGrant grant = grant(36);
         sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofSeconds(2), 0));
-        WriteOutcome creating = identityCenter.createAssignment(new AccountAssignment(grant.accountId(),
+        WriteOutcome creating = assignments.createAssignment(new AccountAssignment(grant.accountId(),
                 grant.permissionSetArn(), "USER", grant.userId()), Duration.ofMillis(100));
         assertThat(creating.status()).isEqualTo(WriteStatus.TIMED_OUT);
         transaction.executeWithoutResult(status -> {
