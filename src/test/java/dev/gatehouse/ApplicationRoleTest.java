@@ -26,8 +26,6 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.DefaultBootstrapContext;
@@ -47,7 +45,6 @@ import dev.gatehouse.shared.StartupProblem;
  * cannot rewrite it. Each test gets a database of its own, migrated as Gatehouse migrates it: by the owner
  * (postgres here), with the application role created and granted as at start-up.
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ApplicationRoleTest {
 
     private static final String SERVER = "jdbc:postgresql://localhost:5432/";

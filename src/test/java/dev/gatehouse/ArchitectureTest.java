@@ -33,4 +33,11 @@ class ArchitectureTest {
     static final ArchRule repositories_are_internal_to_their_module = classes()
             .that().haveSimpleNameEndingWith("Repository").and().resideOutsideOfPackage("dev.gatehouse.db..")
             .should().resideInAPackage("..internal..");
+
+    @ArchTest
+    static final ArchRule production_code_does_not_depend_on_the_sandbox = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.sandbox..")
+            .because("demo mode plugs the sandbox in from inside it (SandboxConfiguration supplies the "
+                    + "AwsConnection and the DemoPersonas), so production code never compiles against it");
 }

@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultBootstrapContext;
 import org.springframework.boot.SpringApplication;
@@ -22,7 +20,6 @@ import org.springframework.mock.env.MockEnvironment;
 
 import dev.gatehouse.shared.StartupProblem;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DatabaseStartupCheckTest {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";

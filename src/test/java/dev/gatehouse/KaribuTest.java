@@ -4,8 +4,6 @@ import java.security.Principal;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -25,7 +23,6 @@ import dev.gatehouse.security.GatehouseUser;
  * takes its principal and roles from Spring Security's context, as Spring's request wrapper would.
  */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public abstract class KaribuTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.gatehouse");

@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +31,6 @@ import dev.gatehouse.shared.StoredSecrets;
  * two keys, the new one first and the old one second, as a node does during a rotation.
  */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SecretRotationTest {
 
     private final GatehouseUser casey = TestUsers.someoneNew("casey");

@@ -1,14 +1,21 @@
 package dev.gatehouse.sandbox;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.gatehouse.aws.AwsConnection;
+import dev.gatehouse.security.DemoPersona;
+import dev.gatehouse.security.DemoPersonas;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
-/** Demo mode: the demo organization behind a sandbox endpoint with AWS's limits, and the adapter pointed at it. */
+/**
+ * Demo mode: the demo organization behind a sandbox endpoint with AWS's limits, the adapter pointed at it,
+ * and its personas for the demo sign-in page.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnMode(GatehouseMode.DEMO)
 class SandboxConfiguration {
@@ -41,5 +48,14 @@ class SandboxConfiguration {
     @Bean
     AwsConnection awsConnection(Sandbox sandbox) {
         return AwsConnection.emulator(sandbox.endpoint()).withPaceFactor(paceFactor * rateLimitScale);
+    }
+
+    /** The seed's personas, so each one the sign-in page offers is a real user of the demo Identity Center. */
+    @Bean
+    DemoPersonas demoPersonas() {
+        List<DemoPersona> personas = SandboxSeed.PERSONAS.stream()
+                .map(p -> new DemoPersona(p.userName(), p.displayName(), p.email(), p.description(), p.groups()))
+                .toList();
+        return () -> personas;
     }
 }

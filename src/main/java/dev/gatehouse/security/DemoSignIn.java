@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 
 import dev.gatehouse.security.internal.RoleMapper;
 import dev.gatehouse.security.internal.SignInRecorder;
-import dev.gatehouse.sandbox.SandboxSeed;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
@@ -30,24 +29,21 @@ import dev.gatehouse.shared.GatehouseMode;
 @ConditionalOnMode(GatehouseMode.DEMO)
 public class DemoSignIn {
 
-    /** The sandbox organization's personas, so each is a real user of the demo Identity Center. */
-    private static final List<DemoPersona> PERSONAS = SandboxSeed.PERSONAS.stream()
-            .map(p -> new DemoPersona(p.userName(), p.displayName(), p.email(), p.description(), p.groups()))
-            .toList();
-
+    private final List<DemoPersona> personas;
     private final RoleMapper roles;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SignInRecorder listener;
     private final Clock clock;
 
-    DemoSignIn(RoleMapper roles, SignInRecorder listener, Clock clock) {
+    DemoSignIn(DemoPersonas personas, RoleMapper roles, SignInRecorder listener, Clock clock) {
+        this.personas = List.copyOf(personas.personas());
         this.roles = roles;
         this.listener = listener;
         this.clock = clock;
     }
 
     public List<DemoPersona> personas() {
-        return PERSONAS;
+        return personas;
     }
 
     /** The roles a persona will have, for the sign-in page. */
@@ -57,7 +53,7 @@ public class DemoSignIn {
 
     /** Signs the browser session of the request in as the persona; a new session id guards against fixation. */
     public GatehouseUser signInAs(String personaId, HttpServletRequest request, HttpServletResponse response) {
-        DemoPersona persona = PERSONAS.stream().filter(p -> p.id().equals(personaId)).findFirst()
+        DemoPersona persona = personas.stream().filter(p -> p.id().equals(personaId)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No demo persona " + personaId));
         GatehouseUser user = new GatehouseUser(persona.id(), persona.displayName(), persona.email(), persona.id(),
                 new TreeSet<>(persona.groups()), rolesOf(persona), SignInMethod.DEMO, GatehouseUser.newSignInId(),

@@ -3,5 +3,7 @@ package dev.gatehouse.security;
 /** How a person proved who they are. */
 public enum SignInMethod {
     SAML,
-    DEMO
+    DEMO,
+    /** Gatehouse itself, for work no person started ({@link SystemActor}); it never signs in. */
+    SYSTEM
 }

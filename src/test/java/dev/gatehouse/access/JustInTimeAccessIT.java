@@ -12,8 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,7 +35,6 @@ import dev.gatehouse.sandbox.SandboxOrganization;
  * page, and at expiry it disappears from both. Expiry runs the real scheduled end task; the test only
  * moves that task's time forward instead of waiting an hour.
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class JustInTimeAccessIT {
 
     private static ConfigurableApplicationContext gatehouse;

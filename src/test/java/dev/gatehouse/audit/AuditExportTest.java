@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +22,6 @@ import dev.gatehouse.audit.internal.AuditRepository;
 import dev.gatehouse.audit.internal.NewEntry;
 
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuditExportTest {
 
     @Autowired

@@ -14,8 +14,6 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +29,6 @@ import dev.gatehouse.policy.TestRules;
 
 /** One access request driven end to end against the sandbox, then read back from the audit trail by its id. */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RequestAuditTest {
 
     private static final Duration GRANTED = Duration.ofSeconds(20);

@@ -19,8 +19,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +34,6 @@ import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
  * The adapter against moto, a third-party AWS emulator (installed on this machine), for protocol and
  * pagination. moto's documented gaps are named where a test meets them.
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class IdentityCenterMotoTest {
 
     private static Process moto;

@@ -11,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,7 +21,6 @@ import dev.gatehouse.sandbox.SandboxSeed;
 import dev.gatehouse.sandbox.SandboxSettings;
 
 /** The adapter against the sandbox: complete reads, through faults, with the fewest calls, under AWS's limits. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class IdentityCenterSandboxTest {
 
     private static final SandboxSeed.Size SMALL = new SandboxSeed.Size(25, 2, 2, 60, 8, 6, 40, 20);

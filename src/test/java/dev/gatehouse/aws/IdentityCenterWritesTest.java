@@ -11,8 +11,6 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +22,6 @@ import dev.gatehouse.sandbox.SandboxSeed;
 import dev.gatehouse.sandbox.SandboxSettings;
 
 /** Assignment writes against the sandbox: asynchronous, polled, idempotent, failing and conflicting as AWS does. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class IdentityCenterWritesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +20,6 @@ import dev.gatehouse.BrowserTests;
 import dev.gatehouse.GatehouseApplication;
 
 /** Headless Chromium signs in to Gatehouse through a real Keycloak, over SAML, and lands on the home page. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KeycloakSignInIT {
 
     private static KeycloakIdentityProvider keycloak;

@@ -4,8 +4,6 @@ import static dev.gatehouse.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +15,6 @@ import dev.gatehouse.TestUsers;
 
 /** Failed step-ups count per source address as well as per person, so one place cannot try everyone's. */
 @SpringBootTest(properties = "gatehouse.security.attempts.max-failures=3")
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StepUpAddressLimitTest {
 
     @Autowired

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -39,7 +37,6 @@ import dev.gatehouse.sandbox.SandboxOrganization;
  * signed in anew, steps up with it, all without a Content-Security-Policy violation. The site is opened as
  * localhost: WebAuthn refuses IP addresses.
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StepUpIT {
 
     private static ConfigurableApplicationContext gatehouse;

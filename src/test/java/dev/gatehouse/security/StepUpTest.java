@@ -13,8 +13,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +56,6 @@ import dev.gatehouse.security.internal.Totp;
 
 @SpringBootTest(properties = "gatehouse.security.saml.base-url=http://localhost:8080")
 @Import(TestClock.Config.class)
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StepUpTest {
 
     private static final GatehouseUser RILEY = TestUsers.REQUESTER;

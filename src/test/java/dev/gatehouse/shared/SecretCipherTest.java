@@ -7,11 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SecretCipherTest {
 
     private static final String PURPOSE = "mfa_factor.totp_secret:riley.chen";

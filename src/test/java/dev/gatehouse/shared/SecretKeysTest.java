@@ -9,15 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Where the keys for stored secrets come from, and each mistake as one sentence saying what to set. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SecretKeysTest {
 
     private final String current = Base64.getEncoder().encodeToString(SecretCipherTest.randomKey());

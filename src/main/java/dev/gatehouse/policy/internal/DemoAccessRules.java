@@ -1,6 +1,5 @@
 package dev.gatehouse.policy.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +16,12 @@ import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.security.SystemActor;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
@@ -29,7 +30,8 @@ import dev.gatehouse.shared.GatehouseMode;
  * the demo personas can request and approve at once: engineers read everything without approval,
  * the payments team gets Developer with their manager's approval, AdministratorAccess needs MFA, a
  * production approver and a ticket, and engineers may break glass into BreakGlass after MFA, their
- * manager told.
+ * manager told. They are saved through {@link AccessPolicy} as the system actor, so they are checked
+ * and audited like an admin's rules.
  */
 @Component
 @ConditionalOnMode(GatehouseMode.DEMO)
@@ -37,24 +39,30 @@ import dev.gatehouse.shared.GatehouseMode;
 class DemoAccessRules {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccessRules.class);
-    private static final String BY = "Gatehouse demo";
 
     private final AtomicBoolean firstSync = new AtomicBoolean(true);
-    private final RuleRepository rules;
+    private final AccessPolicy policy;
     private final DirectoryLookup directory;
-    private final Clock clock;
 
-    DemoAccessRules(RuleRepository rules, DirectoryLookup directory, Clock clock) {
-        this.rules = rules;
+    DemoAccessRules(AccessPolicy policy, DirectoryLookup directory) {
+        this.policy = policy;
         this.directory = directory;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(DirectorySynced event) {
         // Only the first successful sync since start: an admin who deleted every rule keeps none.
-        if (event.run().status() != SyncStatus.SUCCEEDED || !firstSync.compareAndSet(true, false)
-                || !rules.page("", 0, 1).isEmpty()) {
+        if (event.run().status() != SyncStatus.SUCCEEDED || !firstSync.compareAndSet(true, false)) {
+            return;
+        }
+        SystemActor.run(() -> {
+            addUnlessAnyRuleExists();
+            return null;
+        });
+    }
+
+    private void addUnlessAnyRuleExists() {
+        if (!policy.rules("", 0, 1).isEmpty()) {
             return;
         }
         Optional<GroupRow> engineering = group("engineering");
@@ -69,14 +77,14 @@ class DemoAccessRules {
             log.warn("The demo organization lacks the groups or permission sets of the demo rules; none added.");
             return;
         }
-        rules.insert(rule("Engineers read everything", engineering.get(), readOnly.get(), Duration.ofHours(8),
+        policy.save(rule("Engineers read everything", engineering.get(), readOnly.get(), Duration.ofHours(8),
                 Duration.ofHours(2), false, "", 0, ApproverType.NONE, null));
-        rules.insert(rule("Payments team develops with their manager's approval", payments.get(), developer.get(),
+        policy.save(rule("Payments team develops with their manager's approval", payments.get(), developer.get(),
                 Duration.ofHours(8), Duration.ofHours(4), true, "", 1, ApproverType.MANAGER, null));
-        rules.insert(rule("Admin access needs MFA, a production approver and a ticket", engineering.get(),
+        policy.save(rule("Admin access needs MFA, a production approver and a ticket", engineering.get(),
                 admin.get(), Duration.ofHours(2), Duration.ofHours(1), true, "[A-Z]+-[0-9]+", 1, ApproverType.GROUP,
                 approvers.get(), false, true));
-        rules.insert(rule("Break-glass for engineers after MFA, their manager is told", engineering.get(),
+        policy.save(rule("Break-glass for engineers after MFA, their manager is told", engineering.get(),
                 breakGlass.get(), Duration.ofHours(1), Duration.ofHours(1), true, "", 0, ApproverType.MANAGER, null,
                 true, true));
         log.info("Demo mode: added four access rules for the demo personas.");
@@ -92,11 +100,11 @@ class DemoAccessRules {
     private AccessRule rule(String name, GroupRow requesters, PermissionSetRow set, Duration max, Duration usual,
                             boolean justification, String ticket, int approvals, ApproverType approverType,
                             GroupRow approverGroup, boolean emergency, boolean mfa) {
-        return new AccessRule(null, name, RequesterType.GROUP, requesters.id(), requesters.displayName(),
-                ScopeType.ORGANIZATION, "", "Whole organization", set.arn(), set.name(), max, usual, justification,
-                ticket, !emergency, approvals, approverType, approverGroup == null ? "" : approverGroup.id(),
-                approverType == ApproverType.MANAGER ? "Manager" : approverGroup == null ? "" : approverGroup.displayName(),
-                emergency, false, mfa, mfa && !emergency, Duration.ofDays(1), clock.instant(), BY);
+        // The service names requesters, scope, set and approvers, and stamps when and by whom.
+        return new AccessRule(null, name, RequesterType.GROUP, requesters.id(), "", ScopeType.ORGANIZATION, "", "",
+                set.arn(), "", max, usual, justification, ticket, !emergency, approvals, approverType,
+                approverGroup == null ? "" : approverGroup.id(), "", emergency, false, mfa, mfa && !emergency,
+                Duration.ofDays(1), null, "");
     }
 
     private Optional<GroupRow> group(String name) {

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +25,6 @@ import dev.gatehouse.policy.TestRules;
 /** Holders are told fifteen minutes before their access ends: once per end, again after an extension. */
 @SpringBootTest
 @RecordApplicationEvents
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class EndingSoonWarningsTest {
 
     @Autowired

@@ -20,8 +20,6 @@ import java.util.function.LongConsumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,7 +47,6 @@ import dev.gatehouse.security.TestIdentityProvider;
  * once, with one CreateAccountAssignment and one DeleteAccountAssignment.
  */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TwoNodesTest {
 
     private static ConfigurableApplicationContext secondNode;

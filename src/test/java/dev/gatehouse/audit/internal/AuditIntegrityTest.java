@@ -13,8 +13,6 @@ import java.time.Instant;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +35,6 @@ import dev.gatehouse.audit.ChainReport;
  * that (by someone who may switch the triggers off) at the first entry whose link no longer holds.
  */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuditIntegrityTest {
 
     @Autowired

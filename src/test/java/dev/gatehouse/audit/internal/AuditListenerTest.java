@@ -8,8 +8,6 @@ import java.time.Duration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +19,6 @@ import dev.gatehouse.audit.AuditEntry;
 
 /** An event from another module, published as that module does (in a transaction), and the entry it leaves. */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class AuditListenerTest {
 
     @Autowired

@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.util.TimeZone;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuditRetentionScheduleTest {
 
     private final TimeZone jvmZone = TimeZone.getDefault();

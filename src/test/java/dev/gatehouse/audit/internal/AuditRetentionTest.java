@@ -23,8 +23,6 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -40,7 +38,6 @@ import dev.gatehouse.shared.StartupProblem;
  * Retention removes entries from the start of the trail, so each test needs a trail of its own: a fresh
  * database, migrated as Gatehouse migrates it, without the application around it.
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuditRetentionTest {
 
     /** The database checks the 30-day floor against its own clock: the test's runs at the real time. */

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,7 +14,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import dev.gatehouse.aws.AwsCallFailed;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AwsCallsTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +16,6 @@ import dev.gatehouse.sandbox.SandboxOrganization;
 
 /** Refreshing one account or one person between syncs. */
 @SpringBootTest
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DirectoryRefresherTest {
 
     @Autowired

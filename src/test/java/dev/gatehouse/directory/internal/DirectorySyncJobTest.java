@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +27,6 @@ import dev.gatehouse.sandbox.SandboxSettings;
 /** The sync against the demo sandbox: an exact mirror, idempotent reruns, deletions, and failures that change nothing. */
 @SpringBootTest
 @RecordApplicationEvents
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DirectorySyncJobTest {
 
     @Autowired

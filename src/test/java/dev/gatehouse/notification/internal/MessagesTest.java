@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import dev.gatehouse.access.AccessRequestDecided;
@@ -17,7 +15,6 @@ import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.notification.NotificationKind;
 import dev.gatehouse.policy.ApproverType;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MessagesTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");

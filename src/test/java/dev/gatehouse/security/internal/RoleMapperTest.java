@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import dev.gatehouse.security.GatehouseRole;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RoleMapperTest {
 
     private final RoleMapper mapper = new RoleMapper(new SecurityProperties(null, List.of("aws-admins", "sre-leads"),

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -20,7 +18,6 @@ import dev.gatehouse.security.SelfSignedKeys;
 import dev.gatehouse.security.TestIdentityProvider;
 
 /** Configuration mistakes stop start-up with a sentence saying which setting to fix. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SamlConfigurationTest {
 
     private final SamlConfiguration configuration = new SamlConfiguration();

@@ -15,8 +15,6 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -26,7 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.gatehouse.TestUsers;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SessionLimitsTest {
 
     private static final SecurityProperties.Session LIMITS = new SecurityProperties.Session(Duration.ofMinutes(30),
