@@ -125,11 +125,21 @@ class DecidedWrites implements AssignmentLedger {
         }
         try (AssignmentLocks.Held held = locks.lock(found.key())) {
             DecidedWrite write = ledger.find(decisionId).orElseThrow();
-            if (write.state() == WriteState.SUCCEEDED
-                    || (write.state() == WriteState.WAITING && grants.live(write.key()) > 0)) {
+            boolean polling = write.state() == WriteState.IN_PROGRESS;
+            if (write.state() == WriteState.SUCCEEDED) {
                 return;
             }
-            boolean polling = write.state() == WriteState.IN_PROGRESS;
+            if (!polling && held(write)) {
+                if (write.state() != WriteState.WAITING) {
+                    // A grant started since the removal was asked for: it keeps its access until it ends.
+                    inTransaction(() -> {
+                        ledger.state(write.id(), WriteState.WAITING, "", "Waits for the live grant on it to end",
+                                false, clock.instant());
+                        return null;
+                    });
+                }
+                return;
+            }
             if (!polling) {
                 inTransaction(() -> {
                     if (write.operation() == Operation.CREATE) {
@@ -155,6 +165,10 @@ class DecidedWrites implements AssignmentLedger {
                 case TIMED_OUT -> throw new NotYet("The decided write is still in progress: " + outcome.requestId());
             }
         }
+    }
+
+    private boolean held(DecidedWrite write) {
+        return write.operation() == Operation.DELETE && grants.live(write.key()) > 0;
     }
 
     /** A removal done forgets the assignment, so the next grant on it looks at Identity Center afresh. */

@@ -161,6 +161,26 @@ class DecidedWritesTest {
     }
 
     @Test
+    void a_grant_that_starts_before_an_asked_removal_runs_keeps_its_access_until_it_ends() {
+        AssignmentKey key = AssignmentKey.user(rules.accountId(11), permissionSet, riley);
+        sandbox.organization().add(sandboxAssignment(key));
+        transaction.executeWithoutResult(status -> ledgerRows.insert(key, Operation.DELETE, decision("race"),
+                "Morgan Reviewer", WriteState.SENDING, "", clock.instant())); // asked, its task not run yet
+        StoredGrant grant = grant(key);
+        grantLedger.start(grant.id());
+
+        decided.apply(decision("race"));
+        assertThat(inSandbox(key)).as("the grant that started first keeps its access").isTrue();
+        assertThat(assignmentLedger.removal(decision("race")).orElseThrow().status())
+                .isEqualTo(StandingRemoval.Status.WAITING_FOR_GRANT);
+
+        grantLedger.end(grant.id());
+        decided.apply(decision("race"));
+
+        assertThat(inSandbox(key)).isFalse();
+    }
+
+    @Test
     void after_a_removal_the_next_grant_makes_the_assignment_and_takes_it_away_again() {
         AssignmentKey key = AssignmentKey.user(rules.accountId(5), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
