@@ -180,7 +180,8 @@ class GrantExpiryBenchmark {
                         + "starts_at, ends_at, status, activated_at) values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?) returning id",
                 request, triple.principalId(), triple.accountId(), triple.permissionSetArn(), Timestamp.from(now),
                 Timestamp.from(endsAt), Timestamp.from(now)).get(0, Long.class);
-        db.execute("insert into access_assignment (account_id, permission_set_arn, user_id, owned) values (?, ?, ?, true)",
+        db.execute("insert into access_assignment (account_id, permission_set_arn, principal_type, principal_id, owned) "
+                        + "values (?, ?, 'USER', ?, true)",
                 triple.accountId(), triple.permissionSetArn(), triple.principalId());
         return grant;
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.access.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +18,9 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 /**
  * The time-driven steps of access as db-scheduler tasks, so each runs once across all nodes and
- * survives restarts: a grant's start and end (instance id = grant id), expiring requests nobody
- * decided in time, and warning holders whose access ends soon. A step that fails is tried again,
+ * survives restarts: a grant's start and end (instance id = grant id), a write a decision asked for
+ * (instance id = decision id plus a run of its own, as a waiting removal is woken again), expiring
+ * requests nobody decided in time, and warning holders whose access ends soon. A step that fails is tried again,
  * sooner at first, at most every five minutes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +30,13 @@ class AccessTasks {
     static final String GRANT_END = "grant-end";
     /** Separates the grant id from the time in the id of an end task for an early end: "42-early-1763...". */
     static final String EARLY = "-early-";
+    static final String DECIDED_WRITE = "decided-assignment-write";
+    /** Ends the decision id in the id of a decided write's task; each wake-up is an instance of its own. */
+    private static final String RUN = "@run-";
+
+    static String decidedWriteId(String decisionId) {
+        return decisionId + RUN + UUID.randomUUID();
+    }
 
     @Bean
     OneTimeTask<Void> grantStart(GrantLedger ledger) {
@@ -39,6 +48,13 @@ class AccessTasks {
     OneTimeTask<Void> grantEnd(GrantLedger ledger) {
         return Tasks.oneTime(GRANT_END).onFailure(new RetrySoon<>())
                 .execute((instance, context) -> ledger.end(Long.parseLong(instance.getId().split(EARLY)[0])));
+    }
+
+    @Bean
+    OneTimeTask<Void> decidedAssignmentWrite(DecidedWrites writes) {
+        return Tasks.oneTime(DECIDED_WRITE).onFailure(new RetrySoon<>())
+                .execute((instance, context) -> writes.apply(
+                        instance.getId().substring(0, instance.getId().lastIndexOf(RUN))));
     }
 
     @Bean

@@ -8,11 +8,15 @@ import java.sql.SQLException;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
+import dev.gatehouse.access.AssignmentKey;
+import dev.gatehouse.access.PrincipalType;
+
 /**
- * One lock per (account, permission set, user) across all nodes, held while Gatehouse decides on and
- * makes an Identity Center write for it, so that a grant starting never races one ending on the same
- * assignment. It is a PostgreSQL session advisory lock on a connection of its own, outside the pool:
- * the lock lives exactly as long as that connection, so a crashed node releases it.
+ * One lock per assignment (account, permission set, principal) across all nodes, held while Gatehouse
+ * decides on and makes an Identity Center write for it, so that a grant starting never races one ending,
+ * or a decided removal, on the same assignment. It is a PostgreSQL session advisory lock on a connection
+ * of its own, outside the pool: the lock lives exactly as long as that connection, so a crashed node
+ * releases it.
  */
 @Component
 class AssignmentLocks {
@@ -29,8 +33,11 @@ class AssignmentLocks {
         this.database = database;
     }
 
-    Held lock(StoredGrant grant) {
-        String key = grant.accountId() + "|" + grant.permissionSetArn() + "|" + grant.userId();
+    Held lock(AssignmentKey assignment) {
+        // A user's key is the same as before groups were written, so nodes of both versions exclude each other.
+        String key = assignment.accountId() + "|" + assignment.permissionSetArn() + "|"
+                + (assignment.principalType() == PrincipalType.USER ? "" : assignment.principalType() + "|")
+                + assignment.principalId();
         try {
             Connection connection = DriverManager.getConnection(database.determineUrl(),
                     database.determineUsername(), database.determinePassword());

@@ -1,8 +1,6 @@
 package dev.gatehouse.access.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +14,6 @@ import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
-import dev.gatehouse.aws.AccountAssignment;
-import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.AwsCallFailed;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
@@ -25,7 +21,8 @@ import dev.gatehouse.aws.WriteStatus;
 /**
  * Starts and ends grants in Identity Center (docs/architecture.md, Access). It creates the assignment when a grant
  * starts unless another grant already holds it or it was standing before; it deletes it when a grant
- * ends only if no other grant holds it and Gatehouse created it. Every write is a ledger row committed
+ * ends only if no other grant holds it and Gatehouse created it; a removal a decision asked for that waits
+ * on the grant is woken when the grant ends (DecidedWrites). Every write is a ledger row committed
  * before the call. Both steps are safe to run again after a crash: a write still in progress is polled,
  * and Identity Center treats a repeated create or delete as done. A step that cannot finish now throws,
  * and the scheduler runs it again later.
@@ -35,7 +32,6 @@ public class GrantLedger {
 
     static final String GATEHOUSE = "Gatehouse";
     private static final Logger log = LoggerFactory.getLogger(GrantLedger.class);
-    private static final Duration WRITE_WAIT = Duration.ofSeconds(20);
     private static final int START_ATTEMPTS = 5;
 
     /** Thrown to have the scheduler try the step again later. */
@@ -47,16 +43,18 @@ public class GrantLedger {
 
     private final GrantRepository grants;
     private final AssignmentLocks locks;
-    private final AccountAssignments assignments;
+    private final AssignmentCalls calls;
+    private final DecidedWrites decided;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GrantLedger(GrantRepository grants, AssignmentLocks locks, AccountAssignments assignments,
+    GrantLedger(GrantRepository grants, AssignmentLocks locks, AssignmentCalls calls, DecidedWrites decided,
                 PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
         this.grants = grants;
         this.locks = locks;
-        this.assignments = assignments;
+        this.calls = calls;
+        this.decided = decided;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -68,7 +66,7 @@ public class GrantLedger {
         if (found == null || (found.status() != GrantStatus.SCHEDULED && found.status() != GrantStatus.ACTIVATING)) {
             return;
         }
-        try (AssignmentLocks.Held held = locks.lock(found)) {
+        try (AssignmentLocks.Held held = locks.lock(found.key())) {
             StoredGrant grant = inTransaction(() -> {
                 StoredGrant current = grants.lock(grantId).orElseThrow();
                 if (current.status() == GrantStatus.SCHEDULED) {
@@ -119,7 +117,7 @@ public class GrantLedger {
         if (found == null || found.status().finished()) {
             return;
         }
-        try (AssignmentLocks.Held held = locks.lock(found)) {
+        try (AssignmentLocks.Held held = locks.lock(found.key())) {
             StoredGrant grant = inTransaction(() -> {
                 StoredGrant current = grants.lock(grantId).orElseThrow();
                 if (current.status() == GrantStatus.ACTIVE || current.status() == GrantStatus.ACTIVATING) {
@@ -169,12 +167,11 @@ public class GrantLedger {
     private void awaitCreationInFlight(StoredGrant grant) {
         var creating = grants.inProgressRequestId(grant.id(), Operation.CREATE);
         if (creating.isPresent()) {
-            WriteOutcome created = assignments.awaitCreation(creating.get(), WRITE_WAIT);
-            WriteState state = switch (created.status()) {
-                case SUCCEEDED -> WriteState.SUCCEEDED;
-                case FAILED -> WriteState.FAILED;
-                case TIMED_OUT -> throw new NotYet("Creation still in progress: " + creating.get());
-            };
+            WriteOutcome created = calls.await(Operation.CREATE, creating.get());
+            WriteState state = AssignmentCalls.state(created);
+            if (state == WriteState.IN_PROGRESS) {
+                throw new NotYet("Creation still in progress: " + creating.get());
+            }
             inTransaction(() -> {
                 grants.ledgerResultByRequest(grant.id(), creating.get(), state, created.failureReason(),
                         clock.instant());
@@ -190,19 +187,14 @@ public class GrantLedger {
         if (owned.isPresent()) {
             return !owned.get();
         }
-        AtomicBoolean exists = new AtomicBoolean();
-        assignments.assignments(grant.accountId(), grant.permissionSetArn(), assignment -> {
-            if (assignment.principalType().equals("USER") && assignment.principalId().equals(grant.userId())) {
-                exists.set(true);
-            }
-        });
-        if (exists.get()) {
+        boolean exists = calls.exists(grant.key());
+        if (exists) {
             inTransaction(() -> {
                 grants.own(grant, false);
                 return null;
             });
         }
-        return exists.get();
+        return exists;
     }
 
     /**
@@ -219,15 +211,9 @@ public class GrantLedger {
             }
             return grants.ledger(grant, operation, WriteState.SENDING, "", clock.instant());
         }));
-        AccountAssignment assignment = new AccountAssignment(grant.accountId(), grant.permissionSetArn(), "USER",
-                grant.userId());
         WriteOutcome outcome;
         try {
-            outcome = pending.isPresent()
-                    ? (create ? assignments.awaitCreation(pending.get(), WRITE_WAIT)
-                    : assignments.awaitDeletion(pending.get(), WRITE_WAIT))
-                    : (create ? assignments.createAssignment(assignment, WRITE_WAIT)
-                    : assignments.deleteAssignment(assignment, WRITE_WAIT));
+            outcome = pending.isPresent() ? calls.await(operation, pending.get()) : calls.send(operation, grant.key());
         } catch (AwsCallFailed e) {
             inTransaction(() -> {
                 if (row > 0) {
@@ -238,11 +224,7 @@ public class GrantLedger {
             });
             throw e;
         }
-        WriteState state = switch (outcome.status()) {
-            case SUCCEEDED -> WriteState.SUCCEEDED;
-            case FAILED -> WriteState.FAILED;
-            case TIMED_OUT -> WriteState.IN_PROGRESS;
-        };
+        WriteState state = AssignmentCalls.state(outcome);
         inTransaction(() -> {
             if (row > 0) {
                 grants.ledgerResult(row, state, outcome.requestId(), outcome.failureReason(), clock.instant());
@@ -278,6 +260,7 @@ public class GrantLedger {
 
     private void failed(StoredGrant grant, String reason) {
         grants.failed(grant.id(), reason, clock.instant());
+        decided.wake(grant.key());
         publish(grant, GrantStatus.FAILED, GATEHOUSE, reason);
     }
 
@@ -285,6 +268,7 @@ public class GrantLedger {
         GrantRepository.EarlyEnd early = grants.earlyEnd(grant.id());
         GrantStatus status = early.by().isEmpty() ? GrantStatus.ENDED : GrantStatus.REVOKED;
         grants.ended(grant.id(), status, clock.instant());
+        decided.wake(grant.key());
         String why = early.reason().isEmpty() || detail.isEmpty() ? early.reason() + detail
                 : early.reason() + "; " + detail;
         publish(grant, status, early.by().isEmpty() ? GATEHOUSE : early.by(), why);

@@ -21,9 +21,11 @@ import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.access.PrincipalType;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.db.tables.records.AccessRequestRecord;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
@@ -37,8 +39,11 @@ public class GrantRepository {
     /** What a ledger row records about one write. */
     public enum Operation { CREATE, DELETE, SKIP }
 
-    /** Where a write stands: SENDING is written before the call, so a crash leaves a trace to reconcile. */
-    public enum WriteState { SENDING, IN_PROGRESS, SUCCEEDED, FAILED }
+    /**
+     * Where a write stands: SENDING is written before the call, so a crash leaves a trace to reconcile.
+     * WAITING is a decided removal waiting for the last live grant on the assignment to end.
+     */
+    public enum WriteState { WAITING, SENDING, IN_PROGRESS, SUCCEEDED, FAILED }
 
     private final DSLContext db;
 
@@ -144,29 +149,56 @@ public class GrantRepository {
 
     /** Whether Gatehouse created the assignment (true), found it standing (false), or has no record (empty). */
     public Optional<Boolean> owned(StoredGrant grant) {
-        return db.select(ACCESS_ASSIGNMENT.OWNED).from(ACCESS_ASSIGNMENT)
-                .where(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(grant.accountId()),
-                        ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()),
-                        ACCESS_ASSIGNMENT.USER_ID.eq(grant.userId()))
+        return owned(grant.key());
+    }
+
+    public Optional<Boolean> owned(AssignmentKey key) {
+        return db.select(ACCESS_ASSIGNMENT.OWNED).from(ACCESS_ASSIGNMENT).where(is(key))
                 .fetchOptional(ACCESS_ASSIGNMENT.OWNED);
     }
 
     public void own(StoredGrant grant, boolean owned) {
+        own(grant.key(), owned);
+    }
+
+    public void own(AssignmentKey key, boolean owned) {
         db.insertInto(ACCESS_ASSIGNMENT)
-                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, grant.accountId())
-                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, grant.permissionSetArn())
-                .set(ACCESS_ASSIGNMENT.USER_ID, grant.userId())
+                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, key.accountId())
+                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, key.permissionSetArn())
+                .set(ACCESS_ASSIGNMENT.PRINCIPAL_TYPE, key.principalType().name())
+                .set(ACCESS_ASSIGNMENT.PRINCIPAL_ID, key.principalId())
                 .set(ACCESS_ASSIGNMENT.OWNED, owned)
                 .onConflict(ACCESS_ASSIGNMENT.ACCOUNT_ID, ACCESS_ASSIGNMENT.PERMISSION_SET_ARN,
-                        ACCESS_ASSIGNMENT.USER_ID)
+                        ACCESS_ASSIGNMENT.PRINCIPAL_TYPE, ACCESS_ASSIGNMENT.PRINCIPAL_ID)
                 .doNothing()
                 .execute();
     }
 
     public void disown(StoredGrant grant) {
-        db.deleteFrom(ACCESS_ASSIGNMENT).where(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(grant.accountId()),
-                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()),
-                ACCESS_ASSIGNMENT.USER_ID.eq(grant.userId())).execute();
+        disown(grant.key());
+    }
+
+    /** Forgets the assignment: the next write on it looks at Identity Center afresh. */
+    public void disown(AssignmentKey key) {
+        db.deleteFrom(ACCESS_ASSIGNMENT).where(is(key)).execute();
+    }
+
+    private static Condition is(AssignmentKey key) {
+        return DSL.and(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId()),
+                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+                ACCESS_ASSIGNMENT.PRINCIPAL_TYPE.eq(key.principalType().name()),
+                ACCESS_ASSIGNMENT.PRINCIPAL_ID.eq(key.principalId()));
+    }
+
+    /** Grants that hold the assignment now or are about to (activating) or still do (ending). */
+    public int live(AssignmentKey key) {
+        if (key.principalType() != PrincipalType.USER) {
+            return 0;
+        }
+        return db.fetchCount(ACCESS_GRANT, ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId()),
+                ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn()), ACCESS_GRANT.USER_ID.eq(key.principalId()),
+                ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(),
+                        GrantStatus.ENDING.name()));
     }
 
     /** Records a write before it is made. */
@@ -176,7 +208,8 @@ public class GrantRepository {
                 .set(ACCESS_LEDGER.OPERATION, operation.name())
                 .set(ACCESS_LEDGER.ACCOUNT_ID, grant.accountId())
                 .set(ACCESS_LEDGER.PERMISSION_SET_ARN, grant.permissionSetArn())
-                .set(ACCESS_LEDGER.USER_ID, grant.userId())
+                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, PrincipalType.USER.name())
+                .set(ACCESS_LEDGER.PRINCIPAL_ID, grant.userId())
                 .set(ACCESS_LEDGER.STATUS, state.name())
                 .set(ACCESS_LEDGER.ATTEMPTS, operation == Operation.SKIP ? 0 : 1)
                 .set(ACCESS_LEDGER.DETAIL, detail)

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import dev.gatehouse.access.AccessRequestDecided;
 import dev.gatehouse.access.AccessRequested;
 import dev.gatehouse.access.AssignmentWritten;
+import dev.gatehouse.access.AssignmentWrittenByDecision;
 import dev.gatehouse.access.BreakGlassFollowedUp;
 import dev.gatehouse.access.GrantExtended;
 import dev.gatehouse.access.GrantStatusChanged;
@@ -14,8 +15,8 @@ import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.policy.AccessRuleChanged;
 
 /**
- * Writes requests, decisions, each grant's lifecycle and its AWS writes, and access-rule changes (before
- * and after) to the audit trail. Every entry of one request carries its id, so the audit screen links them.
+ * Writes requests, decisions, each grant's lifecycle and its AWS writes, the AWS writes a named decision
+ * asked for, and access-rule changes (before and after) to the audit trail. Every entry of one request carries its id, so the audit screen links them.
  */
 @Component
 class AccessAuditor {
@@ -87,6 +88,22 @@ class AccessAuditor {
                                 + event.accountId() + ")" + (reason.isEmpty() ? "" : "; " + reason))
                 .about(about(event.requestId(), event.holderName(), event.accountId(), event.permissionSetName())
                         .awsRequest(event.outcome().requestId())));
+    }
+
+    @ApplicationModuleListener
+    void on(AssignmentWrittenByDecision event) {
+        AuditAction action = switch (event.outcome().status()) {
+            case SUCCEEDED -> AuditAction.AWS_WRITE_SUCCEEDED;
+            case TIMED_OUT -> AuditAction.AWS_WRITE_IN_PROGRESS;
+            case FAILED -> AuditAction.AWS_WRITE_FAILED;
+        };
+        String reason = event.outcome().failureReason();
+        var key = event.key();
+        repository.append(NewEntry.of(event.at(), event.actor(), action, "decision " + event.decisionId(),
+                        event.operation() + " for " + key.principalType() + " " + key.principalId() + ": "
+                                + key.permissionSetArn() + " on " + key.accountId()
+                                + (reason.isEmpty() ? "" : "; " + reason))
+                .about(AuditSubjects.NONE.account(key.accountId()).awsRequest(event.outcome().requestId())));
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,7 @@
+package dev.gatehouse.access;
+
+/** Who an Identity Center account assignment is for. */
+public enum PrincipalType {
+    USER,
+    GROUP
+}

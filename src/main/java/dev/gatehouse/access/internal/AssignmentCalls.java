@@ -1,0 +1,58 @@
+package dev.gatehouse.access.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.stereotype.Component;
+
+import dev.gatehouse.access.AssignmentKey;
+import dev.gatehouse.access.internal.GrantRepository.Operation;
+import dev.gatehouse.access.internal.GrantRepository.WriteState;
+import dev.gatehouse.aws.AccountAssignment;
+import dev.gatehouse.aws.AccountAssignments;
+import dev.gatehouse.aws.WriteOutcome;
+
+/** The ledger's Identity Center calls for one assignment: send a write, poll one in progress, look it up. */
+@Component
+class AssignmentCalls {
+
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(20);
+
+    private final AccountAssignments assignments;
+
+    AssignmentCalls(AccountAssignments assignments) {
+        this.assignments = assignments;
+    }
+
+    WriteOutcome send(Operation operation, AssignmentKey key) {
+        AccountAssignment assignment = new AccountAssignment(key.accountId(), key.permissionSetArn(),
+                key.principalType().name(), key.principalId());
+        return operation == Operation.CREATE ? assignments.createAssignment(assignment, WRITE_WAIT)
+                : assignments.deleteAssignment(assignment, WRITE_WAIT);
+    }
+
+    WriteOutcome await(Operation operation, String awsRequestId) {
+        return operation == Operation.CREATE ? assignments.awaitCreation(awsRequestId, WRITE_WAIT)
+                : assignments.awaitDeletion(awsRequestId, WRITE_WAIT);
+    }
+
+    boolean exists(AssignmentKey key) {
+        AtomicBoolean exists = new AtomicBoolean();
+        assignments.assignments(key.accountId(), key.permissionSetArn(), assignment -> {
+            if (assignment.principalType().equals(key.principalType().name())
+                    && assignment.principalId().equals(key.principalId())) {
+                exists.set(true);
+            }
+        });
+        return exists.get();
+    }
+
+    /** A timed-out wait leaves the write IN_PROGRESS, to be polled again by its request id. */
+    static WriteState state(WriteOutcome outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> WriteState.SUCCEEDED;
+            case FAILED -> WriteState.FAILED;
+            case TIMED_OUT -> WriteState.IN_PROGRESS;
+        };
+    }
+}
