@@ -21,6 +21,7 @@ import dev.gatehouse.aws.AwsCallFailed;
 import dev.gatehouse.aws.IdentityCenter;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * Starts and ends grants in Identity Center (DESIGN.md §3). It creates the assignment when a grant
@@ -33,7 +34,6 @@ import dev.gatehouse.aws.WriteStatus;
 @Component
 public class GrantLedger {
 
-    static final String GATEHOUSE = "Gatehouse";
     private static final Logger log = LoggerFactory.getLogger(GrantLedger.class);
     private static final Duration WRITE_WAIT = Duration.ofSeconds(20);
     private static final int START_ATTEMPTS = 5;
@@ -273,12 +273,12 @@ public class GrantLedger {
 
     private void activated(StoredGrant grant, String detail) {
         grants.activated(grant.id(), clock.instant());
-        publish(grant, GrantStatus.ACTIVE, GATEHOUSE, detail);
+        publish(grant, GrantStatus.ACTIVE, SystemActor.NAME, detail);
     }
 
     private void failed(StoredGrant grant, String reason) {
         grants.failed(grant.id(), reason, clock.instant());
-        publish(grant, GrantStatus.FAILED, GATEHOUSE, reason);
+        publish(grant, GrantStatus.FAILED, SystemActor.NAME, reason);
     }
 
     private void ended(StoredGrant grant, String detail) {
@@ -287,7 +287,7 @@ public class GrantLedger {
         grants.ended(grant.id(), status, clock.instant());
         String why = early.reason().isEmpty() || detail.isEmpty() ? early.reason() + detail
                 : early.reason() + "; " + detail;
-        publish(grant, status, early.by().isEmpty() ? GATEHOUSE : early.by(), why);
+        publish(grant, status, early.by().isEmpty() ? SystemActor.NAME : early.by(), why);
     }
 
     private void publish(StoredGrant grant, GrantStatus status, String actor, String detail) {
