@@ -3,10 +3,17 @@ package dev.gatehouse;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 @AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -40,4 +47,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.gatehouse.sandbox..")
             .because("demo mode plugs the sandbox in from inside it (SandboxConfiguration supplies the "
                     + "AwsConnection and the DemoPersonas), so production code never compiles against it");
+
+    @ArchTest
+    static final ArchRule services_use_role_annotations_not_role_strings = classes()
+            .that().resideOutsideOfPackage("dev.gatehouse.security").or().areNotAnnotations()
+            .should(new ArchCondition<>("name roles with @AdminOnly, @AdminOrAuditor or @AnyoneSignedIn") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    if (namesARole(type)) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + NAMES_A_ROLE));
+                    }
+                    type.getMethods().stream().filter(ArchitectureTest::namesARole).forEach(method ->
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + NAMES_A_ROLE)));
+                }
+            })
+            .because("role names live in GatehouseRole and the role annotations of dev.gatehouse.security");
+
+    private static final String NAMES_A_ROLE = " names a role in a @PreAuthorize string";
+
+    private static boolean namesARole(HasAnnotations<?> element) {
+        return element.tryGetAnnotationOfType(PreAuthorize.class)
+                .map(annotation -> annotation.value().matches("(?s).*has(Any)?(Role|Authority)\\s*\\(.*"))
+                .orElse(false);
+    }
 }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +30,9 @@ import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
+import dev.gatehouse.security.AdminOnly;
+import dev.gatehouse.security.AdminOrAuditor;
+import dev.gatehouse.security.AnyoneSignedIn;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.StepUp;
 import dev.gatehouse.shared.DurationText;
@@ -41,7 +43,7 @@ import dev.gatehouse.shared.DurationText;
  * the server what that person may do.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@AnyoneSignedIn
 public class AccessService {
 
     static final int MAX_ACCOUNTS_PER_SUBMISSION = 20;
@@ -242,14 +244,14 @@ public class AccessService {
 
     /** Break-glass activations nobody has followed up yet, newest first. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public List<RequestSummary> breakGlassToFollowUp(int offset, int limit) {
         return requests.breakGlassToFollowUp(offset, limit);
     }
 
     /** An admin records that a break-glass activation was looked into, and what they found. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public void followUp(long requestId, String note) {
         String finding = note == null ? "" : note.strip();
         if (finding.length() < 5 || finding.length() > 1000) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One access request and what came of it, for the grant history report.
  *
  * @param decisions   each approver's decision in order: "Avery Patel approved at 2026-11-23 09:14 UTC: looks fine"
- * @param decidedBy   who made the request's final decision, or "Gatehouse (automatic rule)"
+ * @param decidedBy   who made the request's final decision, or {@link AccessRequestDecided#AUTOMATIC}
  * @param grantStatus empty when no grant came of the request
  * @param endedHow    who ended the access early and why, or why the grant failed
  */

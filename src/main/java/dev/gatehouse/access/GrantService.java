@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +21,8 @@ import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
+import dev.gatehouse.security.AdminOrAuditor;
+import dev.gatehouse.security.AnyoneSignedIn;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.security.StepUp;
@@ -32,7 +33,7 @@ import dev.gatehouse.shared.DurationText;
  * admins and auditors. Every method checks on the server what the signed-in person may do.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@AnyoneSignedIn
 public class GrantService {
 
     private final GrantRepository grants;
@@ -123,7 +124,7 @@ public class GrantService {
 
     /** Everyone's current access, soonest end first; the search matches person, account or permission set. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public List<GrantSummary> currentGrants(String search, int offset, int limit) {
         return grants.current(search == null ? "" : search, offset, limit);
     }
@@ -133,7 +134,7 @@ public class GrantService {
      * access report.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public List<GrantSummary> grantsHoldingAccess() {
         return grants.current("", 0, Integer.MAX_VALUE).stream()
                 .filter(grant -> grant.status() != GrantStatus.SCHEDULED).toList();
@@ -141,7 +142,7 @@ public class GrantService {
 
     /** Every request sent in the range and what came of it, oldest first, handed over row by row. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public void eachGrantHistory(Optional<Instant> from, Optional<Instant> until, Consumer<GrantHistoryRow> each) {
         grants.eachHistory(from, until, each);
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +22,7 @@ import dev.gatehouse.audit.internal.CsvWriter;
 import dev.gatehouse.audit.internal.NewEntry;
 import dev.gatehouse.directory.AccessRow;
 import dev.gatehouse.directory.Directory;
+import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DurationText;
 
@@ -57,7 +57,7 @@ public class AuditReports {
      *
      * @return how many rows were written
      */
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public long write(AuditReport report, AuditFilter range, boolean byteOrderMark, OutputStream out) {
         String by = currentUser.require().displayName();
         String covering = report == AuditReport.GRANT_HISTORY ? " (requests " + rangeText(range) + ")" : "";

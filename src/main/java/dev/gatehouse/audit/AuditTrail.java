@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +21,7 @@ import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.OuRow;
 import dev.gatehouse.directory.PermissionSetRow;
+import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
 
 /** Reading and verifying the audit trail; only auditors and admins may. */
@@ -56,7 +56,7 @@ public class AuditTrail {
      * so it takes seconds on a large trail.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public ChainReport verify() {
         ChainReport report = repository.verifyChain();
         repository.append(NewEntry.of(clock.instant(), currentUser.require().displayName(),
@@ -72,7 +72,7 @@ public class AuditTrail {
      * @param byteOrderMark start with a UTF-8 byte order mark, for Excel
      * @return how many entries were written
      */
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public long export(AuditFilter filter, boolean byteOrderMark, OutputStream out) {
         String by = currentUser.require().displayName();
         long upTo = writing.execute(status -> {
@@ -96,7 +96,7 @@ public class AuditTrail {
 
     /** The first page of entries matching the filter, newest first, or the page after {@code after}. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public List<AuditEntry> page(AuditFilter filter, Optional<AuditEntry> after, int limit) {
         return repository.page(filter, ouAccounts(filter), after, limit);
     }
@@ -106,14 +106,14 @@ public class AuditTrail {
      * is faster.
      */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
         return repository.page(filter, ouAccounts(filter), offset, limit);
     }
 
     /** Accounts whose name, id or OU path contains the text, for the account filter. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public List<AccountRow> findAccounts(String text, int offset, int limit) {
         return directory.accountsWithin(WHOLE_ORGANIZATION,
                 new DirectoryPage(text, DirectorySort.NAME, false, offset, limit));
@@ -121,14 +121,14 @@ public class AuditTrail {
 
     /** OUs whose name or path contains the text, for the OU filter. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public List<OuRow> findOus(String text, int limit) {
         return directory.findOrganizationalUnits(text, limit);
     }
 
     /** Every permission set's name, for the permission set filter. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
+    @AdminOrAuditor
     public List<String> permissionSetNames() {
         return directory.permissionSets().stream().map(PermissionSetRow::name).toList();
     }

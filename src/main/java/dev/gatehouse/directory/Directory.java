@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.internal.DirectoryRepository;
+import dev.gatehouse.security.AdminOrAuditor;
 
 /**
  * Reading the mirror of the organization and Identity Center; admins and auditors only. Every list
@@ -16,7 +16,7 @@ import dev.gatehouse.directory.internal.DirectoryRepository;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+@AdminOrAuditor
 public class Directory {
 
     private final DirectoryRepository repository;

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +17,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.gatehouse.directory.internal.DirectoryRefresher;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.directory.internal.SyncRunRepository;
+import dev.gatehouse.security.AdminOnly;
+import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
 
 /** Starting a sync and reading the sync history. */
@@ -53,7 +54,7 @@ public class DirectorySync {
      *
      * @return false when a sync is already running, so none was requested
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public boolean syncNow() {
         if (job.isRunning()) {
             return false;
@@ -64,7 +65,7 @@ public class DirectorySync {
     }
 
     /** Reads one account's assignments from Identity Center now, without a full sync. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public String refreshAccount(String accountId) {
         int assignments = refresher.refreshAccount(accountId);
         return refreshed("account " + accountId, "Refreshed from Identity Center: " + assignments
@@ -72,7 +73,7 @@ public class DirectorySync {
     }
 
     /** Reads one person from Identity Center now; removed there means removed here. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public String refreshUser(String userId) {
         return refreshed("person " + userId, refresher.refreshUser(userId)
                 .map(user -> "Refreshed " + user.displayName() + " from Identity Center.")
@@ -88,14 +89,14 @@ public class DirectorySync {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public Optional<SyncRun> latest() {
         return runs.page(DirectoryPage.first(1)).stream().findFirst();
     }
 
     /** Runs newest first, or oldest first when sorted ascending by {@link DirectorySort#STARTED}. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public List<SyncRun> history(DirectoryPage page) {
         return runs.page(page);
     }

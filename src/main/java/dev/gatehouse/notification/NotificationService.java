@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.notification.internal.NotificationDesk;
+import dev.gatehouse.security.AdminOnly;
 import dev.gatehouse.security.CurrentUser;
 
 /**
@@ -17,7 +17,7 @@ import dev.gatehouse.security.CurrentUser;
  * first of all), sending a failed one again, and a test message to check the configuration.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class NotificationService {
 
     private final NotificationDesk desk;

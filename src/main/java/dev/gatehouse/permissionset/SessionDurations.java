@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +21,8 @@ import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.permissionset.internal.ChangeRepository;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.security.AdminOnly;
+import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DueTasks;
 import dev.gatehouse.shared.DurationText;
@@ -33,7 +34,7 @@ import dev.gatehouse.shared.DurationText;
  * where sessions outlast them or the organization's maximum, and lets admins change the duration.
  */
 @Service
-@PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+@AdminOrAuditor
 public class SessionDurations {
 
     static final Duration SHORTEST = Duration.ofHours(1);
@@ -115,7 +116,7 @@ public class SessionDurations {
      * @throws SessionDurationProblem when the duration is invalid, unchanged, or a change is still running
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public SessionChange change(String permissionSetArn, String sessionDuration) {
         PermissionSetRow set = directory.permissionSet(permissionSetArn == null ? "" : permissionSetArn)
                 .orElseThrow(() -> new SessionDurationProblem("This permission set no longer exists."));

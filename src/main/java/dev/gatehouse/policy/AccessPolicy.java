@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +20,9 @@ import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.internal.RuleRepository;
+import dev.gatehouse.security.AdminOnly;
+import dev.gatehouse.security.AdminOrAuditor;
+import dev.gatehouse.security.AnyoneSignedIn;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DurationText;
 
@@ -62,7 +64,7 @@ public class AccessPolicy {
     }
 
     /** Rules by name whose name, permission set, scope, requesters or approvers contain the text. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public List<AccessRule> rules(String search, int offset, int limit) {
         return rules.page(search, offset, limit);
     }
@@ -73,7 +75,7 @@ public class AccessPolicy {
      * @throws RuleProblem naming the field that is wrong
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public AccessRule save(AccessRule draft) {
         AccessRule rule = validated(draft);
         Optional<AccessRule> before = rule.id() == null ? Optional.empty() : rules.find(rule.id());
@@ -91,7 +93,7 @@ public class AccessPolicy {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public void delete(long id) {
         rules.find(id).ifPresent(rule -> {
             rules.delete(id);
@@ -101,7 +103,7 @@ public class AccessPolicy {
     }
 
     /** People, groups, OUs, accounts or permission sets whose names contain the text, for the rule screens. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public List<Choice> choices(Picker picker, String text, int limit) {
         return switch (picker) {
             case PERSON -> directory.findUsers(text, limit).stream()
@@ -126,13 +128,13 @@ public class AccessPolicy {
      * The policy explainer: whether the person may request the permission set on the account, under
      * which rule and limits, who would approve, or which rule is missing.
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @AdminOrAuditor
     public Eligibility explain(String userId, String accountId, String permissionSetArn) {
         return evaluate(userId, accountId, permissionSetArn);
     }
 
     /** The rules that let this person request anything, oldest first. */
-    @PreAuthorize("isAuthenticated()")
+    @AnyoneSignedIn
     public List<AccessRule> rulesFor(String userId) {
         return rules.forRequester(userId, directory.groupIds(userId));
     }
@@ -141,7 +143,7 @@ public class AccessPolicy {
      * Whether the person may request the permission set on the account, under which rule, approved by
      * whom. Break-glass rules are not considered: they are for {@link #breakGlass} only.
      */
-    @PreAuthorize("isAuthenticated()")
+    @AnyoneSignedIn
     public Eligibility evaluate(String userId, String accountId, String permissionSetArn) {
         List<AccessRule> matching = matching(userId, accountId, permissionSetArn, false);
         if (matching.isEmpty()) {
@@ -168,7 +170,7 @@ public class AccessPolicy {
      * The break-glass rule that lets the person activate the permission set on the account at once, if
      * any; of several, the one allowing the longest access, then the oldest.
      */
-    @PreAuthorize("isAuthenticated()")
+    @AnyoneSignedIn
     public Optional<AccessRule> breakGlass(String userId, String accountId, String permissionSetArn) {
         return matching(userId, accountId, permissionSetArn, true).stream().findFirst();
     }
@@ -209,7 +211,7 @@ public class AccessPolicy {
     }
 
     /** The rules under which this person approves others' requests. */
-    @PreAuthorize("isAuthenticated()")
+    @AnyoneSignedIn
     public ApproverScope approverScope(String approverId) {
         return new ApproverScope(approverId, directory.groupIds(approverId));
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +24,7 @@ import dev.gatehouse.security.internal.WebAuthnServer;
  * reset a person's factors, and the person is told.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@AnyoneSignedIn
 public class MfaFactors {
 
     static final int LONGEST_LABEL = 60;
@@ -154,7 +153,7 @@ public class MfaFactors {
 
     /** A person's factors, for an admin. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public List<MfaFactor> of(String subject) {
         return factors.factors(subject(subject));
     }
@@ -166,7 +165,7 @@ public class MfaFactors {
      * @return how many factors were removed
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @AdminOnly
     public int reset(String subject) {
         String who = subject(subject);
         String directoryUserName = factors.directoryUserName(who).orElse("");

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,7 +13,7 @@ import dev.gatehouse.security.internal.SessionRevocationRepository;
 
 /** Admins end every Gatehouse session of a person, on all nodes, and see whom they signed out. */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@AdminOnly
 public class SessionControl {
 
     private final SessionRevocationRepository revocations;

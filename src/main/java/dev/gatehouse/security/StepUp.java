@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -35,7 +34,7 @@ import dev.gatehouse.shared.TimeText;
  * while.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@AnyoneSignedIn
 public class StepUp {
 
     static final String CANNOT_CHECK_APP = "Gatehouse cannot check your authenticator app at the moment: its stored "

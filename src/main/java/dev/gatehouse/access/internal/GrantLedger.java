@@ -17,6 +17,7 @@ import dev.gatehouse.access.internal.GrantRepository.WriteState;
 import dev.gatehouse.aws.AwsCallFailed;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * Starts and ends grants in Identity Center (docs/architecture.md, Access). It creates the assignment when a grant
@@ -30,7 +31,6 @@ import dev.gatehouse.aws.WriteStatus;
 @Component
 public class GrantLedger {
 
-    static final String GATEHOUSE = "Gatehouse";
     private static final Logger log = LoggerFactory.getLogger(GrantLedger.class);
     private static final int START_ATTEMPTS = 5;
 
@@ -255,13 +255,13 @@ public class GrantLedger {
 
     private void activated(StoredGrant grant, String detail) {
         grants.activated(grant.id(), clock.instant());
-        publish(grant, GrantStatus.ACTIVE, GATEHOUSE, detail);
+        publish(grant, GrantStatus.ACTIVE, SystemActor.NAME, detail);
     }
 
     private void failed(StoredGrant grant, String reason) {
         grants.failed(grant.id(), reason, clock.instant());
         decided.wake(grant.key());
-        publish(grant, GrantStatus.FAILED, GATEHOUSE, reason);
+        publish(grant, GrantStatus.FAILED, SystemActor.NAME, reason);
     }
 
     private void ended(StoredGrant grant, String detail) {
@@ -271,7 +271,7 @@ public class GrantLedger {
         decided.wake(grant.key());
         String why = early.reason().isEmpty() || detail.isEmpty() ? early.reason() + detail
                 : early.reason() + "; " + detail;
-        publish(grant, status, early.by().isEmpty() ? GATEHOUSE : early.by(), why);
+        publish(grant, status, early.by().isEmpty() ? SystemActor.NAME : early.by(), why);
     }
 
     private void publish(StoredGrant grant, GrantStatus status, String actor, String detail) {

@@ -8,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.access.RequestStatus;
+import dev.gatehouse.shared.SystemActor;
 
 /** Expires requests nobody decided before their rule's pending timeout; the requester is told through the event. */
 @Component
@@ -33,9 +34,9 @@ class RequestTimeouts {
             Boolean done = transaction.execute(status -> requests.lock(id)
                     .filter(r -> r.status() == RequestStatus.PENDING && !r.pendingUntil().isAfter(clock.instant()))
                     .map(r -> {
-                        requests.finish(id, RequestStatus.EXPIRED, GrantLedger.GATEHOUSE, "No decision in time",
+                        requests.finish(id, RequestStatus.EXPIRED, SystemActor.NAME, "No decision in time",
                                 clock.instant());
-                        events.publishEvent(r.decided(RequestStatus.EXPIRED, GrantLedger.GATEHOUSE,
+                        events.publishEvent(r.decided(RequestStatus.EXPIRED, SystemActor.NAME,
                                 "No decision in time", clock.instant()));
                         return true;
                     }).orElse(false));

@@ -13,6 +13,7 @@ import dev.gatehouse.access.GrantStatusChanged;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.policy.AccessRuleChanged;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * Writes requests, decisions, each grant's lifecycle and its AWS writes, the AWS writes a named decision
@@ -82,7 +83,7 @@ class AccessAuditor {
             case FAILED -> AuditAction.AWS_WRITE_FAILED;
         };
         String reason = event.outcome().failureReason();
-        repository.append(NewEntry.of(event.at(), NewEntry.SYSTEM, action,
+        repository.append(NewEntry.of(event.at(), SystemActor.NAME, action,
                         grant(event.grantId(), event.requestId()), event.operation() + " for " + event.holderName()
                                 + ": " + event.permissionSetName() + " on " + event.accountName() + " ("
                                 + event.accountId() + ")" + (reason.isEmpty() ? "" : "; " + reason))

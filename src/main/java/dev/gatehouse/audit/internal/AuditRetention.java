@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * Removes entries older than the retention period from the start of the trail, in batches, each in
@@ -70,7 +71,7 @@ class AuditRetention {
         String archived = properties.archiveDirectory().map(directory -> "; archived to "
                 + archive(directory, first, upTo)).orElse("; not archived");
         long removed = repository.prune(upTo, olderThan);
-        repository.append(NewEntry.of(clock.instant(), NewEntry.SYSTEM, AuditAction.AUDIT_TRAIL_PRUNED, "audit trail",
+        repository.append(NewEntry.of(clock.instant(), SystemActor.NAME, AuditAction.AUDIT_TRAIL_PRUNED, "audit trail",
                 "Removed entries " + first + " to " + upTo + " (" + removed + "), all older than " + olderThan
                         + archived));
         return removed;

@@ -10,6 +10,7 @@ import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.notification.NotificationSentByHand;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * Writes each directory sync to the audit trail (who started it, what it read, what changed or why it
@@ -33,7 +34,7 @@ class DirectorySyncAuditor {
                 + run.removed() + (event.changesByKind().isEmpty() ? "" : " (" + event.changesByKind() + ")")
                 : run.error();
         repository.append(NewEntry.of(run.finishedAt().orElse(run.startedAt()),
-                run.requestedBy().isEmpty() ? NewEntry.SYSTEM : run.requestedBy(),
+                run.requestedBy().isEmpty() ? SystemActor.NAME : run.requestedBy(),
                 succeeded ? AuditAction.DIRECTORY_SYNCED : AuditAction.DIRECTORY_SYNC_FAILED,
                 "sync #" + run.id() + " (" + run.trigger().name().toLowerCase() + ")", details));
     }

@@ -9,9 +9,6 @@ import dev.gatehouse.audit.AuditSubjects;
 public record NewEntry(Instant at, String actor, AuditAction action, String subject, String details,
                        String sourceAddress, AuditSubjects about) {
 
-    /** The actor of what Gatehouse does by itself. */
-    public static final String SYSTEM = "Gatehouse";
-
     public static NewEntry of(Instant at, String actor, AuditAction action, String subject, String details) {
         return new NewEntry(at, actor, action, subject, details, null, AuditSubjects.NONE);
     }

@@ -10,6 +10,7 @@ import dev.gatehouse.security.SignInRejected;
 import dev.gatehouse.security.SignedOutEverywhere;
 import dev.gatehouse.security.SignedIn;
 import dev.gatehouse.security.SignedOut;
+import dev.gatehouse.shared.SystemActor;
 
 /** Writes sign-ins, sign-outs, ended sessions and refused sign-ins to the audit trail. */
 @Component
@@ -39,7 +40,7 @@ class SignInAuditor {
 
     @ApplicationModuleListener
     void on(SessionEnded event) {
-        repository.append(NewEntry.of(event.at(), NewEntry.SYSTEM, AuditAction.SESSION_ENDED,
+        repository.append(NewEntry.of(event.at(), SystemActor.NAME, AuditAction.SESSION_ENDED,
                 event.subject(), event.reason()).from(event.sourceAddress())
                 .about(AuditSubjects.NONE.concerning(event.subject())));
     }

@@ -14,6 +14,7 @@ import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.permissionset.SessionChange;
 import dev.gatehouse.permissionset.SessionChangeStatus;
 import dev.gatehouse.permissionset.SessionDurationChanged;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * Applies a session-duration change from its task: UpdatePermissionSet, then ProvisionPermissionSet to
@@ -85,7 +86,7 @@ class SessionChangeApplier {
         transaction.executeWithoutResult(tx -> {
             changes.status(change.id(), status, detail, clock.instant());
             events.publishEvent(new SessionDurationChanged(change.id(), change.permissionSetName(), change.before(),
-                    change.after(), status, "Gatehouse", detail, awsRequestId, clock.instant()));
+                    change.after(), status, SystemActor.NAME, detail, awsRequestId, clock.instant()));
         });
     }
 }

@@ -21,7 +21,7 @@ import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
-import dev.gatehouse.security.SystemActor;
+import dev.gatehouse.security.AsSystem;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
 
@@ -55,7 +55,7 @@ class DemoAccessRules {
         if (event.run().status() != SyncStatus.SUCCEEDED || !firstSync.compareAndSet(true, false)) {
             return;
         }
-        SystemActor.run(() -> {
+        AsSystem.run(() -> {
             addUnlessAnyRuleExists();
             return null;
         });

@@ -30,7 +30,8 @@ import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
-import dev.gatehouse.security.SystemActor;
+import dev.gatehouse.security.AsSystem;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * The demo rules, added after the first successful sync through the rule service as Gatehouse itself.

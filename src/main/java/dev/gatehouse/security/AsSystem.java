@@ -10,19 +10,19 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
+import dev.gatehouse.shared.SystemActor;
+
 /**
- * Gatehouse itself as the one who acts, for work no person started: it calls the same public services
- * as an admin would, so what it does is checked, authorized and audited like anyone's action.
+ * Gatehouse itself, {@link SystemActor}, signed in for work no person started: it calls the same public
+ * services as an admin would, so what it does is checked, authorized and audited like anyone's action.
  */
-public final class SystemActor {
+public final class AsSystem {
 
-    /** The name the audit trail and the rules screens show for Gatehouse's own actions. */
-    public static final String NAME = "Gatehouse";
-
-    public static final GatehouseUser USER = new GatehouseUser(NAME, NAME, "", "", new TreeSet<>(),
+    public static final GatehouseUser USER = new GatehouseUser(SystemActor.NAME, SystemActor.NAME, "", "",
+            new TreeSet<>(),
             EnumSet.of(GatehouseRole.ADMIN), SignInMethod.SYSTEM, "system", Instant.EPOCH, false);
 
-    private SystemActor() {
+    private AsSystem() {
     }
 
     /** Does the work on this thread as Gatehouse, then restores whoever acted before. */
