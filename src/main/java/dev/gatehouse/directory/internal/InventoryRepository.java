@@ -154,7 +154,9 @@ public class InventoryRepository {
                                 Field<String> group) {
         List<Condition> conditions = new ArrayList<>();
         if (!scope.ouIds().isEmpty()) {
-            conditions.add(account.in(accountsUnder(scope.ouIds())));
+            // "= any(array(...))": the planner reads the few accounts first and then their assignments by
+            // index, where "in (...)" let it guess a thousand accounts and scan every assignment.
+            conditions.add(account.eq(DSL.any(DSL.array(accountsUnder(scope.ouIds())))));
         }
         conditions.add(anyOf(account, scope.accountIds()));
         conditions.add(anyOf(set, scope.permissionSetArns()));
