@@ -129,17 +129,6 @@ public class GrantService {
         return grants.current(search == null ? "" : search, offset, limit);
     }
 
-    /**
-     * Grants whose assignment exists in Identity Center, or is being made or taken away, for the current
-     * access report.
-     */
-    @Transactional(readOnly = true)
-    @AdminOrAuditor
-    public List<GrantSummary> grantsHoldingAccess() {
-        return grants.current("", 0, Integer.MAX_VALUE).stream()
-                .filter(grant -> grant.status() != GrantStatus.SCHEDULED).toList();
-    }
-
     /** Every request sent in the range and what came of it, oldest first, handed over row by row. */
     @Transactional(readOnly = true)
     @AdminOrAuditor

@@ -4,9 +4,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,12 +14,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantService;
-import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.audit.internal.AuditRepository;
 import dev.gatehouse.audit.internal.CsvWriter;
 import dev.gatehouse.audit.internal.NewEntry;
-import dev.gatehouse.directory.AccessRow;
-import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.AccessHolding;
+import dev.gatehouse.directory.AccessInventory;
+import dev.gatehouse.directory.InventoryOrder;
+import dev.gatehouse.directory.InventoryScope;
 import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DurationText;
@@ -34,16 +33,16 @@ import dev.gatehouse.shared.DurationText;
 @Service
 public class AuditReports {
 
-    private final Directory directory;
+    private final AccessInventory inventory;
     private final GrantService grants;
     private final AuditRepository repository;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final TransactionTemplate writing;
 
-    AuditReports(Directory directory, GrantService grants, AuditRepository repository, CurrentUser currentUser,
+    AuditReports(AccessInventory inventory, GrantService grants, AuditRepository repository, CurrentUser currentUser,
                  Clock clock, PlatformTransactionManager transactions) {
-        this.directory = directory;
+        this.inventory = inventory;
         this.grants = grants;
         this.repository = repository;
         this.currentUser = currentUser;
@@ -83,29 +82,19 @@ public class AuditReports {
     }
 
     /**
-     * The last directory sync's assignments, direct and through groups, marking those a Gatehouse grant
-     * holds as just-in-time; then grants made since that sync, which it has not seen yet.
+     * The access inventory of the whole organization: the last sync's assignments, direct and through
+     * groups, with those a Gatehouse grant holds as just-in-time, including grants the sync has not seen yet.
      */
     private long currentAccess(boolean byPerson, CsvWriter csv) {
         csv.row(List.of("Account id", "Account", "Permission set", "Person", "User name", "Source", "Until (UTC)"));
-        Map<String, GrantSummary> granted = new HashMap<>();
-        for (GrantSummary grant : grants.grantsHoldingAccess()) {
-            granted.putIfAbsent(key(grant.accountId(), grant.permissionSetName(), grant.holderId()), grant);
-        }
         AtomicLong rows = new AtomicLong();
-        directory.eachAccess(byPerson, access -> {
-            GrantSummary grant = access.viaGroup().isEmpty()
-                    ? granted.remove(key(access.accountId(), access.permissionSetName(), access.userId())) : null;
-            csv.row(List.of(access.accountId(), access.accountName(), access.permissionSetName(), access.displayName(),
-                    access.userName(), grant != null ? justInTime(grant) : standing(access),
-                    grant != null ? CsvWriter.time(grant.endsAt()) : ""));
-            rows.incrementAndGet();
-        });
-        for (GrantSummary grant : granted.values()) {
-            csv.row(List.of(grant.accountId(), grant.accountName(), grant.permissionSetName(), grant.holderName(), "",
-                    justInTime(grant) + ", made since the last directory sync", CsvWriter.time(grant.endsAt())));
-            rows.incrementAndGet();
-        }
+        inventory.each(InventoryScope.ORGANIZATION, byPerson ? InventoryOrder.BY_PERSON : InventoryOrder.BY_ACCOUNT,
+                access -> {
+                    csv.row(List.of(access.account().id(), access.account().name(), access.permissionSet().name(),
+                            access.person().displayName(), access.person().userName(), source(access),
+                            access.held().grant().map(grant -> CsvWriter.time(grant.endsAt())).orElse("")));
+                    rows.incrementAndGet();
+                });
         return rows.get();
     }
 
@@ -133,17 +122,15 @@ public class AuditReports {
         return cells;
     }
 
-    private static String justInTime(GrantSummary grant) {
-        return "Just-in-time: grant #" + grant.id() + " of request #" + grant.requestId();
-    }
-
-    private static String standing(AccessRow access) {
-        return access.viaGroup().isEmpty() ? "Standing: assigned directly" : "Standing: via group "
-                + access.viaGroup();
-    }
-
-    private static String key(String accountId, String permissionSetName, String userId) {
-        return accountId + '\u001f' + permissionSetName + '\u001f' + userId;
+    private static String source(AccessHolding access) {
+        AccessHolding.Held held = access.held();
+        return switch (held.how()) {
+            case DIRECT -> "Standing: assigned directly";
+            case GROUP -> "Standing: via group " + held.groupName();
+            case GRANT -> held.grant().map(grant -> "Just-in-time: grant #" + grant.id() + " of request #"
+                    + grant.requestId()).orElseThrow() + (access.firstSeen().isEmpty()
+                    ? ", made since the last directory sync" : "");
+        };
     }
 
     private static String time(Optional<Instant> at) {

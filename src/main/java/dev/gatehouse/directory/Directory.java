@@ -2,7 +2,6 @@ package dev.gatehouse.directory;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,14 +52,6 @@ public class Directory {
     }
 
     /** People whose name, user name or email contains the search text; sorts by NAME, ID (user name) or EMAIL. */
-    /**
-     * Every person's standing access as the last sync saw it, direct and through groups, ordered by
-     * account or by person, handed over row by row.
-     */
-    public void eachAccess(boolean byPerson, Consumer<AccessRow> each) {
-        repository.eachAccess(byPerson, each);
-    }
-
     public List<UserRow> users(DirectoryPage page) {
         return repository.users(page);
     }

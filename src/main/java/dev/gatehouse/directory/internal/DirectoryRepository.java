@@ -13,7 +13,6 @@ import static dev.gatehouse.directory.internal.PageQueries.order;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -137,25 +136,6 @@ public class DirectoryRepository {
                         access.viaGroup()))
                 .offset(page.offset()).limit(page.limit())
                 .fetch(AccessUnion::row);
-    }
-
-    /**
-     * Every person's standing access, by account or by person, streamed from a cursor (the caller holds
-     * a transaction): a report of 200,000 assignments expanded to group members does not sit in memory.
-     */
-    public void eachAccess(boolean byPerson, Consumer<AccessRow> each) {
-        AccessUnion access = accessUnion();
-        List<SortField<?>> order = byPerson
-                ? List.of(DIRECTORY_USER.DISPLAY_NAME.asc(), access.userId().asc(), DIRECTORY_ACCOUNT.NAME.asc(),
-                DIRECTORY_PERMISSION_SET.NAME.asc(), access.viaGroup().asc())
-                : List.of(DIRECTORY_ACCOUNT.NAME.asc(), access.accountId().asc(), DIRECTORY_PERMISSION_SET.NAME.asc(),
-                DIRECTORY_USER.DISPLAY_NAME.asc(), access.viaGroup().asc());
-        try (var cursor = accessWithNames(access)
-                .orderBy(order)
-                .fetchSize(5_000)
-                .fetchLazy()) {
-            cursor.forEach(r -> each.accept(AccessUnion.row(r)));
-        }
     }
 
     /** The union's columns: assignments made to people directly, and those to groups, expanded to members. */

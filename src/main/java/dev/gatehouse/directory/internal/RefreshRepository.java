@@ -8,6 +8,7 @@ import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.aws.AccountAssignment;
@@ -25,7 +26,12 @@ public class RefreshRepository {
 
     void replaceAccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> assignments) {
         db.deleteFrom(DIRECTORY_PROVISIONED).where(DIRECTORY_PROVISIONED.ACCOUNT_ID.eq(accountId)).execute();
-        db.deleteFrom(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(accountId)).execute();
+        // Only the assignments that are gone: the others keep the time the sync first saw them.
+        db.deleteFrom(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(accountId))
+                .and(assignments.isEmpty() ? DSL.noCondition() : DSL.row(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
+                        DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, DIRECTORY_ASSIGNMENT.PRINCIPAL_ID).notIn(assignments.stream()
+                        .map(a -> DSL.row(a.permissionSetArn(), a.principalType(), a.principalId())).toList()))
+                .execute();
         for (String set : provisioned) {
             db.insertInto(DIRECTORY_PROVISIONED).set(DIRECTORY_PROVISIONED.ACCOUNT_ID, accountId)
                     .set(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN, set).onConflictDoNothing().execute();
