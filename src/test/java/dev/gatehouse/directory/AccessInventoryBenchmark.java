@@ -165,7 +165,8 @@ class AccessInventoryBenchmark {
                 "insert into access_grant (request_id, user_id, account_id, permission_set_arn, starts_at, ends_at, status) "
                         + "select id, requester_id, account_id, permission_set_arn, now(), now() + interval '1 hour', "
                         + "'ACTIVE' from access_request",
-                "insert into access_assignment select account_id, permission_set_arn, user_id, true from access_grant "
+                "insert into access_assignment (account_id, permission_set_arn, principal_type, principal_id, owned) "
+                        + "select account_id, permission_set_arn, 'USER', user_id, true from access_grant "
                         + "on conflict do nothing",
                 "vacuum analyze");
         // Truncating is the owner's: the application role may only delete.
