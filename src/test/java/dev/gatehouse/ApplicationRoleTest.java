@@ -60,7 +60,7 @@ class ApplicationRoleTest {
 
     @BeforeEach
     void aDatabaseMigratedByTheOwnerWithTheApplicationRoleGranted() throws Exception {
-        name = "gatehouse_test_roles_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        name = TestDatabase.freshName("roles");
         execute(SERVER + "postgres", "create database " + name);
         owner = dataSource("postgres");
         DatabaseLogin login = ApplicationRoleSetup.ensureRole(new DatabaseLogin(SERVER + name, "postgres", ""), ROLE);

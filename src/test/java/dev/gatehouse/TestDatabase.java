@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -26,6 +28,8 @@ public class TestDatabase implements EnvironmentPostProcessor {
 
     private static final String PREFIX = "gatehouse_test_";
 
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(6);
+
     private static String url;
 
     @Override
@@ -45,7 +49,7 @@ public class TestDatabase implements EnvironmentPostProcessor {
         }
         Properties parsed = Driver.parseURL(configuredUrl, null);
         String server = "jdbc:postgresql://" + parsed.getProperty("PGHOST") + ":" + parsed.getProperty("PGPORT") + "/";
-        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = freshName("run");
         dropLeftovers(server + "postgres", credentials);
         execute(server + "postgres", credentials, "create database " + name);
         // Not forced: Spring may still be closing its pool. If the drop fails, the next run sweeps it up.
@@ -53,6 +57,15 @@ public class TestDatabase implements EnvironmentPostProcessor {
                 () -> tryExecute(server + "postgres", credentials, "drop database if exists " + name)));
         url = server + name;
         return url;
+    }
+
+    /**
+     * A name for a test database, with its creation time in it: another JVM's sweep leaves it alone until
+     * it is hours old, even while nobody is connected to it yet.
+     */
+    public static String freshName(String purpose) {
+        return PREFIX + Instant.now().getEpochSecond() + "_" + purpose + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     /**
@@ -74,12 +87,18 @@ public class TestDatabase implements EnvironmentPostProcessor {
         return url;
     }
 
-    /** Test databases of earlier runs that nobody is connected to any more. */
+    /**
+     * Test databases of earlier runs that nobody is connected to any more and that are older than a test
+     * run can be: a JVM's database has no connection for a moment after it is created, and between
+     * application contexts.
+     */
     private static void dropLeftovers(String jdbcUrl, Properties credentials) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, credentials);
              Statement statement = connection.createStatement();
              ResultSet names = statement.executeQuery("select datname from pg_database d where datname like '"
-                     + PREFIX + "%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)")) {
+                     + PREFIX + "%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)"
+                     + " and (datname !~ '^" + PREFIX + "[0-9]+_' or substring(datname from '^" + PREFIX
+                     + "([0-9]+)_')::bigint < extract(epoch from now()) - " + LEFTOVER_AGE.toSeconds() + ")")) {
             while (names.next()) {
                 tryExecute(jdbcUrl, credentials, "drop database if exists " + names.getString(1));
             }

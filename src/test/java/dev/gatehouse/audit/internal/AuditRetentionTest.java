@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -30,6 +29,7 @@ import org.jooq.exception.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
+import dev.gatehouse.TestDatabase;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.ChainReport;
 import dev.gatehouse.shared.StartupProblem;
@@ -56,7 +56,7 @@ class AuditRetentionTest {
 
     @BeforeEach
     void aTrailOfItsOwn() throws Exception {
-        name = "gatehouse_test_retention_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        name = TestDatabase.freshName("retention");
         execute(SERVER + "postgres", "create database " + name);
         dataSource = new PGSimpleDataSource();
         dataSource.setUrl(SERVER + name);
