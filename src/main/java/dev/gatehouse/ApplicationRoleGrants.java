@@ -9,13 +9,12 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.gatehouse.shared.AfterEachMigration;
 import dev.gatehouse.shared.StartupProblem;
 
 /**
@@ -25,33 +24,19 @@ import dev.gatehouse.shared.StartupProblem;
  * A role that could get past that (a superuser, or the owner itself) stops Gatehouse from starting.
  */
 @Component
-class ApplicationRoleGrants implements Callback {
+class ApplicationRoleGrants extends AfterEachMigration {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationRoleGrants.class);
 
     private final DataSource pool;
 
     ApplicationRoleGrants(DataSource pool) {
+        super("grant the application role");
         this.pool = pool;
     }
 
     @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "grant the application role";
-    }
-
-    @Override
-    public void handle(Event event, Context context) {
+    protected void afterMigrate(Context context) {
         String role = poolRole();
         Connection owner = context.getConnection();
         try {

@@ -4,10 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
 import org.springframework.stereotype.Component;
+
+import dev.gatehouse.shared.AfterEachMigration;
 
 /**
  * After each migration, as the owner, tells the database the configured retention, so that audit_prune,
@@ -15,31 +15,17 @@ import org.springframework.stereotype.Component;
  * configured: audit_prune removes nothing.
  */
 @Component
-class AuditRetentionPolicy implements Callback {
+class AuditRetentionPolicy extends AfterEachMigration {
 
     private final AuditProperties properties;
 
     AuditRetentionPolicy(AuditProperties properties) {
+        super("audit retention policy");
         this.properties = properties;
     }
 
     @Override
-    public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_MIGRATE;
-    }
-
-    @Override
-    public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
-    }
-
-    @Override
-    public String getCallbackName() {
-        return "audit retention policy";
-    }
-
-    @Override
-    public void handle(Event event, Context context) {
+    protected void afterMigrate(Context context) {
         try (PreparedStatement update = context.getConnection().prepareStatement(
                 "update audit_retention_policy set minimum_age = make_interval(secs => ?)")) {
             if (properties.retention().isPresent()) {
