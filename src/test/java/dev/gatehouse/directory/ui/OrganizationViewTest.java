@@ -26,7 +26,7 @@ class OrganizationViewTest extends DirectoryViewTest {
 
         TreeGrid<?> tree = _get(TreeGrid.class);
         var names = IntStream.range(0, _size(tree)).mapToObj(i -> _getFormattedRow(tree, i).get(0)).toList();
-        assertThat(names).containsExactly("Infrastructure", "Security", "Workloads", "management");
+        assertThat(names).containsExactly("Development", "Production", "Staging", "management");
     }
 
     @Test
