@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import dev.gatehouse.sandbox.SandboxOrganization.Account;
 import dev.gatehouse.sandbox.SandboxOrganization.Assignment;
@@ -20,9 +23,10 @@ import dev.gatehouse.sandbox.SandboxOrganization.PermissionSet;
 import dev.gatehouse.sandbox.SandboxOrganization.User;
 
 /**
- * Builds a realistic organization from a size, the same for the same seed: nested OUs, accounts named
- * by team and stage, people with managers (the demo personas among them), groups, permission sets with
- * real-looking policies, and standing user and group assignments.
+ * Builds a realistic organization from a size, the same for the same seed: OUs by environment, domain
+ * and team, accounts named for the team and environment they sit under (payments-prod in Production /
+ * Commerce / Payments), people with managers (the demo personas among them), groups, permission sets
+ * with real-looking policies, and standing user and group assignments.
  */
 public final class SandboxSeed {
 
@@ -55,25 +59,49 @@ public final class SandboxSeed {
         }
     }
 
+    /** What each card on the demo sign-in page says; the demo rules (policy module) make it true. */
     public static final List<Persona> PERSONAS = List.of(
             new Persona("riley.chen", "Riley", "Chen",
-                    "Engineer on the payments team: requests access and gives it back.",
+                    "Engineer on the payments team: requests ReadOnlyAccess, Developer and AdministratorAccess, "
+                            + "breaks glass, and gives access back.",
                     List.of("engineering", "payments-team"), "avery.patel"),
             new Persona("avery.patel", "Avery", "Patel",
-                    "Engineering manager: Riley's manager and an approver for production accounts.",
+                    "Engineering manager: approves Riley's Developer requests as Riley's manager, and "
+                            + "AdministratorAccess as a production approver.",
                     List.of("engineering", "engineering-managers", "production-approvers"), "jordan.kim"),
-            new Persona("morgan.reyes", "Morgan", "Reyes", "Platform admin: edits policies and permission sets.",
+            new Persona("morgan.reyes", "Morgan", "Reyes",
+                    "Platform admin: edits access rules and session durations, and follows up break-glass access.",
                     List.of("platform", "gatehouse-admins"), "jordan.kim"),
-            new Persona("sam.okafor", "Sam", "Okafor", "Internal auditor: reads everything, changes nothing.",
+            new Persona("sam.okafor", "Sam", "Okafor",
+                    "Internal auditor: reads the directory, the access rules, active access and the audit trail, "
+                            + "and exports it; changes nothing.",
                     List.of("gatehouse-auditors"), null),
             new Persona("jordan.kim", "Jordan", "Kim", "Director of engineering: Avery's and Morgan's manager.",
                     List.of("engineering", "engineering-managers"), null));
 
-    private static final List<String> STAGES = List.of("prod", "staging", "dev", "sandbox");
-    private static final List<String> TEAMS = List.of("payments", "checkout", "search", "identity", "data",
-            "platform", "mobile", "growth", "billing", "risk", "ledger", "catalog", "analytics", "support");
-    private static final List<String> UNIT_NAMES = List.of("Workloads", "Infrastructure", "Security", "Sandbox",
-            "Production", "Non-production", "Shared services", "Data", "Edge", "Corporate");
+    /** The top level of the OU tree: one OU per environment, whose stage every account below it is named for. */
+    public record Environment(String unit, String stage) {
+    }
+
+    public static final List<Environment> ENVIRONMENTS = List.of(new Environment("Production", "prod"),
+            new Environment("Staging", "staging"), new Environment("Development", "dev"),
+            new Environment("Sandbox", "sandbox"));
+
+    /** The second level: business domains with their teams. The third level is one OU per team. */
+    public record Domain(String unit, List<String> teams) {
+    }
+
+    public static final List<Domain> DOMAINS = List.of(
+            new Domain("Commerce", List.of("payments", "checkout", "billing", "ledger")),
+            new Domain("Discovery", List.of("search", "catalog", "growth", "mobile")),
+            new Domain("Insights", List.of("data", "analytics", "risk", "ml")),
+            new Domain("Foundations", List.of("platform", "identity", "network", "support")));
+
+    private static final List<String> TEAMS = DOMAINS.stream().flatMap(d -> d.teams().stream()).toList();
+
+    /** What the demo hands out just in time: no persona holds these standing, directly or through a group. */
+    private static final Set<String> JUST_IN_TIME_ONLY = Set.of("AdministratorAccess", "BreakGlass");
+
     private static final List<String> GROUP_NAMES = List.of("engineering", "engineering-managers",
             "production-approvers", "platform", "gatehouse-admins", "gatehouse-auditors", "payments-team",
             "data-team", "security", "sre-oncall", "finance-readonly", "support-engineers", "mobile-team",
@@ -91,48 +119,111 @@ public final class SandboxSeed {
     public static SandboxOrganization generate(Size size, long seed) {
         Random random = new Random(seed);
         SandboxOrganization org = new SandboxOrganization();
-        List<String> parents = units(org, size, random);
-        accounts(org, size, parents);
+        List<Unit> units = units(org, size, random);
+        accounts(org, size, units);
         List<String> userIds = users(org, size, random);
         Map<String, String> groupIds = groups(org, size, random);
         memberships(org, userIds, groupIds, random);
         List<String> setArns = permissionSets(org, size, random);
-        assignments(org, size, userIds, List.copyOf(groupIds.values()), setArns, random);
+        assignments(org, size, userIds, groupIds, setArns, random);
+        personaAssignments(org, userIds);
         return org;
     }
 
-    private static List<String> units(SandboxOrganization org, Size size, Random random) {
-        List<String> all = new ArrayList<>();
-        List<String> level = List.of(SandboxOrganization.ROOT_ID);
-        int counter = 0;
+    /**
+     * An OU of the generated tree: the top-level OU it is under (its environment) and the teams it covers,
+     * all of them for an environment, a domain's for a domain, one for a team.
+     */
+    private record Unit(String id, String name, int depth, String parentId, int top, Environment environment,
+                        List<String> teams) {
+    }
+
+    /** Environments, then domains, then teams, each level as wide as the size says; deeper levels split a team. */
+    private static List<Unit> units(SandboxOrganization org, Size size, Random random) {
+        List<Unit> all = new ArrayList<>();
+        List<Unit> level = new ArrayList<>();
         for (int depth = 0; depth < size.ouDepth(); depth++) {
-            List<String> next = new ArrayList<>();
-            for (String parent : level) {
-                for (int i = 0; i < size.ousPerLevel() + (depth == 0 ? 1 : 0); i++) {
-                    String id = "ou-sbx0-" + String.format("%08x", random.nextInt() & 0x7fffffff);
-                    String name = UNIT_NAMES.get(counter % UNIT_NAMES.size())
-                            + (counter >= UNIT_NAMES.size() ? " " + (counter / UNIT_NAMES.size() + 1) : "");
-                    org.add(new OrganizationalUnit(id, parent, name));
-                    next.add(id);
-                    counter++;
+            List<Unit> next = new ArrayList<>();
+            for (Unit parent : depth == 0 ? List.<Unit>of() : level) {
+                for (int i = 0; i < size.ousPerLevel(); i++) {
+                    next.add(child(parent, i, random));
                 }
             }
+            for (int i = 0; depth == 0 && i < size.ousPerLevel() + 1; i++) {
+                Environment environment = ENVIRONMENTS.get(i % ENVIRONMENTS.size());
+                next.add(new Unit(unitId(random), numbered(environment.unit(), i, ENVIRONMENTS.size()), 0,
+                        SandboxOrganization.ROOT_ID, i, environment, TEAMS));
+            }
+            next.forEach(unit -> org.add(new OrganizationalUnit(unit.id(), unit.parentId(), unit.name())));
             all.addAll(next);
             level = next;
         }
-        return all.isEmpty() ? List.of(SandboxOrganization.ROOT_ID) : all;
+        return all;
     }
 
-    private static void accounts(SandboxOrganization org, Size size, List<String> parents) {
+    private static Unit child(Unit parent, int i, Random random) {
+        String id = unitId(random);
+        return switch (parent.depth()) {
+            case 0 -> {
+                Domain domain = DOMAINS.get(i % DOMAINS.size());
+                yield new Unit(id, numbered(domain.unit(), i, DOMAINS.size()), 1, parent.id(), parent.top(),
+                        parent.environment(), domain.teams());
+            }
+            case 1 -> {
+                String team = parent.teams().get(i % parent.teams().size());
+                yield new Unit(id, numbered(Character.toUpperCase(team.charAt(0)) + team.substring(1), i,
+                        parent.teams().size()), 2, parent.id(), parent.top(), parent.environment(), List.of(team));
+            }
+            default -> new Unit(id, parent.name() + " " + (i + 1), parent.depth() + 1, parent.id(), parent.top(),
+                    parent.environment(), parent.teams());
+        };
+    }
+
+    /** "Commerce", and "Commerce 2" for the second time round a list of that many names. */
+    private static String numbered(String name, int index, int names) {
+        return index < names ? name : name + " " + (index / names + 1);
+    }
+
+    private static String unitId(Random random) {
+        return "ou-sbx0-" + String.format("%08x", random.nextInt() & 0x7fffffff);
+    }
+
+    /**
+     * The management account at the root, then accounts named team-stage, each in the most specific OU
+     * for its team under its environment: payments-prod in Production / Commerce / Payments where that
+     * team OU exists, else in Production / Commerce, else in Production. Team by team, every environment
+     * in turn, so a small organization has whole teams; a second round adds payments-prod-2 and so on.
+     */
+    private static void accounts(SandboxOrganization org, Size size, List<Unit> units) {
         org.add(new Account(accountId(0), SandboxOrganization.ROOT_ID, "management", "aws-management@example.com",
                 "ACTIVE"));
+        List<Unit> tops = units.stream().filter(u -> u.depth() == 0).toList();
+        List<Map.Entry<String, Unit>> places = new ArrayList<>();
+        for (String team : TEAMS) {
+            if (tops.isEmpty()) {
+                ENVIRONMENTS.forEach(environment -> places.add(Map.entry(team, new Unit(SandboxOrganization.ROOT_ID,
+                        "Root", -1, "", 0, environment, TEAMS))));
+            }
+            for (Unit top : tops) {
+                units.stream().filter(u -> u.top() == top.top() && holdsItself(u, team, units))
+                        .forEach(u -> places.add(Map.entry(team, u)));
+            }
+        }
+        Map<String, Integer> taken = new HashMap<>();
         for (int i = 1; i < size.accounts(); i++) {
-            int n = i - 1;
-            String name = TEAMS.get(n % TEAMS.size()) + "-" + STAGES.get((n / TEAMS.size()) % STAGES.size())
-                    + (n >= TEAMS.size() * STAGES.size() ? "-" + (n / (TEAMS.size() * STAGES.size()) + 1) : "");
-            org.add(new Account(accountId(i), parents.get(i % parents.size()), name, "aws+" + name + "@example.com",
+            Map.Entry<String, Unit> place = places.get((i - 1) % places.size());
+            String base = place.getKey() + "-" + place.getValue().environment().stage();
+            int occurrence = taken.merge(base, 1, Integer::sum);
+            String name = occurrence == 1 ? base : base + "-" + occurrence;
+            org.add(new Account(accountId(i), place.getValue().id(), name, "aws+" + name + "@example.com",
                     i % 97 == 96 ? "SUSPENDED" : "ACTIVE"));
         }
+    }
+
+    /** Whether the unit covers the team and no OU below it does. */
+    private static boolean holdsItself(Unit unit, String team, List<Unit> units) {
+        return unit.teams().contains(team)
+                && units.stream().noneMatch(u -> u.parentId().equals(unit.id()) && u.teams().contains(team));
     }
 
     private static String accountId(int index) {
@@ -238,18 +329,30 @@ public final class SandboxSeed {
         return arns;
     }
 
-    private static void assignments(SandboxOrganization org, Size size, List<String> userIds, List<String> groupIds,
-                                    List<String> setArns, Random random) {
+    /**
+     * Standing assignments drawn at random, except that the personas get none of their own (their standing
+     * access is {@link #personaAssignments}) and their groups never hold AdministratorAccess or BreakGlass.
+     */
+    private static void assignments(SandboxOrganization org, Size size, List<String> userIds,
+                                    Map<String, String> groupIds, List<String> setArns, Random random) {
         List<Account> accounts = org.accounts();
         if (accounts.isEmpty() || setArns.isEmpty()) {
             return;
         }
-        addAssignments(org, size.userAssignments(), "USER", userIds, accounts, setArns, random);
-        addAssignments(org, size.groupAssignments(), "GROUP", groupIds, accounts, setArns, random);
+        Set<String> personas = Set.copyOf(userIds.subList(0, Math.min(PERSONAS.size(), userIds.size())));
+        Set<String> personaGroups = PERSONAS.stream().flatMap(p -> p.groups().stream())
+                .filter(groupIds::containsKey).map(groupIds::get).collect(Collectors.toSet());
+        Set<String> justInTime = org.permissionSets().stream().filter(s -> JUST_IN_TIME_ONLY.contains(s.name()))
+                .map(PermissionSet::arn).collect(Collectors.toSet());
+        addAssignments(org, size.userAssignments(), "USER", userIds, accounts, setArns, random,
+                a -> !personas.contains(a.principalId()));
+        addAssignments(org, size.groupAssignments(), "GROUP", List.copyOf(groupIds.values()), accounts, setArns,
+                random, a -> !(personaGroups.contains(a.principalId()) && justInTime.contains(a.permissionSetArn())));
     }
 
     private static void addAssignments(SandboxOrganization org, int count, String type, List<String> principals,
-                                       List<Account> accounts, List<String> setArns, Random random) {
+                                       List<Account> accounts, List<String> setArns, Random random,
+                                       Predicate<Assignment> allowed) {
         if (principals.isEmpty()) {
             return;
         }
@@ -261,9 +364,22 @@ public final class SandboxSeed {
             List<String> sets = setsByAccount.computeIfAbsent(accountIndex, i -> setsOf(i, setArns));
             String set = sets.get(random.nextInt(sets.size()));
             String principal = principals.get(random.nextInt(principals.size()));
-            if (org.add(new Assignment(account.id(), set, type, principal))) {
+            Assignment assignment = new Assignment(account.id(), set, type, principal);
+            if (allowed.test(assignment) && org.add(assignment)) {
                 added++;
             }
+        }
+    }
+
+    /**
+     * The personas' own standing access, chosen rather than drawn: Riley develops on the payments team's
+     * dev account without asking; everything else the demo shows is requested just in time.
+     */
+    private static void personaAssignments(SandboxOrganization org, List<String> userIds) {
+        var developer = org.permissionSets().stream().filter(s -> s.name().equals("Developer")).findFirst();
+        var paymentsDev = org.accounts().stream().filter(a -> a.name().equals("payments-dev")).findFirst();
+        if (developer.isPresent() && paymentsDev.isPresent() && !userIds.isEmpty()) {
+            org.add(new Assignment(paymentsDev.get().id(), developer.get().arn(), "USER", userIds.get(0)));
         }
     }
 

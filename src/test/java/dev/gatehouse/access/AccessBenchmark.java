@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.ApproverType;
@@ -54,6 +56,8 @@ class AccessBenchmark {
     @Autowired
     private TestRules rules;
     @Autowired
+    private SandboxAccounts accounts;
+    @Autowired
     private Sandbox sandbox;
     @Autowired
     private DSLContext db;
@@ -75,9 +79,10 @@ class AccessBenchmark {
                     rules.permissionSetArn(set), 1, ApproverType.MANAGER, ""));
         }
         List<String[]> pairs = new ArrayList<>();
+        List<AccountRow> fresh = accounts.fresh(40);
         for (String set : sets) {
-            for (int account = 0; account < 40; account++) {
-                pairs.add(new String[] {rules.permissionSetArn(set), rules.accountId(account)});
+            for (AccountRow account : fresh) {
+                pairs.add(new String[] {rules.permissionSetArn(set), account.id()});
             }
         }
         Collections.shuffle(pairs, new Random(7));

@@ -25,6 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.StepUpRequired;
 import dev.gatehouse.security.TestMfa;
@@ -60,6 +61,8 @@ class AccessServiceTest {
 
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
     private String riley;
     private String readOnly;
     private String developer;
@@ -80,7 +83,7 @@ class AccessServiceTest {
 
     @Test
     void an_automatic_rule_grants_at_once_and_giving_back_removes_the_assignment() {
-        String account = rules.accountId(10);
+        String account = accounts.fresh().id();
         automatic(readOnly);
 
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
@@ -94,7 +97,7 @@ class AccessServiceTest {
 
     @Test
     void the_managers_approval_grants_and_nobody_decides_their_own_request() {
-        String account = rules.accountId(11);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
                 ApproverType.MANAGER, ""));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "OPS-1")).get(0));
@@ -116,7 +119,7 @@ class AccessServiceTest {
 
     @Test
     void a_rule_asking_for_mfa_holds_the_request_and_the_approval_until_each_person_steps_up() {
-        String account = rules.accountId(4);
+        String account = accounts.fresh().id();
         rules.save(TestRules.withMfa(TestRules.draft("Manager after MFA", RequesterType.USER, riley,
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""), true, true));
 
@@ -143,7 +146,7 @@ class AccessServiceTest {
 
     @Test
     void denying_needs_no_second_factor() {
-        String account = rules.accountId(7);
+        String account = accounts.fresh().id();
         rules.save(TestRules.withMfa(TestRules.draft("Manager after MFA", RequesterType.USER, riley,
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""), false, true));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
@@ -154,7 +157,7 @@ class AccessServiceTest {
 
     @Test
     void an_automatic_rule_extends_at_once_but_never_beyond_its_longest_access() {
-        String account = rules.accountId(17);
+        String account = accounts.fresh().id();
         automatic(readOnly);
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
         GrantSummary grant = awaitGrant(access, request, GrantStatus.ACTIVE);
@@ -173,7 +176,7 @@ class AccessServiceTest {
 
     @Test
     void an_extension_needing_approval_waits_for_the_approver_and_then_moves_the_end() {
-        String account = rules.accountId(18);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
                 ApproverType.MANAGER, ""));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
@@ -193,7 +196,7 @@ class AccessServiceTest {
 
     @Test
     void a_quorum_needs_that_many_different_people() {
-        String account = rules.accountId(12);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Two managers", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer,
                 2, ApproverType.GROUP, rules.groupId("engineering-managers")));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
@@ -207,7 +210,7 @@ class AccessServiceTest {
 
     @Test
     void two_approvals_at_the_same_moment_give_exactly_one_grant() throws Exception {
-        String account = rules.accountId(13);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Any manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer,
                 1, ApproverType.GROUP, rules.groupId("engineering-managers")));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));
@@ -235,7 +238,7 @@ class AccessServiceTest {
 
     @Test
     void overlapping_grants_do_not_remove_each_others_access() {
-        String account = rules.accountId(14);
+        String account = accounts.fresh().id();
         automatic(readOnly);
         long first = as(TestUsers.REQUESTER, () -> access.submit(form(readOnly, account, "")).get(0));
         GrantSummary firstGrant = awaitGrant(access, first, GrantStatus.ACTIVE);
@@ -256,7 +259,7 @@ class AccessServiceTest {
         SandboxOrganization.Assignment standing = sandbox.organization().assignments().stream()
                 .filter(a -> a.principalType().equals("USER") && a.principalId().equals(riley)).findFirst()
                 .orElseGet(() -> {
-                    var created = new SandboxOrganization.Assignment(rules.accountId(15), developer, "USER", riley);
+                    var created = new SandboxOrganization.Assignment(accounts.fresh().id(), developer, "USER", riley);
                     sandbox.organization().add(created);
                     return created;
                 });
@@ -274,7 +277,7 @@ class AccessServiceTest {
 
     @Test
     void a_request_is_refused_with_the_field_that_is_wrong() {
-        String account = rules.accountId(16);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Ticketed", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
                 ApproverType.MANAGER, ""));
 
@@ -290,7 +293,7 @@ class AccessServiceTest {
 
     @Test
     void break_glass_activates_at_once_and_waits_for_an_admin_to_follow_it_up() {
-        String account = rules.accountId(35);
+        String account = accounts.fresh().id();
         rules.breakGlass("Emergency", riley, developer, ApproverType.MANAGER);
         long request = as(TestUsers.REQUESTER, () -> access.submit(breakGlass(account, "Orders are failing: INC-5")))
                 .get(0);
@@ -323,7 +326,7 @@ class AccessServiceTest {
 
     @Test
     void break_glass_needs_its_own_rule_a_justification_and_starts_now() {
-        String account = rules.accountId(36);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
                 ApproverType.MANAGER, ""));
         assertRefused(breakGlass(account, "Orders are failing"), "accounts");
@@ -340,7 +343,7 @@ class AccessServiceTest {
 
     @Test
     void a_break_glass_rule_alone_does_not_let_anyone_request_normally() {
-        String account = rules.accountId(37);
+        String account = accounts.fresh().id();
         rules.breakGlass("Emergency", riley, developer, ApproverType.NONE);
 
         assertRefused(form(developer, account, ""), "accounts");
@@ -350,13 +353,14 @@ class AccessServiceTest {
     void someone_who_maps_to_no_identity_store_user_is_told_why() {
         assertThat(as(TestUsers.STRANGER, () -> access.whyNotInDirectory())).get().asString()
                 .contains("matches no Identity Center user");
-        assertThatThrownBy(() -> as(TestUsers.STRANGER, () -> access.submit(form(developer, rules.accountId(1), ""))))
+        String account = accounts.fresh().id();
+        assertThatThrownBy(() -> as(TestUsers.STRANGER, () -> access.submit(form(developer, account, ""))))
                 .isInstanceOf(AccessProblem.class).hasMessageContaining("matches no Identity Center user");
     }
 
     @Test
     void an_approver_of_the_request_may_revoke_the_access_and_nobody_else_but_an_admin() {
-        String account = rules.accountId(19);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Manager", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer, 1,
                 ApproverType.MANAGER, ""));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));

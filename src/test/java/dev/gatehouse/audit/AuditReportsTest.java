@@ -28,6 +28,7 @@ import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -44,6 +45,8 @@ class AuditReportsTest {
     @Autowired
     private TestRules rules;
     @Autowired
+    private SandboxAccounts accounts;
+    @Autowired
     private DSLContext db;
 
     /** Set up once: the grant then stays active for the whole class. */
@@ -56,7 +59,7 @@ class AuditReportsTest {
             return;
         }
         rules.demoDirectoryWithoutRules();
-        String onAccount = rules.accountId(22);
+        String onAccount = accounts.fresh().id();
         String readOnly = rules.permissionSetArn("ReadOnlyAccess");
         rules.save(TestRules.draft("Automatic", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 import org.jooq.DSLContext;
@@ -31,7 +32,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.gatehouse.TestDatabase;
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.TestRules;
 
 /**
@@ -65,10 +70,9 @@ class AuditSearchBenchmark {
     @Test
     void filtered_first_pages_at_ten_million_entries() throws Exception {
         rules.demoDirectory();
-        List<String> demoAccounts = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            demoAccounts.add(rules.account(i).id());
-        }
+        List<String> demoAccounts = directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()),
+                DirectoryPage.first(1000)).stream().map(AccountRow::id)
+                .filter(id -> !SandboxAccounts.isTestAccount(id)).toList();
         double insertSeconds = insert(demoAccounts);
 
         Map<String, IntFunction<AuditFilter>> filters = new LinkedHashMap<>();

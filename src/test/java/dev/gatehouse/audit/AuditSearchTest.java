@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +21,10 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.internal.AuditRepository;
 import dev.gatehouse.audit.internal.NewEntry;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.SandboxAccounts;
 
 /**
  * The audit screen's filters and paging. The trail is shared and append-only: each test's entries carry
@@ -36,7 +38,7 @@ class AuditSearchTest {
     @Autowired
     private AuditRepository repository;
     @Autowired
-    private TestRules rules;
+    private SandboxAccounts accounts;
     @Autowired
     private DirectoryLookup directory;
 
@@ -91,11 +93,13 @@ class AuditSearchTest {
 
     @Test
     void an_ou_filter_keeps_entries_about_accounts_anywhere_below_it() {
-        rules.demoDirectory();
-        AccountRow inside = rules.account(30);
-        String ou = directory.ouChain(inside.id()).stream().findFirst().orElseThrow();
-        AccountRow outside = IntStream.range(0, 40).mapToObj(rules::account)
-                .filter(account -> !directory.ouChain(account.id()).contains(ou)).findFirst().orElseThrow();
+        AccountRow inside = accounts.fresh();
+        String ou = directory.ouChain(inside.id()).stream()
+                .filter(id -> directory.organizationalUnit(id).orElseThrow().path().split(" / ").length == 2)
+                .findFirst().orElseThrow();
+        AccountRow outside = directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()),
+                DirectoryPage.first(100)).stream().filter(account -> !directory.ouChain(account.id()).contains(ou))
+                .findFirst().orElseThrow();
         append("2026-03-04T09:00:00Z", "Riley Chen", AuditSubjects.NONE.account(inside.id()), "inside");
         append("2026-03-04T10:00:00Z", "Riley Chen", AuditSubjects.NONE.account(outside.id()), "outside");
 

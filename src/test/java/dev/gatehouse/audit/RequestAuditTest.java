@@ -22,6 +22,7 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -41,6 +42,8 @@ class RequestAuditTest {
     private AuditTrail audit;
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
     private String riley;
     private String developer;
 
@@ -58,7 +61,7 @@ class RequestAuditTest {
 
     @Test
     void every_step_of_a_request_is_in_the_audit_trail_under_the_request_with_aws_request_ids() {
-        String account = rules.accountId(24);
+        String account = accounts.fresh().id();
         rules.save(TestRules.draft("Two managers", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", developer,
                 2, ApproverType.GROUP, rules.groupId("engineering-managers")));
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(developer, account, "")).get(0));

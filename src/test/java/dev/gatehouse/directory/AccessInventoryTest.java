@@ -59,6 +59,8 @@ class AccessInventoryTest {
     @Autowired
     private TestRules rules;
     @Autowired
+    private SandboxAccounts accounts;
+    @Autowired
     private DSLContext db;
 
     private String top;
@@ -230,7 +232,7 @@ class AccessInventoryTest {
     @Test
     void an_active_grant_is_listed_as_the_grant_and_as_made_by_gatehouse() {
         rules.clear();
-        String onAccount = rules.accountId(25);
+        String onAccount = accounts.fresh().id();
         String readOnly = rules.permissionSetArn("ReadOnlyAccess");
         String riley = rules.userId(TestUsers.REQUESTER);
         InventoryScope triple = InventoryScope.ORGANIZATION.ofPerson(riley).onAccount(onAccount)

@@ -12,9 +12,18 @@ public final class DemoDirectory {
 
     public static synchronized void ensureSynced(DirectorySyncJob job) {
         if (!synced) {
-            job.run(SyncTrigger.MANUAL, null).filter(run -> run.status() == SyncStatus.SUCCEEDED)
-                    .orElseThrow(() -> new IllegalStateException("The demo directory did not sync"));
-            synced = true;
+            syncAgain(job);
         }
+    }
+
+    static synchronized boolean isSynced() {
+        return synced;
+    }
+
+    /** A sync now, for what was added to the sandbox since the last one. */
+    static synchronized void syncAgain(DirectorySyncJob job) {
+        job.run(SyncTrigger.MANUAL, null).filter(run -> run.status() == SyncStatus.SUCCEEDED)
+                .orElseThrow(() -> new IllegalStateException("The demo directory did not sync"));
+        synced = true;
     }
 }

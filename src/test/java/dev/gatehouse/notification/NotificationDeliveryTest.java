@@ -28,6 +28,7 @@ import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -60,6 +61,8 @@ class NotificationDeliveryTest {
     private DirectoryLookup directory;
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
 
     private final WebhookReceiver receiver = TestNotificationEndpoints.receiver();
     private String riley;
@@ -79,7 +82,7 @@ class NotificationDeliveryTest {
 
     @Test
     void the_approver_is_emailed_the_request_and_the_requester_the_decision_and_the_activation() throws Exception {
-        AccountRow account = rules.account(30);
+        AccountRow account = accounts.fresh();
         managerApproves();
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(account)).get(0));
 
@@ -98,7 +101,7 @@ class NotificationDeliveryTest {
 
     @Test
     void the_generic_webhook_is_signed_with_hmac_and_slack_gets_the_text() throws Exception {
-        AccountRow account = rules.account(31);
+        AccountRow account = accounts.fresh();
         managerApproves();
         long request = as(TestUsers.REQUESTER, () -> access.submit(form(account)).get(0));
 
@@ -119,7 +122,7 @@ class NotificationDeliveryTest {
 
     @Test
     void a_receiver_that_is_down_gets_the_message_once_when_it_is_back() {
-        AccountRow account = rules.account(32);
+        AccountRow account = accounts.fresh();
         managerApproves();
         receiver.failNext(TestNotificationEndpoints.WEBHOOK_PATH, account.name(), 2);
 
@@ -137,7 +140,7 @@ class NotificationDeliveryTest {
 
     @Test
     void a_message_that_keeps_failing_is_shown_to_admins_and_can_be_sent_again() {
-        AccountRow account = rules.account(33);
+        AccountRow account = accounts.fresh();
         managerApproves();
         receiver.failNext(TestNotificationEndpoints.WEBHOOK_PATH, account.name(), 3);
 
@@ -181,7 +184,7 @@ class NotificationDeliveryTest {
 
     @Test
     void break_glass_tells_the_rules_approvers_and_the_admins_at_once() {
-        AccountRow account = rules.account(34);
+        AccountRow account = accounts.fresh();
         rules.breakGlass("Emergency", riley, developer, ApproverType.MANAGER);
 
         long request = as(TestUsers.REQUESTER, () -> access.submit(new RequestForm(developer, List.of(account.id()),

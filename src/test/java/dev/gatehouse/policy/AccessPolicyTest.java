@@ -20,6 +20,7 @@ import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 
 /** Saving access rules, and which rule applies to a person, account and permission set. */
 @SpringBootTest
@@ -36,6 +37,8 @@ class AccessPolicyTest {
 
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
     private String riley;
     private String developer;
     private String account;
@@ -45,7 +48,7 @@ class AccessPolicyTest {
         rules.demoDirectoryWithoutRules();
         riley = rules.userId(TestUsers.REQUESTER);
         developer = rules.permissionSetArn("Developer");
-        account = rules.accountId(3);
+        account = accounts.fresh().id();
     }
 
     @AfterEach

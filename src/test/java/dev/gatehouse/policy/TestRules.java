@@ -2,24 +2,21 @@ package dev.gatehouse.policy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.AccountRow;
-import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DemoDirectory;
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.security.GatehouseUser;
 
 /**
  * Access rules for tests over the synced demo directory, saved through the service as an admin, and
- * the demo's people, groups, accounts and permission sets by name.
+ * the demo's people, groups and permission sets by name. Accounts come from {@link SandboxAccounts}.
  */
 @Component
 public class TestRules {
@@ -72,20 +69,6 @@ public class TestRules {
 
     public String permissionSetArn(String name) {
         return directory.permissionSets().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().arn();
-    }
-
-    /**
-     * The i-th account by name. Tests that grant access each take an index no other test uses, since the
-     * suite shares one database and sandbox: a grant another test left active would make a new one skip
-     * its AWS write. Search for the index before taking one.
-     */
-    public AccountRow account(int index) {
-        return directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()), DirectoryPage.first(index + 1))
-                .get(index);
-    }
-
-    public String accountId(int index) {
-        return account(index).id();
     }
 
     public static AccessRule draft(String name, RequesterType requesterType, String requesterId, ScopeType scopeType,

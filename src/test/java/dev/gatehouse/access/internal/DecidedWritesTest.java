@@ -26,6 +26,7 @@ import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.StandingRemoval;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.TestRules;
@@ -66,6 +67,8 @@ class DecidedWritesTest {
     private Clock clock;
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
 
     private String riley;
     private String permissionSet;
@@ -84,7 +87,7 @@ class DecidedWritesTest {
 
     @Test
     void a_group_assignment_is_created_and_deleted_through_the_ledger() {
-        AssignmentKey key = AssignmentKey.group(rules.accountId(1), permissionSet, rules.groupId("payments-team"));
+        AssignmentKey key = AssignmentKey.group(accounts.fresh().id(), permissionSet, rules.groupId("payments-team"));
 
         decided.request(key, Operation.CREATE, decision("create"), "Alex Admin");
         decided.apply(decision("create"));
@@ -105,7 +108,7 @@ class DecidedWritesTest {
 
     @Test
     void a_decision_removes_a_standing_assignment_and_its_ledger_row_names_the_decision() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(2), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
 
         StandingRemoval asked = assignmentLedger.removeStanding(key, decision("review"), "Morgan Reviewer");
@@ -124,7 +127,7 @@ class DecidedWritesTest {
 
     @Test
     void a_removal_runs_by_itself_through_the_scheduler() throws InterruptedException {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(3), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
 
         assignmentLedger.removeStanding(key, decision("scheduled"), "Morgan Reviewer");
@@ -138,7 +141,7 @@ class DecidedWritesTest {
 
     @Test
     void a_removal_waits_while_a_live_grant_holds_the_assignment_and_happens_when_it_ends() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(4), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
         StoredGrant grant = grant(key);
         grantLedger.start(grant.id());
@@ -162,7 +165,7 @@ class DecidedWritesTest {
 
     @Test
     void a_grant_that_starts_before_an_asked_removal_runs_keeps_its_access_until_it_ends() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(11), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
         transaction.executeWithoutResult(status -> ledgerRows.insert(key, Operation.DELETE, decision("race"),
                 "Morgan Reviewer", WriteState.SENDING, "", clock.instant())); // asked, its task not run yet
@@ -182,7 +185,7 @@ class DecidedWritesTest {
 
     @Test
     void after_a_removal_the_next_grant_makes_the_assignment_and_takes_it_away_again() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(5), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
         assignmentLedger.removeStanding(key, decision("before"), "Morgan Reviewer");
         decided.apply(decision("before"));
@@ -198,7 +201,7 @@ class DecidedWritesTest {
 
     @Test
     void a_crash_after_the_ledger_row_and_before_the_delete_is_reconciled_on_the_next_run() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(6), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
         transaction.executeWithoutResult(status -> ledgerRows.insert(key, Operation.DELETE, decision("crash"),
                 "Morgan Reviewer", WriteState.SENDING, "", clock.instant())); // recorded, then the node died
@@ -212,7 +215,7 @@ class DecidedWritesTest {
 
     @Test
     void a_failed_removal_is_retried_until_the_assignment_is_gone() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(7), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         sandbox.organization().add(sandboxAssignment(key));
         sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofMillis(50), 1));
         transaction.executeWithoutResult(status -> ledgerRows.insert(key, Operation.DELETE, decision("retry"),
@@ -233,14 +236,14 @@ class DecidedWritesTest {
 
     @Test
     void the_same_decision_asked_again_changes_nothing_and_cannot_name_another_assignment() {
-        AssignmentKey key = AssignmentKey.user(rules.accountId(8), permissionSet, riley);
+        AssignmentKey key = AssignmentKey.user(accounts.fresh().id(), permissionSet, riley);
         assignmentLedger.removeStanding(key, decision("twice"), "Morgan Reviewer");
         assignmentLedger.removeStanding(key, decision("twice"), "Morgan Reviewer");
 
         assertThat(db.fetchCount(db.selectFrom("access_ledger").where("decision_id = ?", decision("twice"))))
                 .isEqualTo(1);
         assertThatThrownBy(() -> assignmentLedger.removeStanding(
-                AssignmentKey.user(rules.accountId(10), permissionSet, riley), decision("twice"), "Morgan Reviewer"))
+                AssignmentKey.user(accounts.fresh().id(), permissionSet, riley), decision("twice"), "Morgan Reviewer"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

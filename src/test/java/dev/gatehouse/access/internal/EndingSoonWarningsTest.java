@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.GrantEndingSoon;
 import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.TestRules;
@@ -39,6 +40,8 @@ class EndingSoonWarningsTest {
     private Clock clock;
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
     @Autowired
     private ApplicationEvents events;
 
@@ -90,8 +93,9 @@ class EndingSoonWarningsTest {
         String riley = rules.userId(TestUsers.REQUESTER);
         String set = rules.permissionSetArn("ViewOnlyAccess");
         AccessRule rule = TestRules.stored(riley, set, "ViewOnlyAccess", 0, ApproverType.NONE, start);
+        String account = accounts.fresh().id();
         return transaction.execute(status -> {
-            long request = requests.insert(riley, "Riley Chen", rules.accountId(6), "account", set, "ViewOnlyAccess",
+            long request = requests.insert(riley, "Riley Chen", account, "account", set, "ViewOnlyAccess",
                     rule, "", Duration.between(start, end), Optional.empty(), "", "", Optional.empty(), start);
             long grant = grants.insert(requests.lock(request).orElseThrow(), start, end);
             grants.status(grant, GrantStatus.ACTIVE);

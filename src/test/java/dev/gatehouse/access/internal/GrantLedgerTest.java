@@ -29,6 +29,7 @@ import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.WriteOutcome;
 import dev.gatehouse.aws.WriteStatus;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
@@ -65,6 +66,8 @@ class GrantLedgerTest {
 
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
     private String riley;
     private String permissionSet;
 
@@ -82,7 +85,7 @@ class GrantLedgerTest {
 
     @Test
     void a_crash_after_the_ledger_row_and_before_the_create_converges_on_the_next_run() {
-        StoredGrant grant = grant(30);
+        StoredGrant grant = grant();
         transaction.executeWithoutResult(status -> {
             grants.status(grant.id(), GrantStatus.ACTIVATING);
             grants.own(grant, true);
@@ -97,7 +100,7 @@ class GrantLedgerTest {
 
     @Test
     void a_crash_after_the_create_succeeded_does_not_make_the_assignment_look_standing() {
-        StoredGrant grant = grant(31);
+        StoredGrant grant = grant();
         transaction.executeWithoutResult(status -> {
             grants.status(grant.id(), GrantStatus.ACTIVATING);
             grants.own(grant, true);
@@ -114,7 +117,7 @@ class GrantLedgerTest {
 
     @Test
     void two_nodes_starting_the_same_grant_at_once_create_the_assignment_once() throws Exception {
-        StoredGrant grant = grant(32);
+        StoredGrant grant = grant();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -134,7 +137,7 @@ class GrantLedgerTest {
 
     @Test
     void a_failed_delete_is_retried_until_the_assignment_is_gone() {
-        StoredGrant grant = grant(33);
+        StoredGrant grant = grant();
         ledger.start(grant.id());
         assertThat(inSandbox(grant)).isTrue();
 
@@ -153,7 +156,7 @@ class GrantLedgerTest {
 
     @Test
     void a_crash_after_the_delete_and_before_the_grant_ended_converges_on_the_next_run() {
-        StoredGrant grant = grant(34);
+        StoredGrant grant = grant();
         ledger.start(grant.id());
         transaction.executeWithoutResult(status -> grants.status(grant.id(), GrantStatus.ENDING));
         sandbox.organization().remove(sandboxAssignment(grant)); // deleted, then the node died
@@ -166,7 +169,7 @@ class GrantLedgerTest {
 
     @Test
     void a_grant_ended_while_its_create_is_in_flight_waits_for_the_create_before_deleting() {
-        StoredGrant grant = grant(36);
+        StoredGrant grant = grant();
         sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofSeconds(2), 0));
         WriteOutcome creating = assignments.createAssignment(new AccountAssignment(grant.accountId(),
                 grant.permissionSetArn(), "USER", grant.userId()), Duration.ofMillis(100));
@@ -187,7 +190,7 @@ class GrantLedgerTest {
 
     @Test
     void a_failed_create_fails_the_grant_with_the_aws_reason() {
-        StoredGrant grant = grant(35);
+        StoredGrant grant = grant();
         sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofMillis(50), 1));
 
         ledger.start(grant.id());
@@ -205,9 +208,9 @@ class GrantLedgerTest {
         ledger.start(grant.id());
     }
 
-    /** A scheduled grant for Riley on the i-th account, with no tasks behind it: the test runs the steps. */
-    private StoredGrant grant(int accountIndex) {
-        String account = rules.accountId(accountIndex);
+    /** A scheduled grant for Riley on a fresh account, with no tasks behind it: the test runs the steps. */
+    private StoredGrant grant() {
+        String account = accounts.fresh().id();
         AccessRule rule = TestRules.stored(riley, permissionSet, "SupportUser", 0, ApproverType.NONE, Instant.now());
         Long id = transaction.execute(status -> {
             long requestId = requests.insert(riley, "Riley Chen", account, "account", permissionSet, "SupportUser",

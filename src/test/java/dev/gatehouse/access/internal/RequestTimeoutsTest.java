@@ -19,6 +19,7 @@ import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
@@ -45,6 +46,8 @@ class RequestTimeoutsTest {
 
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
 
     @BeforeEach
     void demoDirectory() {
@@ -73,7 +76,8 @@ class RequestTimeoutsTest {
         String riley = rules.userId(TestUsers.REQUESTER);
         String set = rules.permissionSetArn("BillingReadOnly");
         AccessRule rule = TestRules.stored(riley, set, "BillingReadOnly", 1, ApproverType.MANAGER, madeAt);
-        return transaction.execute(status -> requests.insert(riley, "Riley Chen", rules.accountId(5), "account", set,
+        String account = accounts.fresh().id();
+        return transaction.execute(status -> requests.insert(riley, "Riley Chen", account, "account", set,
                 "BillingReadOnly", rule, "", Duration.ofHours(1), Optional.empty(), "", "", Optional.empty(), madeAt));
     }
 

@@ -32,6 +32,8 @@ import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -61,6 +63,8 @@ class TwoNodesTest {
     private Sandbox sandbox;
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
 
     @AfterAll
     static void stopSecondNode() {
@@ -75,8 +79,7 @@ class TwoNodesTest {
         String riley = rules.userId(TestUsers.REQUESTER);
         GrantLedger otherLedger = secondNode().getBean(GrantLedger.class);
         List<String> sets = List.of("PowerUserAccess", "DatabaseAdmin", "NetworkAdmin", "SupportUser");
-        List<String> accounts = List.of(rules.accountId(27), rules.accountId(28), rules.accountId(29),
-                rules.accountId(38), rules.accountId(39));
+        List<String> accountIds = accounts.fresh(5).stream().map(AccountRow::id).toList();
         Instant later = Instant.now().plus(Duration.ofMinutes(10));
         List<Long> requests = new ArrayList<>();
         for (String set : sets) {
@@ -84,7 +87,7 @@ class TwoNodesTest {
             rules.save(TestRules.draft("Open " + set, RequesterType.USER, riley, ScopeType.ORGANIZATION, "", arn, 0,
                     ApproverType.NONE, ""));
             // Starting later keeps the scheduler out of the way until both nodes have raced.
-            requests.addAll(as(TestUsers.REQUESTER, () -> access.submit(new RequestForm(arn, accounts,
+            requests.addAll(as(TestUsers.REQUESTER, () -> access.submit(new RequestForm(arn, accountIds,
                     Duration.ofHours(1), Optional.of(later), "Two nodes", ""))));
         }
         Map<Long, Long> grantByRequest = new HashMap<>();

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.TestRules;
 
@@ -18,6 +19,8 @@ abstract class AccessViewTest extends KaribuTest {
 
     @Autowired
     protected TestRules rules;
+    @Autowired
+    protected SandboxAccounts accounts;
 
     @BeforeEach
     void demoDirectoryWithoutRules() {

@@ -47,7 +47,7 @@ class ActiveAccessViewTest extends AccessViewTest {
 
     @Test
     void an_admin_revokes_someones_access_with_a_reason() {
-        AccountRow account = grantRiley(24);
+        AccountRow account = grantRiley();
         openAs(TestUsers.ADMIN, "access/active");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Search")), account.name());
         Grid<?> grid = _get(Grid.class, spec -> spec.withId("current-access"));
@@ -74,7 +74,7 @@ class ActiveAccessViewTest extends AccessViewTest {
 
     @Test
     void an_auditor_sees_current_access_but_cannot_revoke() {
-        AccountRow account = grantRiley(25);
+        AccountRow account = grantRiley();
         openAs(TestUsers.AUDITOR, "access/active");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Search")), account.name());
 
@@ -87,7 +87,7 @@ class ActiveAccessViewTest extends AccessViewTest {
     void an_admin_follows_up_break_glass_access_with_what_they_found() {
         String developer = rules.permissionSetArn("Developer");
         rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.NONE);
-        AccountRow account = rules.account(26);
+        AccountRow account = accounts.fresh();
         TestUsers.signIn(TestUsers.REQUESTER);
         access.submit(new RequestForm(developer, List.of(account.id()), Duration.ofHours(1), Optional.empty(),
                 "Failover of the orders database", "", true));
@@ -134,11 +134,11 @@ class ActiveAccessViewTest extends AccessViewTest {
         return -1;
     }
 
-    private AccountRow grantRiley(int accountIndex) {
+    private AccountRow grantRiley() {
         String set = rules.permissionSetArn("SecurityAudit");
         rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", set, 0, ApproverType.NONE, ""));
-        AccountRow account = rules.account(accountIndex);
+        AccountRow account = accounts.fresh();
         TestUsers.signIn(TestUsers.REQUESTER);
         access.submit(new RequestForm(set, List.of(account.id()), Duration.ofHours(1), Optional.empty(), "", ""));
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> grants.myGrants().stream()

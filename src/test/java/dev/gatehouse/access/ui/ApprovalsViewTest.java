@@ -40,7 +40,7 @@ class ApprovalsViewTest extends AccessViewTest {
 
     @Test
     void a_manager_approves_a_request_from_the_inbox() {
-        String account = requestAsRiley(21);
+        String account = requestAsRiley();
         openAs(TestUsers.APPROVER, "approvals");
         @SuppressWarnings("unchecked")
         Grid<RequestSummary> inbox = _find(Grid.class).get(0);
@@ -60,7 +60,7 @@ class ApprovalsViewTest extends AccessViewTest {
 
     @Test
     void an_approver_sees_the_access_they_approved_and_can_revoke_it() {
-        String account = requestAsRiley(26);
+        String account = requestAsRiley();
         openAs(TestUsers.APPROVER, "approvals");
         @SuppressWarnings("unchecked")
         Grid<RequestSummary> inbox = _find(Grid.class).get(0);
@@ -82,7 +82,7 @@ class ApprovalsViewTest extends AccessViewTest {
 
     @Test
     void nobody_sees_their_own_request_in_the_inbox() {
-        requestAsRiley(22);
+        requestAsRiley();
 
         openAs(TestUsers.REQUESTER, "approvals");
 
@@ -101,11 +101,11 @@ class ApprovalsViewTest extends AccessViewTest {
                 n.getElement().getProperty("text")).isEqualTo("Select the requests to deny first."));
     }
 
-    private String requestAsRiley(int accountIndex) {
+    private String requestAsRiley() {
         String developer = rules.permissionSetArn("Developer");
         rules.save(TestRules.draft("Manager approves", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
-        String account = rules.accountId(accountIndex);
+        String account = accounts.fresh().id();
         TestUsers.signIn(TestUsers.REQUESTER);
         access.submit(new RequestForm(developer, List.of(account), Duration.ofHours(1), Optional.empty(),
                 "Debugging checkout", ""));

@@ -48,7 +48,7 @@ class MyAccessViewTest extends AccessViewTest {
         String readOnly = rules.permissionSetArn("ReadOnlyAccess");
         rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));
-        AccountRow chosen = rules.account(23);
+        AccountRow chosen = accounts.fresh();
         String account = chosen.id();
         TestUsers.signIn(TestUsers.REQUESTER);
         access.submit(new RequestForm(readOnly, List.of(account), Duration.ofHours(2), Optional.empty(), "", ""));

@@ -55,7 +55,7 @@ class RequestAccessViewTest extends AccessViewTest {
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
         openAs(TestUsers.REQUESTER, "request");
 
-        chooseSetAndAccount(developer, 20);
+        chooseSetAndAccount(developer, accounts.fresh());
         assertThat(_get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively())
                 .contains("1 approval from the requester's manager (Avery Patel)");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Debugging a failed deployment");
@@ -71,14 +71,15 @@ class RequestAccessViewTest extends AccessViewTest {
         String developer = rules.permissionSetArn("Developer");
         rules.save(TestRules.draft("Manager approves", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
                 ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+        AccountRow account = accounts.fresh();
         openAs(TestUsers.REQUESTER, "request");
-        chooseSetAndAccount(developer, 21);
+        chooseSetAndAccount(developer, account);
         assertThat(_find(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)))
                 .as("no break-glass rule yet").isEmpty();
 
         rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.MANAGER);
         openAs(TestUsers.REQUESTER, "request");
-        chooseSetAndAccount(developer, 21);
+        chooseSetAndAccount(developer, account);
         _setValue(_get(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)), true);
         assertThat(_get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively())
                 .contains("break-glass, active at once for at most 2 h");
@@ -100,8 +101,9 @@ class RequestAccessViewTest extends AccessViewTest {
                 rules.userId(TestUsers.REQUESTER), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER,
                 ""), true, false));
         String secret = mfa.enrolTotp(TestUsers.REQUESTER);
+        AccountRow account = accounts.fresh();
         openAs(TestUsers.REQUESTER, "request");
-        chooseSetAndAccount(developer, 8);
+        chooseSetAndAccount(developer, account);
         assertThat(_get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively())
                 .contains("You verify a second factor (MFA) before it is sent.");
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Debugging a failed deployment");
@@ -116,7 +118,7 @@ class RequestAccessViewTest extends AccessViewTest {
         _click(_get(stepUp, Button.class, spec -> spec.withText("Verify")));
         assertThat(code.getErrorMessage()).isEqualTo("That code is not right.");
         assertThat(access.myRequests(0, 50)).as("nothing sent yet")
-                .noneMatch(r -> r.accountId().equals(rules.accountId(8)));
+                .noneMatch(r -> r.accountId().equals(account.id()));
 
         _setValue(code, TestMfa.nextCode(secret));
         _click(_get(stepUp, Button.class, spec -> spec.withText("Verify")));
@@ -133,7 +135,7 @@ class RequestAccessViewTest extends AccessViewTest {
                 rules.userId(TestUsers.REQUESTER), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER,
                 ""), true, false));
         openAs(TestUsers.REQUESTER, "request");
-        chooseSetAndAccount(developer, 9);
+        chooseSetAndAccount(developer, accounts.fresh());
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Debugging a failed deployment");
         _click(_get(Button.class, spec -> spec.withText("Send request")));
 
@@ -175,11 +177,11 @@ class RequestAccessViewTest extends AccessViewTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void chooseSetAndAccount(String permissionSetArn, int accountIndex) {
+    private void chooseSetAndAccount(String permissionSetArn, AccountRow account) {
         ComboBox<PermissionSetChoice> set = _get(ComboBox.class, spec -> spec.withLabel("Permission set"));
         _setValue(set, set.getListDataView().getItems().filter(c -> c.arn().equals(permissionSetArn)).findFirst()
                 .orElseThrow());
-        MultiSelectComboBox<AccountRow> accounts = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts"));
-        _setValue(accounts, Set.of(rules.account(accountIndex)));
+        MultiSelectComboBox<AccountRow> choice = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts"));
+        _setValue(choice, Set.of(account));
     }
 }

@@ -26,7 +26,8 @@ class OrganizationViewTest extends DirectoryViewTest {
 
         TreeGrid<?> tree = _get(TreeGrid.class);
         var names = IntStream.range(0, _size(tree)).mapToObj(i -> _getFormattedRow(tree, i).get(0)).toList();
-        assertThat(names).containsExactly("Infrastructure", "Security", "Workloads", "management");
+        assertThat(names).as("the demo's environments, the tests' own accounts, the management account")
+                .containsExactly("Development", "Production", "Staging", "Test accounts", "management");
     }
 
     @Test

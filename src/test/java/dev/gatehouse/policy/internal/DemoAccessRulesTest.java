@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,9 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
+import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySynced;
 import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
@@ -27,6 +30,7 @@ import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
@@ -99,6 +103,30 @@ class DemoAccessRulesTest {
 
         TestUsers.signIn(TestUsers.AUDITOR);
         assertThat(policy.rules("", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void the_demo_rules_let_the_personas_do_what_their_sign_in_cards_say() {
+        demoRules.on(synced(SyncStatus.SUCCEEDED));
+        String riley = rules.userId(TestUsers.REQUESTER);
+        String sam = rules.userId(TestUsers.AUDITOR);
+        String paymentsProd = directory.accountsWithin(new AccountScopes(true, Set.of(), Set.of()),
+                DirectoryPage.first(5).matching("payments-prod")).get(0).id();
+        TestUsers.signIn(TestUsers.REQUESTER);
+
+        Eligibility readOnly = policy.evaluate(riley, paymentsProd, rules.permissionSetArn("ReadOnlyAccess"));
+        assertThat(readOnly.allowed()).isTrue();
+        assertThat(readOnly.rule().orElseThrow().automatic()).as("Riley reads at once").isTrue();
+        assertThat(policy.evaluate(riley, paymentsProd, rules.permissionSetArn("Developer")).approvers())
+                .as("Avery approves Riley's Developer as Riley's manager").containsExactly("Avery Patel");
+        Eligibility admin = policy.evaluate(riley, paymentsProd, rules.permissionSetArn("AdministratorAccess"));
+        assertThat(admin.approvers()).as("and AdministratorAccess as a production approver").contains("Avery Patel");
+        assertThat(admin.rule().orElseThrow().mfaToRequest()).isTrue();
+        assertThat(admin.rule().orElseThrow().mfaToApprove()).isTrue();
+        assertThat(policy.breakGlass(riley, paymentsProd, rules.permissionSetArn("BreakGlass")))
+                .as("Riley breaks glass").isPresent();
+        assertThat(policy.evaluate(sam, paymentsProd, rules.permissionSetArn("ReadOnlyAccess")).allowed())
+                .as("the auditor changes nothing, in AWS either").isFalse();
     }
 
     private static DirectorySynced synced(SyncStatus status) {

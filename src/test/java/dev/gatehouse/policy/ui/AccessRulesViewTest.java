@@ -25,6 +25,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.SandboxAccounts;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.Choice;
@@ -42,6 +43,8 @@ class AccessRulesViewTest extends KaribuTest {
 
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SandboxAccounts accounts;
 
     @BeforeEach
     void noRules() {
@@ -146,7 +149,7 @@ class AccessRulesViewTest extends KaribuTest {
         openAs(TestUsers.AUDITOR, "access-rules");
         _click(_get(Button.class, spec -> spec.withText("Explain access")));
         choose("Person", new Choice(riley, "Riley Chen"));
-        choose("Account", new Choice(rules.accountId(2), "account"));
+        choose("Account", new Choice(accounts.fresh().id(), "account"));
 
         choose("Permission set", new Choice(developer, "Developer"));
         _click(_get(Button.class, spec -> spec.withText("Explain")));

@@ -1,0 +1,150 @@
+package dev.gatehouse.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.gatehouse.sandbox.SandboxOrganization.Account;
+import dev.gatehouse.sandbox.SandboxOrganization.Assignment;
+import dev.gatehouse.sandbox.SandboxOrganization.OrganizationalUnit;
+import dev.gatehouse.sandbox.SandboxOrganization.User;
+
+/** The demo organization tells the story the README and the sign-in page tell. */
+class SandboxSeedTest {
+
+    private static final Pattern ACCOUNT_NAME = Pattern.compile("([a-z]+)-(prod|staging|dev|sandbox)(-[0-9]+)?");
+    private static final Map<String, String> ENVIRONMENT_OF_STAGE = Map.of("prod", "Production", "staging",
+            "Staging", "dev", "Development", "sandbox", "Sandbox");
+
+    private final SandboxOrganization demo = SandboxSeed.generate(SandboxSeed.Size.DEMO, 42);
+
+    @Test
+    void payments_prod_sits_in_production_commerce_payments() {
+        assertThat(path(demo, account(demo, "payments-prod"))).containsExactly("Production", "Commerce", "Payments");
+        assertThat(path(demo, account(demo, "payments-dev"))).containsExactly("Development", "Commerce", "Payments");
+        assertThat(path(demo, account(demo, "management"))).isEmpty();
+    }
+
+    @Test
+    void every_account_sits_under_the_environment_domain_and_team_its_name_says() {
+        for (SandboxOrganization org : List.of(demo, SandboxSeed.generate(new SandboxSeed.Size(300, 3, 4, 50, 15,
+                12, 40, 20), 3))) {
+            for (Account account : org.accounts()) {
+                if (account.name().equals("management")) {
+                    continue;
+                }
+                Matcher name = ACCOUNT_NAME.matcher(account.name());
+                assertThat(name.matches()).as(account.name()).isTrue();
+                String team = name.group(1);
+                List<String> path = path(org, account);
+                assertThat(path).as(account.name()).isNotEmpty();
+                assertThat(path.get(0)).as(account.name() + " is under its environment")
+                        .startsWith(ENVIRONMENT_OF_STAGE.get(name.group(2)));
+                if (path.size() > 1) {
+                    assertThat(domainOf(team).unit()).as(account.name() + " is under its team's domain")
+                            .isEqualTo(path.get(1).replaceAll(" [0-9]+$", ""));
+                }
+                if (path.size() > 2) {
+                    assertThat(path.get(2).toLowerCase()).as(account.name() + " is under its team")
+                            .startsWith(team);
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_demo_has_every_environment_of_its_teams_and_no_account_twice() {
+        List<String> names = demo.accounts().stream().map(Account::name).toList();
+
+        assertThat(names).hasSize(40).doesNotHaveDuplicates()
+                .contains("payments-prod", "payments-staging", "payments-dev", "checkout-prod", "platform-prod");
+        assertThat(demo.units()).filteredOn(u -> u.parentId().equals(SandboxOrganization.ROOT_ID))
+                .extracting(OrganizationalUnit::name).containsExactly("Production", "Staging", "Development");
+    }
+
+    @Test
+    void riley_holds_no_standing_administrator_access_or_break_glass_and_only_developer_on_payments_dev() {
+        String riley = user(demo, "riley.chen").id();
+        Set<String> rileysGroups = demo.memberships().stream().filter(m -> m.userId().equals(riley))
+                .map(SandboxOrganization.Membership::groupId).collect(Collectors.toSet());
+        Map<String, String> setNames = demo.permissionSets().stream()
+                .collect(Collectors.toMap(SandboxOrganization.PermissionSet::arn,
+                        SandboxOrganization.PermissionSet::name));
+        Map<String, String> accountNames = demo.accounts().stream()
+                .collect(Collectors.toMap(Account::id, Account::name));
+
+        List<Assignment> held = demo.assignments().stream().filter(a -> a.principalId().equals(riley)
+                || a.principalType().equals("GROUP") && rileysGroups.contains(a.principalId())).toList();
+
+        assertThat(held).isNotEmpty().extracting(a -> setNames.get(a.permissionSetArn()))
+                .doesNotContain("AdministratorAccess", "BreakGlass");
+        assertThat(held).filteredOn(a -> a.principalType().equals("USER"))
+                .extracting(a -> setNames.get(a.permissionSetArn()) + " on " + accountNames.get(a.accountId()))
+                .containsExactly("Developer on payments-dev");
+    }
+
+    @Test
+    void no_persona_holds_standing_access_drawn_at_random() {
+        Set<String> personas = SandboxSeed.PERSONAS.stream().map(p -> user(demo, p.userName()).id())
+                .collect(Collectors.toSet());
+
+        assertThat(demo.assignments()).filteredOn(a -> personas.contains(a.principalId())).hasSize(1);
+    }
+
+    @Test
+    void the_people_on_the_persona_cards_are_who_the_cards_say() {
+        Map<String, User> byId = demo.users().stream().collect(Collectors.toMap(User::id, Function.identity()));
+        Function<String, String> managerOf = userName -> byId.get(user(demo, userName).managerId()).userName();
+        Map<String, Set<String>> groups = groupsByUser(demo);
+
+        assertThat(managerOf.apply("riley.chen")).isEqualTo("avery.patel");
+        assertThat(managerOf.apply("avery.patel")).isEqualTo("jordan.kim");
+        assertThat(managerOf.apply("morgan.reyes")).isEqualTo("jordan.kim");
+        assertThat(groups.get("riley.chen")).contains("payments-team", "engineering");
+        assertThat(groups.get("avery.patel")).contains("production-approvers", "engineering-managers");
+        assertThat(groups.get("morgan.reyes")).contains("gatehouse-admins");
+        assertThat(groups.get("sam.okafor")).containsExactly("gatehouse-auditors");
+        assertThat(demo.permissionSets()).extracting(SandboxOrganization.PermissionSet::name)
+                .contains("ReadOnlyAccess", "Developer", "AdministratorAccess", "BreakGlass");
+    }
+
+    private static SandboxSeed.Domain domainOf(String team) {
+        return SandboxSeed.DOMAINS.stream().filter(d -> d.teams().contains(team)).findFirst().orElseThrow();
+    }
+
+    /** The names of the OUs from the top down to the account's own. */
+    private static List<String> path(SandboxOrganization org, Account account) {
+        Map<String, OrganizationalUnit> units = org.units().stream()
+                .collect(Collectors.toMap(OrganizationalUnit::id, Function.identity()));
+        List<String> names = new ArrayList<>();
+        for (OrganizationalUnit unit = units.get(account.parentId()); unit != null; unit = units.get(unit.parentId())) {
+            names.add(0, unit.name());
+        }
+        return names;
+    }
+
+    private static Account account(SandboxOrganization org, String name) {
+        return org.accounts().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static User user(SandboxOrganization org, String userName) {
+        return org.users().stream().filter(u -> u.userName().equals(userName)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Set<String>> groupsByUser(SandboxOrganization org) {
+        Map<String, String> groupNames = org.groups().stream()
+                .collect(Collectors.toMap(SandboxOrganization.Group::id, SandboxOrganization.Group::displayName));
+        Map<String, String> userNames = org.users().stream().collect(Collectors.toMap(User::id, User::userName));
+        return org.memberships().stream().collect(Collectors.groupingBy(m -> userNames.get(m.userId()),
+                Collectors.mapping(m -> groupNames.get(m.groupId()), Collectors.toSet())));
+    }
+}
