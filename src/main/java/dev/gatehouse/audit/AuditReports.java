@@ -82,8 +82,9 @@ public class AuditReports {
     }
 
     /**
-     * The access inventory of the whole organization: the last sync's assignments, direct and through
-     * groups, with those a Gatehouse grant holds as just-in-time, including grants the sync has not seen yet.
+     * The access inventory of the whole organization: the last sync's assignments and Gatehouse's own
+     * writes since, direct and through groups, with those a Gatehouse grant holds as just-in-time,
+     * including grants the sync has not seen yet.
      */
     private long currentAccess(boolean byPerson, CsvWriter csv) {
         csv.row(List.of("Account id", "Account", "Permission set", "Person", "User name", "Source", "Until (UTC)"));
@@ -123,14 +124,8 @@ public class AuditReports {
     }
 
     private static String source(AccessHolding access) {
-        AccessHolding.Held held = access.held();
-        return switch (held.how()) {
-            case DIRECT -> "Standing: assigned directly";
-            case GROUP -> "Standing: via group " + held.groupName();
-            case GRANT -> held.grant().map(grant -> "Just-in-time: grant #" + grant.id() + " of request #"
-                    + grant.requestId()).orElseThrow() + (access.firstSeen().isEmpty()
-                    ? ", made since the last directory sync" : "");
-        };
+        boolean unseenGrant = access.held().how() == AccessHolding.How.GRANT && access.firstSeen().isEmpty();
+        return access.source() + (unseenGrant ? ", made since the last directory sync" : "");
     }
 
     private static String time(Optional<Instant> at) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * One person's access to a permission set on an account, and how they hold it: one row per way, so a
  * person in two groups assigned the same set appears twice. Keys are ids, never names.
  *
- * @param firstSeen       when the sync first saw the assignment; empty for a grant made since the last sync
+ * @param firstSeen       when a sync first saw the assignment; empty for one Gatehouse made since the last sync
  * @param madeByGatehouse whether Gatehouse created the assignment (the access ledger says so)
  */
 public record AccessHolding(Account account, PermissionSet permissionSet, Person person, Held held,
@@ -28,7 +28,10 @@ public record AccessHolding(Account account, PermissionSet permissionSet, Person
         DIRECT,
         /** An assignment to a group the person is a member of. */
         GROUP,
-        /** An active just-in-time grant; its assignment is the person's, so it is not listed as DIRECT too. */
+        /**
+         * An active just-in-time grant. The assignment Gatehouse made for it is not listed as DIRECT too; one
+         * that was standing before the grant is, since it stays when the grant ends.
+         */
         GRANT
     }
 
@@ -46,6 +49,19 @@ public record AccessHolding(Account account, PermissionSet permissionSet, Person
 
     /** The Identity Center assignment this row stands on: (account, permission set, principal type, principal id). */
     public record Key(String accountId, String permissionSetArn, String principalType, String principalId) {
+    }
+
+    /**
+     * Where the access comes from, as screens and reports say it: "Standing: assigned directly",
+     * "Standing: via group payments-team", "Just-in-time: grant #12 of request #34".
+     */
+    public String source() {
+        return switch (held.how()) {
+            case DIRECT -> "Standing: assigned directly";
+            case GROUP -> "Standing: via group " + held.groupName();
+            case GRANT -> held.grant().map(grant -> "Just-in-time: grant #" + grant.id() + " of request #"
+                    + grant.requestId()).orElseThrow();
+        };
     }
 
     public Key key() {

@@ -12,7 +12,8 @@ import dev.gatehouse.security.AdminOrAuditor;
 /**
  * Who has what, and how: each person's effective access per (account, permission set) in a scope,
  * held directly, through a group (one row per group) or by an active just-in-time grant, as the last
- * sync and the access module's grants say. One query per page or stream; admins and auditors only.
+ * sync, Gatehouse's own writes since and the access module's grants say. One query per page or stream;
+ * admins and auditors only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,6 +29,15 @@ public class AccessInventory {
     /** One page in the order's stable sequence; offsets past the end give an empty page. */
     public List<AccessHolding> page(InventoryScope scope, InventoryOrder order, int offset, int limit) {
         return repository.page(scope, order, offset, limit);
+    }
+
+    /**
+     * One page for a directory screen: rows whose account (name or id), permission set, person (name or
+     * user name) or group contains the page's search text, sorted by ACCOUNT, PERMISSION_SET, PERSON or
+     * GROUP (how it is held: directly, through groups by name, then just-in-time).
+     */
+    public List<AccessHolding> page(InventoryScope scope, DirectoryPage page) {
+        return repository.page(scope, page);
     }
 
     public long count(InventoryScope scope) {

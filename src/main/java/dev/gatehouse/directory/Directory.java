@@ -11,7 +11,8 @@ import dev.gatehouse.security.AdminOrAuditor;
 
 /**
  * Reading the mirror of the organization and Identity Center; admins and auditors only. Every list
- * takes a {@link DirectoryPage}: its search matches the columns the list shows.
+ * takes a {@link DirectoryPage}: its search matches the columns the list shows. Who holds what on an
+ * account or a person is the {@link AccessInventory}'s.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,11 +47,6 @@ public class Directory {
         return repository.childCount(parentId);
     }
 
-    /** Sorts by ACCOUNT, PERMISSION_SET, PERSON or GROUP. */
-    public List<AccessRow> accessOnAccount(String accountId, DirectoryPage page) {
-        return repository.accessOnAccount(accountId, page);
-    }
-
     /** People whose name, user name or email contains the search text; sorts by NAME, ID (user name) or EMAIL. */
     public List<UserRow> users(DirectoryPage page) {
         return repository.users(page);
@@ -62,11 +58,6 @@ public class Directory {
 
     public List<String> groupsOf(String userId) {
         return repository.groupsOf(userId);
-    }
-
-    /** Sorts by ACCOUNT, PERMISSION_SET, PERSON or GROUP. */
-    public List<AccessRow> accessOfUser(String userId, DirectoryPage page) {
-        return repository.accessOfUser(userId, page);
     }
 
     /** Groups whose name or description contains the search text, with member counts; sorts by NAME or COUNT. */

@@ -2,6 +2,7 @@ package dev.gatehouse.audit;
 
 import static dev.gatehouse.TestUsers.as;
 import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
+import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -25,10 +26,17 @@ import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.directory.SandboxAccounts;
+import dev.gatehouse.access.RequesterSteps;
+import dev.gatehouse.directory.SyncRun;
+import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.directory.SyncTrigger;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -42,6 +50,10 @@ class AuditReportsTest {
     private AuditReports reports;
     @Autowired
     private AccessService access;
+    @Autowired
+    private GrantService grants;
+    @Autowired
+    private DirectorySyncJob sync;
     @Autowired
     private TestRules rules;
     @Autowired
@@ -103,6 +115,31 @@ class AuditReportsTest {
     }
 
     @Test
+    void a_revoked_grant_is_gone_from_the_mirror_and_the_current_access_reports_without_waiting_for_a_sync() {
+        String onAccount = accounts.fresh().id();
+        String readOnly = rules.permissionSetArn("ReadOnlyAccess");
+        String riley = rules.userId(TestUsers.REQUESTER);
+        long sent = as(TestUsers.REQUESTER, () -> access.submit(RequesterSteps.form(readOnly, onAccount, "")).get(0));
+        GrantSummary grant = RequesterSteps.awaitGrant(access, sent, GrantStatus.ACTIVE);
+        assertThat(sync.run(SyncTrigger.MANUAL, null)).get().extracting(SyncRun::status)
+                .isEqualTo(SyncStatus.SUCCEEDED);
+        assertThat(mirrored(onAccount, readOnly, riley)).as("the sync saw the grant's assignment").isTrue();
+
+        as(TestUsers.ADMIN, () -> {
+            grants.revoke(grant.id(), "Investigation over");
+            return null;
+        });
+        RequesterSteps.awaitGrant(access, sent, GrantStatus.REVOKED);
+
+        assertThat(mirrored(onAccount, readOnly, riley)).as("DeleteAccountAssignment succeeded").isFalse();
+        for (AuditReport report : List.of(AuditReport.CURRENT_ACCESS_BY_ACCOUNT, AuditReport.CURRENT_ACCESS_BY_PERSON)) {
+            assertThat(read(report, AuditFilter.ALL)).as(report.label())
+                    .noneMatch(row -> row.get(0).equals(onAccount) && row.get(2).equals("ReadOnlyAccess")
+                            && row.get(3).equals("Riley Chen"));
+        }
+    }
+
+    @Test
     void the_grant_history_shows_each_request_of_the_range_with_its_decision_and_grant() {
         AuditFilter today = AuditFilter.ALL.between(Optional.of(Instant.now().minus(Duration.ofHours(1))),
                 Optional.empty());
@@ -132,6 +169,12 @@ class AuditReportsTest {
                 .isTrue();
         assertThat(reports.fileName(AuditReport.CURRENT_ACCESS_BY_PERSON, AuditFilter.ALL))
                 .matches("gatehouse-current-access-by-person-\\d{4}-\\d\\d-\\d\\dT\\d{4}Z\\.csv");
+    }
+
+    private boolean mirrored(String accountId, String permissionSetArn, String userId) {
+        return db.fetchExists(DIRECTORY_ASSIGNMENT, DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(accountId),
+                DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN.eq(permissionSetArn),
+                DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"), DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(userId));
     }
 
     private List<List<String>> read(AuditReport report, AuditFilter range) {

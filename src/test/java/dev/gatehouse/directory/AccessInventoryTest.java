@@ -33,15 +33,20 @@ import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
+import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestSummary;
+import dev.gatehouse.access.RequesterSteps;
 import dev.gatehouse.directory.AccessHolding.How;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.sandbox.Sandbox;
+import dev.gatehouse.sandbox.SandboxOrganization;
 
 /**
  * The access inventory over a small organization of its own, written into the mirror beside the demo
@@ -253,6 +258,67 @@ class AccessInventoryTest {
             assertThat(row.madeByGatehouse()).isTrue();
             assertThat(row.firstSeen()).as("the sync has not seen it yet").isEmpty();
         });
+    }
+
+    @Test
+    void a_standing_assignment_stays_listed_as_standing_while_a_grant_holds_it_and_after_the_grant_ends(
+            @Autowired Sandbox sandbox, @Autowired DirectorySyncJob sync, @Autowired GrantService grants) {
+        rules.clear();
+        String onAccount = accounts.fresh().id();
+        String readOnly = rules.permissionSetArn("ReadOnlyAccess");
+        String riley = rules.userId(TestUsers.REQUESTER);
+        sandbox.organization().add(new SandboxOrganization.Assignment(onAccount, readOnly, "USER", riley));
+        assertThat(sync.run(SyncTrigger.MANUAL, null)).get().extracting(SyncRun::status)
+                .isEqualTo(SyncStatus.SUCCEEDED);
+        InventoryScope triple = InventoryScope.ORGANIZATION.ofPerson(riley).onAccount(onAccount)
+                .ofPermissionSet(readOnly);
+        rules.save(TestRules.draft("Automatic", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", readOnly, 0,
+                ApproverType.NONE, ""));
+        long sent = as(TestUsers.REQUESTER, () -> access.submit(RequesterSteps.form(readOnly, onAccount, "")).get(0));
+        GrantSummary grant = RequesterSteps.awaitGrant(access, sent, GrantStatus.ACTIVE);
+
+        assertThat(page(triple)).as("while the grant is active").extracting(row -> row.held().how(),
+                AccessHolding::madeByGatehouse).containsExactlyInAnyOrder(tuple(How.DIRECT, false),
+                tuple(How.GRANT, false));
+
+        RequesterSteps.giveBack(grants, grant);
+        RequesterSteps.awaitGrant(access, sent, GrantStatus.REVOKED);
+
+        assertThat(page(triple)).as("after the grant was given back").singleElement()
+                .satisfies(row -> assertThat(row.held().how()).isEqualTo(How.DIRECT));
+    }
+
+    @Test
+    void an_accounts_and_a_persons_access_show_approved_grants_as_just_in_time_after_a_sync(
+            @Autowired DirectorySyncJob sync) {
+        rules.clear();
+        String onAccount = accounts.fresh().id();
+        String riley = rules.userId(TestUsers.REQUESTER);
+        List<GrantSummary> granted = new ArrayList<>();
+        for (String name : List.of("Developer", "AdministratorAccess")) {
+            String arn = rules.permissionSetArn(name);
+            rules.save(TestRules.draft("Manager approves " + name, RequesterType.USER, riley, ScopeType.ORGANIZATION,
+                    "", arn, 1, ApproverType.MANAGER, ""));
+            long sent = as(TestUsers.REQUESTER, () -> access.submit(RequesterSteps.form(arn, onAccount, "")).get(0));
+            as(TestUsers.APPROVER, () -> access.decide(sent, true, "Go ahead"));
+            granted.add(RequesterSteps.awaitGrant(access, sent, GrantStatus.ACTIVE));
+        }
+        assertThat(sync.run(SyncTrigger.MANUAL, null)).get().extracting(SyncRun::status)
+                .isEqualTo(SyncStatus.SUCCEEDED);
+
+        for (InventoryScope scope : List.of(InventoryScope.ORGANIZATION.onAccount(onAccount),
+                InventoryScope.ORGANIZATION.ofPerson(riley))) {
+            List<AccessHolding> rows = as(TestUsers.AUDITOR, () -> inventory.page(scope,
+                    new DirectoryPage("", DirectorySort.ACCOUNT, false, 0, 1000)));
+            assertThat(rows).filteredOn(row -> row.person().userId().equals(riley)
+                            && row.account().id().equals(onAccount) && row.held().how() != How.GROUP)
+                    .extracting(row -> row.permissionSet().name(), row -> row.held().how(),
+                            row -> row.held().grant().map(AccessHolding.Grant::endsAt).orElse(null),
+                            row -> row.firstSeen().isPresent())
+                    .containsExactlyInAnyOrder(
+                            tuple("Developer", How.GRANT, granted.get(0).endsAt(), true),
+                            tuple("AdministratorAccess", How.GRANT, granted.get(1).endsAt(), true));
+        }
     }
 
     @Test

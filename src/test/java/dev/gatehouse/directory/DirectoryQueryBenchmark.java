@@ -36,6 +36,8 @@ class DirectoryQueryBenchmark {
     @Autowired
     private Directory directory;
     @Autowired
+    private AccessInventory inventory;
+    @Autowired
     private DSLContext db;
 
     @AfterEach
@@ -58,15 +60,18 @@ class DirectoryQueryBenchmark {
         queries.put("people matching 'user4242'", () -> directory.users(DirectoryPage.first(50).matching("user4242")));
         queries.put("people by email, page 1000", () -> directory.users(
                 new DirectoryPage("", DirectorySort.EMAIL, false, 50_000, 50)));
-        queries.put("a person's access", () -> directory.accessOfUser("u-4242", DirectoryPage.first(50)));
-        queries.put("an account's access", () -> directory.accessOnAccount("000000000042", DirectoryPage.first(50)));
+        queries.put("a person's access", () -> inventory.page(
+                InventoryScope.ORGANIZATION.ofPerson("u-4242"), DirectoryPage.first(50)));
+        queries.put("an account's access", () -> inventory.page(
+                InventoryScope.ORGANIZATION.onAccount("000000000042"), DirectoryPage.first(50)));
         queries.put("first page of groups", () -> directory.groups(DirectoryPage.first(50)));
         queries.put("groups with the most members", () -> directory.groups(
                 new DirectoryPage("", DirectorySort.COUNT, true, 0, 50)));
         queries.put("first page of permission sets", () -> directory.permissionSets(DirectoryPage.first(50)));
         queries.put("permission sets by session duration", () -> directory.permissionSets(
                 new DirectoryPage("", DirectorySort.SESSION, true, 0, 50)));
-        queries.put("an account's access by person, filtered", () -> directory.accessOnAccount("000000000042",
+        queries.put("an account's access by person, filtered", () -> inventory.page(
+                InventoryScope.ORGANIZATION.onAccount("000000000042"),
                 new DirectoryPage("user", DirectorySort.PERSON, false, 0, 50)));
 
         StringBuilder report = new StringBuilder(String.format(

@@ -1,6 +1,7 @@
 package dev.gatehouse.access.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
@@ -11,6 +12,8 @@ import dev.gatehouse.access.internal.GrantRepository.WriteState;
 import dev.gatehouse.aws.AccountAssignment;
 import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.WriteOutcome;
+import dev.gatehouse.aws.WriteStatus;
+import dev.gatehouse.directory.AssignmentWrittenByGatehouse;
 
 /** The ledger's Identity Center calls for one assignment: send a write, poll one in progress, look it up. */
 @Component
@@ -54,5 +57,17 @@ class AssignmentCalls {
             case FAILED -> WriteState.FAILED;
             case TIMED_OUT -> WriteState.IN_PROGRESS;
         };
+    }
+
+    /**
+     * The event that has the directory's mirror show a write at once, or empty while the write is not
+     * done: only a write AWS reported SUCCEEDED changes what Identity Center holds.
+     */
+    static Optional<AssignmentWrittenByGatehouse> done(AssignmentKey key, Operation operation, WriteOutcome outcome) {
+        if (outcome.status() != WriteStatus.SUCCEEDED || operation == Operation.SKIP) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssignmentWrittenByGatehouse(key.accountId(), key.permissionSetArn(),
+                key.principalType().name(), key.principalId(), operation == Operation.CREATE));
     }
 }

@@ -171,7 +171,10 @@ class DecidedWrites implements AssignmentLedger {
         return write.operation() == Operation.DELETE && grants.live(write.key()) > 0;
     }
 
-    /** A removal done forgets the assignment, so the next grant on it looks at Identity Center afresh. */
+    /**
+     * A removal done forgets the assignment, so the next grant on it looks at Identity Center afresh; a
+     * write done shows in the directory's mirror with the outcome.
+     */
     private void record(DecidedWrite write, WriteOutcome outcome) {
         inTransaction(() -> {
             ledger.state(write.id(), AssignmentCalls.state(outcome), outcome.requestId(), outcome.failureReason(),
@@ -181,6 +184,7 @@ class DecidedWrites implements AssignmentLedger {
             }
             events.publishEvent(new AssignmentWrittenByDecision(write.key(), write.decisionId(), write.decidedBy(),
                     write.operation() == Operation.CREATE, outcome, clock.instant()));
+            AssignmentCalls.done(write.key(), write.operation(), outcome).ifPresent(events::publishEvent);
             return null;
         });
     }

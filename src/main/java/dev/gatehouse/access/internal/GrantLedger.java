@@ -239,10 +239,12 @@ public class GrantLedger {
         return outcome;
     }
 
+    /** In the transaction that records the outcome, so the directory's mirror changes with the ledger. */
     private void written(StoredGrant grant, Operation operation, WriteOutcome outcome) {
         events.publishEvent(new AssignmentWritten(grant.id(), grant.requestId(), operation == Operation.CREATE,
                 grant.userName(), grant.accountId(), grant.accountName(), grant.permissionSetName(), outcome,
                 clock.instant()));
+        AssignmentCalls.done(grant.key(), operation, outcome).ifPresent(events::publishEvent);
     }
 
     private void finish(StoredGrant grant, Operation skip, String why, Runnable then) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.directory.internal;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +27,14 @@ public class DirectoryRefresher {
     /** @return the number of assignments the account has now */
     @Transactional
     public int refreshAccount(String accountId) {
+        OffsetDateTime readFrom = repository.now();
         List<String> provisioned = new ArrayList<>();
         identityCenter.permissionSets().provisionedPermissionSets(accountId, provisioned::add);
         List<AccountAssignment> assignments = new ArrayList<>();
         for (String set : provisioned) {
             identityCenter.accountAssignments().assignments(accountId, set, assignments::add);
         }
-        repository.replaceAccountAccess(accountId, provisioned, assignments);
+        repository.replaceAccountAccess(accountId, provisioned, assignments, readFrom);
         return assignments.size();
     }
 

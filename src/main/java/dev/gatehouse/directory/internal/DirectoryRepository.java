@@ -18,16 +18,12 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record6;
-import org.jooq.Record7;
 import org.jooq.SelectJoinStep;
-import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.db.tables.DirectoryUser;
-import dev.gatehouse.directory.AccessRow;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
@@ -108,70 +104,6 @@ public class DirectoryRepository {
     public int childCount(String parentId) {
         return db.fetchCount(DIRECTORY_OU, DIRECTORY_OU.PARENT_ID.eq(parentId))
                 + db.fetchCount(DIRECTORY_ACCOUNT, DIRECTORY_ACCOUNT.OU_ID.eq(parentId));
-    }
-
-    /** Who holds what on the account: direct user assignments and, for group assignments, each member. */
-    public List<AccessRow> accessOnAccount(String accountId, DirectoryPage page) {
-        return access("account_id", accountId, page);
-    }
-
-    /** The person's standing access across all accounts, direct and through groups. */
-    public List<AccessRow> accessOfUser(String userId, DirectoryPage page) {
-        return access("user_id", userId, page);
-    }
-
-    /** Direct and group assignments, expanded to people, filtered on one column of that union. */
-    private List<AccessRow> access(String column, String value, DirectoryPage page) {
-        AccessUnion access = accessUnion();
-        return accessWithNames(access)
-                .where(access.table().field(column, String.class).eq(value))
-                .and(contains(page, DIRECTORY_ACCOUNT.NAME, access.accountId(), DIRECTORY_PERMISSION_SET.NAME,
-                        DIRECTORY_USER.DISPLAY_NAME, DIRECTORY_USER.USER_NAME, access.viaGroup()))
-                .orderBy(order(page, switch (page.sort()) {
-                    case PERMISSION_SET -> DIRECTORY_PERMISSION_SET.NAME;
-                    case PERSON -> DIRECTORY_USER.DISPLAY_NAME;
-                    case GROUP -> access.viaGroup();
-                    default -> DIRECTORY_ACCOUNT.NAME;
-                }, DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_USER.DISPLAY_NAME, access.userId(),
-                        access.viaGroup()))
-                .offset(page.offset()).limit(page.limit())
-                .fetch(AccessUnion::row);
-    }
-
-    /** The union's columns: assignments made to people directly, and those to groups, expanded to members. */
-    private record AccessUnion(Table<?> table, Field<String> accountId, Field<String> setArn, Field<String> userId,
-                               Field<String> viaGroup) {
-
-        static AccessRow row(Record7<String, String, String, String, String, String, String> r) {
-            return new AccessRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
-        }
-    }
-
-    private AccessUnion accessUnion() {
-        var direct = db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
-                        DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.as("user_id"), DSL.inline("").as("via_group"))
-                .from(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"));
-        var viaGroups = db.select(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
-                        DIRECTORY_GROUP_MEMBER.USER_ID.as("user_id"), DIRECTORY_GROUP.DISPLAY_NAME.as("via_group"))
-                .from(DIRECTORY_ASSIGNMENT)
-                .join(DIRECTORY_GROUP_MEMBER).on(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID))
-                .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID))
-                .where(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("GROUP"));
-        Table<?> table = direct.unionAll(viaGroups).asTable("access");
-        return new AccessUnion(table, table.field("account_id", String.class),
-                table.field("permission_set_arn", String.class), table.field("user_id", String.class),
-                table.field("via_group", String.class));
-    }
-
-    /** The union joined to the names a row shows, in {@link AccessUnion#row} order. */
-    private SelectOnConditionStep<Record7<String, String, String, String, String, String, String>> accessWithNames(
-            AccessUnion access) {
-        return db.select(access.accountId(), DIRECTORY_ACCOUNT.NAME, DIRECTORY_PERMISSION_SET.NAME, access.userId(),
-                        DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME, access.viaGroup())
-                .from(access.table())
-                .join(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(access.accountId()))
-                .join(DIRECTORY_PERMISSION_SET).on(DIRECTORY_PERMISSION_SET.ARN.eq(access.setArn()))
-                .join(DIRECTORY_USER).on(DIRECTORY_USER.ID.eq(access.userId()));
     }
 
     public List<UserRow> users(DirectoryPage page) {

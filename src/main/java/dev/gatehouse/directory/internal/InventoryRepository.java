@@ -23,6 +23,7 @@ import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
+import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -30,6 +31,8 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.directory.AccessHolding;
+import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.InventoryGrants;
 import dev.gatehouse.directory.InventoryOrder;
 import dev.gatehouse.directory.InventoryScope;
@@ -106,6 +109,7 @@ public class InventoryRepository {
         Field<String> heldAccount = held.field(1, String.class);
         Field<String> heldSet = held.field(2, String.class);
         Table<?> other = grants.holdingAccess().asTable("other");
+        Table<?> madeForGrant = grants.createdByGatehouse().asTable("made_for_grant");
 
         var direct = DSL.select(a.ACCOUNT_ID.as("account_id"), a.PERMISSION_SET_ARN.as("permission_set_arn"),
                         a.PRINCIPAL_ID.as("user_id"), DSL.inline(DIRECT).as("how"), a.PRINCIPAL_TYPE.as("principal_type"),
@@ -118,10 +122,16 @@ public class InventoryRepository {
                 .from(a)
                 .where(a.PRINCIPAL_TYPE.eq("USER"))
                 .and(in(scope, a.ACCOUNT_ID, a.PERMISSION_SET_ARN, a.PRINCIPAL_ID, null))
-                // A grant's assignment is listed once, as the grant.
-                .andNotExists(DSL.selectOne().from(other).where(other.field(0, String.class).eq(a.PRINCIPAL_ID),
-                        other.field(1, String.class).eq(a.ACCOUNT_ID), other.field(2, String.class)
-                                .eq(a.PERMISSION_SET_ARN)));
+                // An assignment Gatehouse made for a grant is listed once, as the grant; one that was standing
+                // before the grant stays standing too, as it will be when the grant ends.
+                .andNotExists(DSL.selectOne().from(other)
+                        .join(madeForGrant).on(madeForGrant.field(0, String.class).eq(a.ACCOUNT_ID),
+                                madeForGrant.field(1, String.class).eq(a.PERMISSION_SET_ARN),
+                                madeForGrant.field(2, String.class).eq(a.PRINCIPAL_TYPE),
+                                madeForGrant.field(3, String.class).eq(a.PRINCIPAL_ID))
+                        .where(other.field(0, String.class).eq(a.PRINCIPAL_ID),
+                                other.field(1, String.class).eq(a.ACCOUNT_ID), other.field(2, String.class)
+                                        .eq(a.PERMISSION_SET_ARN)));
         var viaGroups = DSL.select(a.ACCOUNT_ID, a.PERMISSION_SET_ARN, DIRECTORY_GROUP_MEMBER.USER_ID,
                         DSL.inline(GROUP), a.PRINCIPAL_TYPE, a.PRINCIPAL_ID, DSL.castNull(SQLDataType.BIGINT),
                         DSL.castNull(SQLDataType.BIGINT), DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE), a.FIRST_SEEN,
@@ -184,23 +194,67 @@ public class InventoryRepository {
                 .or(DIRECTORY_ACCOUNT.OU_ID.in(DSL.select(units.field("id", String.class)).from(units)));
     }
 
-    /** The union joined to the names a row shows and to Gatehouse's ledger, in a stable order. */
+    /**
+     * One page for a directory screen: the rows whose account, permission set, person or group contains
+     * the page's search text, sorted by the page's ACCOUNT, PERMISSION_SET, PERSON or GROUP (how the
+     * access is held: directly, through groups by name, just-in-time), then in the stable order.
+     */
+    public List<AccessHolding> page(InventoryScope scope, DirectoryPage page) {
+        Holdings h = holdings(scope);
+        Names n = names(h);
+        Field<Integer> how = DSL.when(h.how().eq(DIRECT), 0).when(h.how().eq(GROUP), 1).otherwise(2);
+        List<Field<?>> then = new ArrayList<>(List.of(n.accountName(), h.accountId(), n.setName(), h.setArn(),
+                n.displayName(), h.userId(), how, n.groupName(), h.principalId()));
+        Field<?> column = switch (page.sort()) {
+            case PERMISSION_SET -> n.setName();
+            case PERSON -> n.displayName();
+            case GROUP -> how;
+            default -> n.accountName();
+        };
+        if (page.sort() == DirectorySort.GROUP) {
+            then.add(0, n.groupName());
+        }
+        return withNames(h, n)
+                .where(PageQueries.contains(page, n.accountName(), h.accountId(), n.setName(), n.displayName(),
+                        n.userName(), n.groupName()))
+                .orderBy(PageQueries.order(page, column, then.toArray(Field[]::new)))
+                .offset(page.offset()).limit(page.limit())
+                .fetch(h::holding);
+    }
+
+    /** The names a row shows. */
+    private record Names(Field<String> accountName, Field<String> setName, Field<String> displayName,
+                         Field<String> userName, Field<String> groupName) {
+    }
+
+    /** The mirror's names, else what the grant's request recorded, else the id. */
+    private static Names names(Holdings h) {
+        return new Names(DSL.coalesce(DIRECTORY_ACCOUNT.NAME, h.accountName(), h.accountId()),
+                DSL.coalesce(DIRECTORY_PERMISSION_SET.NAME, h.setName(), h.setArn()),
+                DSL.coalesce(DIRECTORY_USER.DISPLAY_NAME, h.holderName(), h.userId()),
+                DSL.coalesce(DIRECTORY_USER.USER_NAME, DSL.inline("")),
+                DSL.coalesce(DIRECTORY_GROUP.DISPLAY_NAME, DSL.inline("")));
+    }
+
+    /** The union in a stable order: by names for reading, then by the keys. */
     private SelectLimitStep<? extends Record> withNames(Holdings h, InventoryOrder order) {
-        Table<?> created = h.created();
-        Field<String> accountName = DSL.coalesce(DIRECTORY_ACCOUNT.NAME, h.accountName(), h.accountId());
-        Field<String> setName = DSL.coalesce(DIRECTORY_PERMISSION_SET.NAME, h.setName(), h.setArn());
-        Field<String> displayName = DSL.coalesce(DIRECTORY_USER.DISPLAY_NAME, h.holderName(), h.userId());
-        Field<String> groupName = DSL.coalesce(DIRECTORY_GROUP.DISPLAY_NAME, DSL.inline(""));
-        List<SortField<?>> account = List.of(accountName.asc(), h.accountId().asc(), setName.asc(),
+        Names n = names(h);
+        List<SortField<?>> account = List.of(n.accountName().asc(), h.accountId().asc(), n.setName().asc(),
                 h.setArn().asc());
-        List<SortField<?>> person = List.of(displayName.asc(), h.userId().asc());
+        List<SortField<?>> person = List.of(n.displayName().asc(), h.userId().asc());
         List<SortField<?>> sort = new ArrayList<>(order == InventoryOrder.BY_PERSON ? person : account);
         sort.addAll(order == InventoryOrder.BY_PERSON ? account : person);
-        sort.addAll(List.of(h.how().asc(), groupName.asc(), h.principalId().asc()));
-        return db.select(h.accountId(), accountName.as(Holdings.ACCOUNT_NAME), h.setArn(), setName.as(Holdings.SET_NAME),
-                        h.userId(), DSL.coalesce(DIRECTORY_USER.USER_NAME, DSL.inline("")).as(Holdings.USER_NAME),
-                        displayName.as(Holdings.DISPLAY_NAME), h.how(), h.principalType(), h.principalId(),
-                        groupName.as(Holdings.GROUP_NAME), h.grantId(), h.requestId(), h.endsAt(), h.firstSeen(),
+        sort.addAll(List.of(h.how().asc(), n.groupName().asc(), h.principalId().asc()));
+        return withNames(h, n).orderBy(sort);
+    }
+
+    /** The union joined to the names a row shows and to Gatehouse's ledger. */
+    private SelectOnConditionStep<? extends Record> withNames(Holdings h, Names n) {
+        Table<?> created = h.created();
+        return db.select(h.accountId(), n.accountName().as(Holdings.ACCOUNT_NAME), h.setArn(),
+                        n.setName().as(Holdings.SET_NAME), h.userId(), n.userName().as(Holdings.USER_NAME),
+                        n.displayName().as(Holdings.DISPLAY_NAME), h.how(), h.principalType(), h.principalId(),
+                        n.groupName().as(Holdings.GROUP_NAME), h.grantId(), h.requestId(), h.endsAt(), h.firstSeen(),
                         created.field(0).isNotNull().as(Holdings.MADE))
                 .from(h.table())
                 .leftJoin(DIRECTORY_ACCOUNT).on(DIRECTORY_ACCOUNT.ID.eq(h.accountId()))
@@ -209,7 +263,6 @@ public class InventoryRepository {
                 .leftJoin(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(h.principalId()), h.how().eq(GROUP))
                 .leftJoin(created).on(created.field(0, String.class).eq(h.accountId()),
                         created.field(1, String.class).eq(h.setArn()), created.field(2, String.class)
-                                .eq(h.principalType()), created.field(3, String.class).eq(h.principalId()))
-                .orderBy(sort);
+                                .eq(h.principalType()), created.field(3, String.class).eq(h.principalId()));
     }
 }

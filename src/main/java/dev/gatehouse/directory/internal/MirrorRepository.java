@@ -67,10 +67,22 @@ public class MirrorRepository {
         }
     }
 
-    private final DSLContext db;
+    /**
+     * An assignment Gatehouse wrote since this sync began, as {@code present} or gone; the sync may have
+     * read its account before the write, so for it the write wins. current_timestamp is the start of the
+     * sync's transaction, whose first statement (the sync lock) runs before anything is read.
+     */
+    private static final String WRITTEN_SINCE_THIS_SYNC_BEGAN = "exists (select 1 from directory_assignment_write w"
+            + " where w.account_id = %1$s.account_id and w.permission_set_arn = %1$s.permission_set_arn"
+            + " and w.principal_type = %1$s.principal_type and w.principal_id = %1$s.principal_id"
+            + " and w.present = %2$s and w.written_at >= current_timestamp)";
 
-    MirrorRepository(DSLContext db) {
+    private final DSLContext db;
+    private final AssignmentWriteRepository writes;
+
+    MirrorRepository(DSLContext db, AssignmentWriteRepository writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     /** Only one sync at a time across all nodes; the lock ends with the transaction. */
@@ -92,17 +104,24 @@ public class MirrorRepository {
     }
 
     Changes apply() {
+        writes.holdBack();
         Changes total = Changes.NONE;
         for (MirrorTable table : ALL) {
             total = total.plus(apply(table));
         }
+        // Seen by a sync at last: an assignment Gatehouse created gets its first sighting, not counted as a change.
+        db.execute("update directory_assignment d set first_seen = current_timestamp where d.first_seen is null"
+                + " and exists (select 1 from directory_assignment_staging s where " + match(ASSIGNMENTS) + ")");
+        writes.forgetWritesBeforeThisSync();
         return total;
     }
 
     private Changes apply(MirrorTable table) {
         String columns = String.join(", ", table.columns());
         String keys = String.join(", ", table.keys());
-        String distinct = "select distinct on (" + keys + ") " + columns + " from " + table.staging();
+        boolean assignments = table == ASSIGNMENTS;
+        String distinct = "select distinct on (" + keys + ") " + columns + " from " + table.staging() + " s"
+                + (assignments ? " where not " + WRITTEN_SINCE_THIS_SYNC_BEGAN.formatted("s", false) : "");
         String upsert;
         if (table.values().isEmpty()) {
             upsert = "insert into " + table.name() + " (" + columns + ") " + distinct
@@ -117,14 +136,19 @@ public class MirrorRepository {
         }
         Record counts = db.fetchOne("with upserted as (" + upsert + ") select count(*) filter (where inserted), "
                 + "count(*) filter (where not inserted) from upserted");
-        String match = table.keys().stream().map(k -> "s." + k + " = d." + k).collect(Collectors.joining(" and "));
         int removed = db.execute("delete from " + table.name() + " d where not exists (select 1 from "
-                + table.staging() + " s where " + match + ")");
+                + table.staging() + " s where " + match(table) + ")"
+                + (assignments ? " and not " + WRITTEN_SINCE_THIS_SYNC_BEGAN.formatted("d", true) : ""));
         int added = counts.get(0, Integer.class);
         int changed = counts.get(1, Integer.class);
         String kind = table.name().substring("directory_".length()).replace('_', ' ');
         String change = (added > 0 ? " +" + added : "") + (changed > 0 ? " ~" + changed : "")
                 + (removed > 0 ? " -" + removed : "");
         return new Changes(added, changed, removed, change.isEmpty() ? List.of() : List.of(kind + change));
+    }
+
+    /** The staging row s and the mirror row d are the same. */
+    private static String match(MirrorTable table) {
+        return table.keys().stream().map(k -> "s." + k + " = d." + k).collect(Collectors.joining(" and "));
     }
 }

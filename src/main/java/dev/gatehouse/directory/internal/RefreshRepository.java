@@ -5,8 +5,11 @@ import static dev.gatehouse.db.Tables.DIRECTORY_GROUP_MEMBER;
 import static dev.gatehouse.db.Tables.DIRECTORY_PROVISIONED;
 import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -19,30 +22,58 @@ import dev.gatehouse.aws.DirectoryUser;
 public class RefreshRepository {
 
     private final DSLContext db;
+    private final AssignmentWriteRepository writes;
 
-    RefreshRepository(DSLContext db) {
+    RefreshRepository(DSLContext db, AssignmentWriteRepository writes) {
         this.db = db;
+        this.writes = writes;
     }
 
-    void replaceAccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> assignments) {
+    /** The database's time, taken before reading Identity Center. */
+    OffsetDateTime now() {
+        return writes.now();
+    }
+
+    /**
+     * What was read from Identity Center from {@code readFrom} on, except where Gatehouse wrote an
+     * assignment since then: the read may be older than that write, so the write stands.
+     */
+    void replaceAccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> read,
+                              OffsetDateTime readFrom) {
+        writes.holdBack();
+        Map<AccountAssignment, Boolean> written = writes.writtenSince(accountId, readFrom);
+        List<AccountAssignment> createdSince = written.keySet().stream().filter(written::get).toList();
         db.deleteFrom(DIRECTORY_PROVISIONED).where(DIRECTORY_PROVISIONED.ACCOUNT_ID.eq(accountId)).execute();
         // Only the assignments that are gone: the others keep the time the sync first saw them.
         db.deleteFrom(DIRECTORY_ASSIGNMENT).where(DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(accountId))
-                .and(assignments.isEmpty() ? DSL.noCondition() : DSL.row(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
-                        DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, DIRECTORY_ASSIGNMENT.PRINCIPAL_ID).notIn(assignments.stream()
-                        .map(a -> DSL.row(a.permissionSetArn(), a.principalType(), a.principalId())).toList()))
+                .andNot(among(read)).andNot(among(createdSince))
                 .execute();
         for (String set : provisioned) {
             db.insertInto(DIRECTORY_PROVISIONED).set(DIRECTORY_PROVISIONED.ACCOUNT_ID, accountId)
                     .set(DIRECTORY_PROVISIONED.PERMISSION_SET_ARN, set).onConflictDoNothing().execute();
         }
-        for (AccountAssignment a : assignments) {
+        for (AccountAssignment a : read) {
+            if (!written.getOrDefault(a, true)) {
+                continue; // removed by Gatehouse since the read began
+            }
+            // One Gatehouse created is seen for the first time now.
             db.insertInto(DIRECTORY_ASSIGNMENT).set(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, a.accountId())
                     .set(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN, a.permissionSetArn())
                     .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, a.principalType())
                     .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID, a.principalId())
-                    .onConflictDoNothing().execute();
+                    .onConflict(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
+                            DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, DIRECTORY_ASSIGNMENT.PRINCIPAL_ID)
+                    .doUpdate().set(DIRECTORY_ASSIGNMENT.FIRST_SEEN, DSL.currentOffsetDateTime())
+                    .where(DIRECTORY_ASSIGNMENT.FIRST_SEEN.isNull())
+                    .execute();
         }
+    }
+
+    /** The mirror's assignment is one of these (of one account). */
+    private static Condition among(List<AccountAssignment> assignments) {
+        return assignments.isEmpty() ? DSL.falseCondition() : DSL.row(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
+                DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, DIRECTORY_ASSIGNMENT.PRINCIPAL_ID).in(assignments.stream()
+                .map(a -> DSL.row(a.permissionSetArn(), a.principalType(), a.principalId())).toList());
     }
 
     void replaceUser(DirectoryUser user, List<String> groupIds) {

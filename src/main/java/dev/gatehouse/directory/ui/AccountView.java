@@ -11,12 +11,17 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.AccessInventory;
 import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.DirectorySync;
+import dev.gatehouse.directory.InventoryScope;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 
-/** One account: where it sits and who holds which permission set on it, directly or through a group. */
+/**
+ * One account: where it sits and who holds which permission set on it, standing (directly or through a
+ * group) or just-in-time.
+ */
 @Route("directory/accounts/:accountId")
 @PageTitle("Account · Gatehouse")
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
@@ -25,12 +30,15 @@ public class AccountView extends DetailView<AccountRow> {
     static final String ACCOUNT_ID = "accountId";
 
     private final Directory directory;
+    private final AccessInventory inventory;
     private final DirectorySync sync;
     private final boolean admin;
 
-    public AccountView(Directory directory, DirectorySync sync, CurrentUser currentUser) {
+    public AccountView(Directory directory, AccessInventory inventory, DirectorySync sync,
+                       CurrentUser currentUser) {
         super(ACCOUNT_ID, "directory/organization", "Organization", "Account");
         this.directory = directory;
+        this.inventory = inventory;
         this.sync = sync;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
     }
@@ -45,12 +53,13 @@ public class AccountView extends DetailView<AccountRow> {
         Paragraph facts = new Paragraph(account.id() + " · " + account.ouPath() + " · " + account.email() + " · "
                 + account.status());
         facts.addClassName("gatehouse-muted");
-        var access = AccessGrid.create(page -> directory.accessOnAccount(account.id(), page), false, true);
+        InventoryScope onAccount = InventoryScope.ORGANIZATION.onAccount(account.id());
+        var access = AccessGrid.create(page -> inventory.page(onAccount, page), false, true);
         add(new H2(account.name()), facts);
         if (admin) {
             add(refreshButton(() -> sync.refreshAccount(account.id())));
         }
-        add(new H3("Who has standing access"), access.search(), access);
+        add(new H3("Who has access"), access.search(), access);
         setFlexGrow(1, access);
     }
 }

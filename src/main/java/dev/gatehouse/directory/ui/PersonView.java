@@ -11,13 +11,15 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import dev.gatehouse.directory.AccessInventory;
 import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.DirectorySync;
+import dev.gatehouse.directory.InventoryScope;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 
-/** One person: manager, groups, and standing access across all accounts. */
+/** One person: manager, groups, and access across all accounts, standing and just-in-time. */
 @Route("directory/people/:userId")
 @PageTitle("Person · Gatehouse")
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
@@ -26,12 +28,15 @@ public class PersonView extends DetailView<UserRow> {
     static final String USER_ID = "userId";
 
     private final Directory directory;
+    private final AccessInventory inventory;
     private final DirectorySync sync;
     private final boolean admin;
 
-    public PersonView(Directory directory, DirectorySync sync, CurrentUser currentUser) {
+    public PersonView(Directory directory, AccessInventory inventory, DirectorySync sync,
+                      CurrentUser currentUser) {
         super(USER_ID, "directory/people", "People", "Person");
         this.directory = directory;
+        this.inventory = inventory;
         this.sync = sync;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
     }
@@ -50,12 +55,13 @@ public class PersonView extends DetailView<UserRow> {
                 : user.managerName()));
         List<String> groups = directory.groupsOf(user.id());
         Paragraph groupList = new Paragraph("Groups: " + (groups.isEmpty() ? "none" : String.join(", ", groups)));
-        var access = AccessGrid.create(page -> directory.accessOfUser(user.id(), page), true, false);
+        InventoryScope ofPerson = InventoryScope.ORGANIZATION.ofPerson(user.id());
+        var access = AccessGrid.create(page -> inventory.page(ofPerson, page), true, false);
         add(new H2(user.displayName()), facts, manager, groupList);
         if (admin) {
             add(refreshButton(() -> sync.refreshUser(user.id())));
         }
-        add(new H3("Standing access"), access.search(), access);
+        add(new H3("Access"), access.search(), access);
         setFlexGrow(1, access);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.access.internal;
 
+import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,8 @@ import dev.gatehouse.sandbox.SandboxSettings;
  * assignment removed because a decision says so, a removal that waits for the live grant holding the
  * assignment, and a crash between the ledger row and the call. The steps run directly, as the scheduler
  * would run them again; the scheduler may run them too, which changes nothing. Each test owns its
- * triple: NetworkAdmin, which no other test uses, on an account of its own.
+ * triple: NetworkAdmin, which no other test uses, on an account of its own. A write done shows in the
+ * directory's mirror at once.
  */
 @SpringBootTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -104,6 +106,19 @@ class DecidedWritesTest {
         Record row = row(decision("remove"));
         assertThat(row.get("principal_type", String.class)).isEqualTo("GROUP");
         assertThat(row.get("operation", String.class)).isEqualTo("DELETE");
+    }
+
+    @Test
+    void a_decided_write_shows_in_the_directory_mirror_as_soon_as_it_is_done() {
+        AssignmentKey key = AssignmentKey.group(accounts.fresh().id(), permissionSet, rules.groupId("payments-team"));
+
+        decided.request(key, Operation.CREATE, decision("mirror-create"), "Alex Admin");
+        decided.apply(decision("mirror-create"));
+        assertThat(mirrored(key)).as("created, without waiting for a sync").isTrue();
+
+        assignmentLedger.removeStanding(key, decision("mirror-remove"), "Alex Admin");
+        decided.apply(decision("mirror-remove"));
+        assertThat(mirrored(key)).as("removed, without waiting for a sync").isFalse();
     }
 
     @Test
@@ -273,6 +288,13 @@ class DecidedWritesTest {
 
     private Record row(String decisionId) {
         return db.fetchOne("select * from access_ledger where decision_id = ?", decisionId);
+    }
+
+    private boolean mirrored(AssignmentKey key) {
+        return db.fetchExists(DIRECTORY_ASSIGNMENT, DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId()),
+                DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+                DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq(key.principalType().name()),
+                DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(key.principalId()));
     }
 
     private boolean inSandbox(AssignmentKey key) {

@@ -1,11 +1,13 @@
 package dev.gatehouse.access.internal;
 
+import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,8 @@ class GrantLedgerTest {
     private Clock clock;
     @Autowired
     private AccountAssignments assignments;
+    @Autowired
+    private DSLContext db;
 
     @Autowired
     private TestRules rules;
@@ -96,6 +101,17 @@ class GrantLedgerTest {
 
         assertThat(status(grant)).isEqualTo(GrantStatus.ACTIVE);
         assertThat(inSandbox(grant)).isTrue();
+    }
+
+    @Test
+    void the_grants_assignment_is_in_the_directory_mirror_from_its_creation_to_its_deletion() {
+        StoredGrant grant = grant();
+
+        ledger.start(grant.id());
+        assertThat(mirrored(grant)).as("created, without waiting for a sync").contains(Optional.empty());
+
+        ledger.end(grant.id());
+        assertThat(mirrored(grant)).as("deleted, without waiting for a sync").isEmpty();
     }
 
     @Test
@@ -223,6 +239,15 @@ class GrantLedgerTest {
 
     private GrantStatus status(StoredGrant grant) {
         return grants.find(grant.id()).orElseThrow().status();
+    }
+
+    /** Empty when the mirror does not have the grant's assignment; else its first sighting by a sync, if any. */
+    private Optional<Optional<OffsetDateTime>> mirrored(StoredGrant grant) {
+        return db.select(DIRECTORY_ASSIGNMENT.FIRST_SEEN).from(DIRECTORY_ASSIGNMENT)
+                .where(DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(grant.accountId()),
+                        DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()),
+                        DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq("USER"), DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(grant.userId()))
+                .fetchOptional(row -> Optional.ofNullable(row.value1()));
     }
 
     private boolean inSandbox(StoredGrant grant) {

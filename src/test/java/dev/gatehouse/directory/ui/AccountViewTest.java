@@ -7,8 +7,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +18,12 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.TestUsers;
-import dev.gatehouse.directory.AccessRow;
+import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.directory.AccessHolding;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
@@ -31,38 +35,51 @@ class AccountViewTest extends DirectoryViewTest {
     void an_account_lists_who_holds_what_directly_or_through_a_group() {
         TestUsers.signIn(TestUsers.ADMIN);
         AccountRow account = directory.accounts(DirectoryPage.first(100)).stream()
-                .filter(a -> !directory.accessOnAccount(a.id(), DirectoryPage.first(1)).isEmpty()).findFirst()
+                .filter(a -> !onAccount(a.id(), DirectoryPage.first(1)).isEmpty()).findFirst()
                 .orElseThrow();
-        List<AccessRow> access = directory.accessOnAccount(account.id(), DirectoryPage.first(1000));
+        List<AccessHolding> access = onAccount(account.id(), DirectoryPage.first(1000));
 
         openAs(TestUsers.ADMIN, "directory/accounts/" + account.id());
 
         assertThat(_get(H2.class).getText()).isEqualTo(account.name());
         Grid<?> grid = _get(Grid.class);
         assertThat(_size(grid)).isEqualTo(access.size());
-        AccessRow first = access.get(0);
-        assertThat(_getFormattedRow(grid, 0)).containsExactly(first.permissionSetName(),
-                first.displayName() + " (" + first.userName() + ")",
-                first.viaGroup().isEmpty() ? "Directly" : "Through group " + first.viaGroup());
+        AccessHolding first = access.get(0);
+        assertThat(_getFormattedRow(grid, 0)).containsExactly(first.permissionSet().name(),
+                first.person().displayName() + " (" + first.person().userName() + ")", how(first));
     }
 
     @Test
     void an_accounts_access_can_be_filtered_to_one_person() {
         TestUsers.signIn(TestUsers.ADMIN);
         AccountRow account = directory.accounts(DirectoryPage.first(100)).stream()
-                .filter(a -> directory.accessOnAccount(a.id(), DirectoryPage.first(2)).size() > 1).findFirst()
+                .filter(a -> onAccount(a.id(), DirectoryPage.first(2)).size() > 1).findFirst()
                 .orElseThrow();
-        AccessRow last = directory.accessOnAccount(account.id(),
-                new DirectoryPage("", DirectorySort.PERSON, true, 0, 1)).get(0);
+        AccessHolding last = onAccount(account.id(), new DirectoryPage("", DirectorySort.PERSON, true, 0, 1)).get(0);
         openAs(TestUsers.ADMIN, "directory/accounts/" + account.id());
 
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Filter access")), last.userName());
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Filter access")), last.person().userName());
 
         Grid<?> grid = _get(Grid.class);
         assertThat(_size(grid)).isPositive();
         for (int row = 0; row < _size(grid); row++) {
-            assertThat(_getFormattedRow(grid, row).get(1)).contains(last.userName());
+            assertThat(_getFormattedRow(grid, row).get(1)).contains(last.person().userName());
         }
+    }
+
+    @Test
+    void access_granted_just_in_time_shows_as_just_in_time_with_its_end_and_not_as_standing() {
+        String account = accounts.fresh().id();
+        Map<String, GrantSummary> granted = approvedForRileyAndSynced(account, "Developer", "AdministratorAccess");
+
+        openAs(TestUsers.AUDITOR, "directory/accounts/" + account);
+
+        assertThat(rows(_get(Grid.class))).filteredOn(row -> row.get(1).equals("Riley Chen (riley.chen)")
+                        && granted.containsKey(row.get(0)))
+                .extracting(row -> row.get(0), row -> row.get(2))
+                .containsExactlyInAnyOrder(tuple("Developer", justInTime(granted.get("Developer"))),
+                        tuple("AdministratorAccess", justInTime(granted.get("AdministratorAccess"))));
+        assertThat(_find(H3.class, spec -> spec.withText("Who has access"))).hasSize(1);
     }
 
     @Test
