@@ -123,11 +123,29 @@ public class AccessService {
                 .map(AccessRule::maxDuration);
         return eligibility.rule().filter(rule -> eligibility.allowed())
                 .map(rule -> new RequestPreview(accountId, true, eligibility.reason(), rule.approvalSummary(),
-                        eligibility.approvers(), rule.maxDuration(), rule.defaultDuration(),
-                        rule.justificationRequired(), rule.ticketPattern(), rule.futureStartAllowed(), breakGlass,
-                        rule.mfaToRequest()))
-                .orElseGet(() -> new RequestPreview(accountId, false, eligibility.reason(), "", List.of(),
-                        Duration.ZERO, Duration.ZERO, false, "", false, breakGlass, false));
+                        eligibility.approverList(), rule.maxDuration(), rule.defaultDuration(),
+                        rule.justificationRequired(), rule.ticketRequired(), rule.ticketExample(),
+                        rule.futureStartAllowed(), breakGlass, rule.mfaToRequest()))
+                .orElseGet(() -> new RequestPreview(accountId, false, eligibility.reason(), "", "",
+                        Duration.ZERO, Duration.ZERO, false, false, "", false, breakGlass, false));
+    }
+
+    /**
+     * Checks a later start as {@link #submit} does, so the form can refuse it before previewing an end.
+     *
+     * @throws AccessProblem for the {@code startsAt} field: in the past, more than 30 days ahead, or break-glass
+     */
+    public void checkStart(Optional<Instant> startsAt, boolean breakGlass) {
+        Instant now = clock.instant();
+        if (startsAt.isPresent() && startsAt.get().isBefore(now.minusSeconds(60))) {
+            throw new AccessProblem("startsAt", "The start is in the past; choose a later time or start now.");
+        }
+        if (breakGlass && startsAt.isPresent()) {
+            throw new AccessProblem("startsAt", "Break-glass access starts at once.");
+        }
+        if (startsAt.isPresent() && startsAt.get().isAfter(now.plus(FURTHEST_START))) {
+            throw new AccessProblem("startsAt", "Access can start at most 30 days from now.");
+        }
     }
 
     /**
@@ -161,15 +179,7 @@ public class AccessService {
             throw new AccessProblem("duration", "Ask for at least 15 minutes.");
         }
         Optional<Instant> startsAt = form.startsAt() == null ? Optional.empty() : form.startsAt();
-        if (startsAt.isPresent() && startsAt.get().isBefore(now.minusSeconds(60))) {
-            throw new AccessProblem("startsAt", "The start is in the past; choose a later time or start now.");
-        }
-        if (form.breakGlass() && startsAt.isPresent()) {
-            throw new AccessProblem("startsAt", "Break-glass access starts at once.");
-        }
-        if (startsAt.isPresent() && startsAt.get().isAfter(now.plus(FURTHEST_START))) {
-            throw new AccessProblem("startsAt", "Access can start at most 30 days from now.");
-        }
+        checkStart(startsAt, form.breakGlass());
         String justification = form.justification() == null ? "" : form.justification().strip();
         String ticket = form.ticket() == null ? "" : form.ticket().strip();
         if (justification.length() > 1000) {
@@ -203,8 +213,7 @@ public class AccessService {
                 throw new AccessProblem("justification", "Say why you need this access (at least 10 characters).");
             }
             if (rule.ticketRequired() && !Pattern.compile(rule.ticketPattern()).matcher(ticket).matches()) {
-                throw new AccessProblem("ticket", "Give a ticket reference that matches " + rule.ticketPattern()
-                        + ".");
+                throw new AccessProblem("ticket", rule.ticketAdvice());
             }
             if (!form.breakGlass() && requests.pendingExists(me.id(), accountId, form.permissionSetArn())) {
                 throw new AccessProblem("accounts", "You already have a pending request for " + setName + " on "

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.DirectoryPage;
+import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.internal.RuleRepository;
 import dev.gatehouse.security.AdminOnly;
@@ -43,6 +44,8 @@ public class AccessPolicy {
     static final Duration SHORTEST = Duration.ofMinutes(15);
     static final Duration LONGEST = Duration.ofDays(7);
     static final Duration LONGEST_PENDING = Duration.ofDays(14);
+    static final int LONGEST_TICKET_EXAMPLE = 40;
+    static final int NAMED_APPROVERS = 10;
 
     private static final Comparator<AccessRule> ORDER = Comparator.comparingInt(AccessRule::approvalsRequired)
             .thenComparing(AccessRule::maxDuration, Comparator.reverseOrder())
@@ -147,21 +150,24 @@ public class AccessPolicy {
     public Eligibility evaluate(String userId, String accountId, String permissionSetArn) {
         List<AccessRule> matching = matching(userId, accountId, permissionSetArn, false);
         if (matching.isEmpty()) {
-            return new Eligibility(Optional.empty(), List.of(), "No rule lets this person request this permission "
-                    + "set on this account. An admin can add one under Access rules.");
+            return new Eligibility(Optional.empty(), List.of(), 0, "No rule lets this person request this permission "
+                    + "set on this account" + breakGlass(userId, accountId, permissionSetArn)
+                    .map(rule -> " normally; break-glass rule \"" + rule.name() + "\" lets them activate it at once, "
+                            + "for at most " + DurationText.of(rule.maxDuration()) + ".")
+                    .orElse(". An admin can add one under Access rules."));
         }
         for (AccessRule rule : matching) {
-            List<String> approvers = approverNames(rule, userId);
-            if (rule.automatic() || !approvers.isEmpty()) {
-                return new Eligibility(Optional.of(rule), approvers, "Rule \"" + rule.name() + "\" applies"
-                        + (matching.size() > 1 ? " (" + matching.size() + " rules match; it needs the fewest "
-                        + "approvals)" : "") + "." + (rule.sessionCapped() ? " It counts the AWS session: grants "
-                        + "last at most " + DurationText.of(rule.maxDuration()) + " so that a session opened at "
+            Approvers approvers = approvers(rule, userId);
+            if (rule.automatic() || !approvers.named().isEmpty()) {
+                return new Eligibility(Optional.of(rule), approvers.named(), approvers.more(), "Rule \"" + rule.name()
+                        + "\" applies" + (matching.size() > 1 ? " (" + matching.size() + " rules match; it needs the "
+                        + "fewest approvals)" : "") + "." + (rule.sessionCapped() ? " It counts the AWS session: "
+                        + "grants last at most " + DurationText.of(rule.maxDuration()) + " so that a session opened at "
                         + "their end closes in time." : ""));
             }
         }
         AccessRule first = matching.get(0);
-        return new Eligibility(Optional.of(first), List.of(), "Rule \"" + first.name() + "\" matches, but nobody "
+        return new Eligibility(Optional.of(first), List.of(), 0, "Rule \"" + first.name() + "\" matches, but nobody "
                 + "can approve: " + (first.approverType() == ApproverType.MANAGER
                 ? "Identity Center records no manager for this person." : "the approver group has no other member."));
     }
@@ -216,15 +222,26 @@ public class AccessPolicy {
         return new ApproverScope(approverId, directory.groupIds(approverId));
     }
 
-    private List<String> approverNames(AccessRule rule, String requesterId) {
+    /** Who could approve the person's request under the rule: at most ten by name, and how many more. */
+    private Approvers approvers(AccessRule rule, String requesterId) {
         return switch (rule.approverType()) {
-            case NONE -> List.of();
-            case USER -> rule.approverId().equals(requesterId) ? List.of() : List.of(rule.approverLabel());
-            case GROUP -> directory.members(rule.approverId(), 11).stream()
-                    .filter(member -> !member.id().equals(requesterId)).limit(10).map(UserRow::displayName).toList();
-            case MANAGER -> directory.managerId(requesterId).flatMap(directory::user).map(UserRow::displayName)
-                    .stream().toList();
+            case NONE -> new Approvers(List.of(), 0);
+            case USER -> new Approvers(rule.approverId().equals(requesterId) ? List.of()
+                    : List.of(rule.approverLabel()), 0);
+            case GROUP -> {
+                List<String> named = directory.members(rule.approverId(), NAMED_APPROVERS + 1).stream()
+                        .filter(member -> !member.id().equals(requesterId)).limit(NAMED_APPROVERS)
+                        .map(UserRow::displayName).toList();
+                int others = directory.group(rule.approverId()).map(GroupRow::members).orElse(named.size())
+                        - (directory.groupIds(requesterId).contains(rule.approverId()) ? 1 : 0);
+                yield new Approvers(named, Math.max(0, others - named.size()));
+            }
+            case MANAGER -> new Approvers(directory.managerId(requesterId).flatMap(directory::user)
+                    .map(UserRow::displayName).stream().toList(), 0);
         };
+    }
+
+    private record Approvers(List<String> named, int more) {
     }
 
     private AccessRule validated(AccessRule d) {
@@ -257,12 +274,7 @@ public class AccessPolicy {
             throw new RuleProblem("defaultDuration", "The default must be at least 15 minutes and at most the longest access.");
         }
         String ticketPattern = d.ticketPattern() == null ? "" : d.ticketPattern().strip();
-        try {
-            Pattern.compile(ticketPattern);
-        } catch (PatternSyntaxException e) {
-            throw new RuleProblem("ticketPattern", "The ticket pattern is not a valid regular expression: "
-                    + e.getDescription() + ".");
-        }
+        String ticketExample = validatedTicketExample(ticketPattern, d.ticketExample());
         String approverLabel = validatedApprovers(d);
         if (!d.emergency() && (d.pendingTimeout() == null || d.pendingTimeout().compareTo(Duration.ofMinutes(5)) < 0
                 || d.pendingTimeout().compareTo(LONGEST_PENDING) > 0)) {
@@ -273,11 +285,34 @@ public class AccessPolicy {
                 d.requesterType() == RequesterType.EVERYONE ? "" : d.requesterId(), requesterLabel, d.scopeType(),
                 d.scopeType() == ScopeType.ORGANIZATION ? "" : d.scopeId(), scopeLabel, d.permissionSetArn(), setName,
                 d.maxDuration(), d.defaultDuration(), d.justificationRequired() || d.emergency(), ticketPattern,
-                d.futureStartAllowed() && !d.emergency(), d.approvalsRequired(), d.approverType(),
+                ticketExample, d.futureStartAllowed() && !d.emergency(), d.approvalsRequired(), d.approverType(),
                 d.approverType() == ApproverType.USER || d.approverType() == ApproverType.GROUP ? d.approverId() : "",
                 approverLabel, d.emergency(), d.sessionCapped(), d.mfaToRequest(), d.mfaToApprove() && !d.automatic(),
                 d.emergency() ? Duration.ofHours(1) : d.pendingTimeout(), clock.instant(),
                 currentUser.require().subject());
+    }
+
+    /** Requesters see the example, never the pattern, so a rule that asks for a ticket needs one that fits. */
+    private static String validatedTicketExample(String ticketPattern, String example) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(ticketPattern);
+        } catch (PatternSyntaxException e) {
+            throw new RuleProblem("ticketPattern", "The ticket pattern is not a valid regular expression: "
+                    + e.getDescription() + ".");
+        }
+        String ticket = example == null ? "" : example.strip();
+        if (ticketPattern.isEmpty()) {
+            return "";
+        }
+        if (ticket.isEmpty() || ticket.length() > LONGEST_TICKET_EXAMPLE) {
+            throw new RuleProblem("ticketExample", "Give an example ticket of at most " + LONGEST_TICKET_EXAMPLE
+                    + " characters, such as OPS-123: requesters see it instead of the pattern.");
+        }
+        if (!pattern.matcher(ticket).matches()) {
+            throw new RuleProblem("ticketExample", "The example " + ticket + " does not match the ticket pattern.");
+        }
+        return ticket;
     }
 
     private String validatedApprovers(AccessRule d) {
@@ -338,7 +373,8 @@ public class AccessPolicy {
         parts.add("up to " + r.maxDuration().toMinutes() + " min (default " + r.defaultDuration().toMinutes() + ")");
         parts.add(r.approvalSummary());
         parts.add(r.justificationRequired() ? "justification required" : "justification optional");
-        parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern() : "no ticket");
+        parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern()
+                + (r.ticketExample().isEmpty() ? "" : " (like " + r.ticketExample() + ")") : "no ticket");
         parts.add(r.futureStartAllowed() ? "may start later" : "starts at once");
         if (r.sessionCapped()) {
             parts.add("the AWS session counts in the longest access");

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param requesterId        the Identity Store user or group; empty for everyone
  * @param scopeId            the OU or account; empty for the whole organization
  * @param ticketPattern      a regular expression every request's ticket must match; empty when no ticket is asked
+ * @param ticketExample      a ticket that matches the pattern, shown to requesters; empty for rules saved without one
  * @param approvalsRequired  how many different people must approve; 0 when approverType is NONE
  * @param approverId         the Identity Store user or group; empty for NONE and MANAGER
  * @param emergency          a break-glass rule: access starts at once without approval, with a justification,
@@ -24,10 +25,11 @@ import java.time.Instant;
 public record AccessRule(Long id, String name, RequesterType requesterType, String requesterId, String requesterLabel,
                          ScopeType scopeType, String scopeId, String scopeLabel, String permissionSetArn,
                          String permissionSetName, Duration maxDuration, Duration defaultDuration,
-                         boolean justificationRequired, String ticketPattern, boolean futureStartAllowed,
-                         int approvalsRequired, ApproverType approverType, String approverId, String approverLabel,
-                         boolean emergency, boolean sessionCapped, boolean mfaToRequest, boolean mfaToApprove,
-                         Duration pendingTimeout, Instant updatedAt, String updatedBy) {
+                         boolean justificationRequired, String ticketPattern, String ticketExample,
+                         boolean futureStartAllowed, int approvalsRequired, ApproverType approverType,
+                         String approverId, String approverLabel, boolean emergency, boolean sessionCapped,
+                         boolean mfaToRequest, boolean mfaToApprove, Duration pendingTimeout, Instant updatedAt,
+                         String updatedBy) {
 
     /** Granted without anyone's approval: break-glass rules, and rules that name no approver. */
     public boolean automatic() {
@@ -39,12 +41,19 @@ public record AccessRule(Long id, String name, RequesterType requesterType, Stri
         Duration usual = defaultDuration.compareTo(longest) > 0 ? longest : defaultDuration;
         return new AccessRule(id, name, requesterType, requesterId, requesterLabel, scopeType, scopeId, scopeLabel,
                 permissionSetArn, permissionSetName, longest, usual, justificationRequired, ticketPattern,
-                futureStartAllowed, approvalsRequired, approverType, approverId, approverLabel, emergency,
-                sessionCapped, mfaToRequest, mfaToApprove, pendingTimeout, updatedAt, updatedBy);
+                ticketExample, futureStartAllowed, approvalsRequired, approverType, approverId, approverLabel,
+                emergency, sessionCapped, mfaToRequest, mfaToApprove, pendingTimeout, updatedAt, updatedBy);
     }
 
     public boolean ticketRequired() {
         return !ticketPattern.isEmpty();
+    }
+
+    /** What a requester is told when the ticket does not match: an example in words, never the pattern. */
+    public String ticketAdvice() {
+        return ticketExample.isEmpty() ? "Enter the ticket reference this access asks for; that one is not in its "
+                + "form. An admin can add an example to the access rule."
+                : "Enter a ticket like " + ticketExample + ".";
     }
 
     /** "1 approval from Avery Patel", "2 approvals from members of payments-team", "no approval". */

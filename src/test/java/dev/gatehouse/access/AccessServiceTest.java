@@ -387,6 +387,19 @@ class AccessServiceTest {
                 permissionSetArn, 0, ApproverType.NONE, ""));
     }
 
+    @Test
+    void a_ticket_that_does_not_match_is_refused_with_an_example_not_the_pattern() {
+        String account = accounts.fresh().id();
+        rules.save(TestRules.withTicket(TestRules.draft("Ticketed", RequesterType.USER, riley,
+                ScopeType.ORGANIZATION, "", developer, 0, ApproverType.NONE, ""), "[A-Z]+-[0-9]+", "OPS-123"));
+
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> access.submit(form(developer, account,
+                "ticket 7")))).isInstanceOfSatisfying(AccessProblem.class, problem -> {
+                    assertThat(problem.field()).isEqualTo("ticket");
+                    assertThat(problem.getMessage()).isEqualTo("Enter a ticket like OPS-123.");
+                });
+    }
+
     private RequestForm breakGlass(String accountId, String justification) {
         return new RequestForm(developer, List.of(accountId), Duration.ofHours(1), Optional.empty(), justification, "",
                 true);

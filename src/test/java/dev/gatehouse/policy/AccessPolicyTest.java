@@ -20,6 +20,7 @@ import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
 import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.SandboxAccounts;
 
 /** Saving access rules, and which rule applies to a person, account and permission set. */
@@ -88,7 +89,7 @@ class AccessPolicyTest {
         String powerUser = rules.permissionSetArn("PowerUserAccess");
         rules.save(new AccessRule(null, "Power with sessions counted", RequesterType.USER, riley, "",
                 ScopeType.ORGANIZATION, "", "", powerUser, "", Duration.ofHours(4), Duration.ofHours(3), false, "",
-                false, 0, ApproverType.NONE, "", "", false, true, false, false, Duration.ofDays(1), null, ""));
+                "", false, 0, ApproverType.NONE, "", "", false, true, false, false, Duration.ofDays(1), null, ""));
         TestUsers.signIn(TestUsers.REQUESTER);
 
         Eligibility eligibility = policy.evaluate(riley, account, powerUser);
@@ -104,8 +105,8 @@ class AccessPolicyTest {
         AccessRule saved = rules.save(TestRules.draft("Payments develop", RequesterType.GROUP,
                 rules.groupId("payments-team"), ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
         rules.save(new AccessRule(saved.id(), "Payments develop longer", saved.requesterType(), saved.requesterId(), "",
-                saved.scopeType(), "", "", developer, "", Duration.ofHours(8), Duration.ofHours(2), false, "", true, 1,
-                ApproverType.MANAGER, "", "", false, false, false, false, Duration.ofDays(1), null, ""));
+                saved.scopeType(), "", "", developer, "", Duration.ofHours(8), Duration.ofHours(2), false, "", "", true,
+                1, ApproverType.MANAGER, "", "", false, false, false, false, Duration.ofDays(1), null, ""));
         TestEvents.awaitDelivered(events);
 
         TestUsers.signIn(TestUsers.AUDITOR);
@@ -140,10 +141,10 @@ class AccessPolicyTest {
         AccessRule longDefault = TestRules.draft("long", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "",
                 developer, 0, ApproverType.NONE, "");
         assertProblem(new AccessRule(null, "long", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
-                developer, "", Duration.ofHours(1), Duration.ofHours(2), false, "", true, 0, ApproverType.NONE, "", "",
-                false, false, false, false, Duration.ofDays(1), null, ""), "defaultDuration");
+                developer, "", Duration.ofHours(1), Duration.ofHours(2), false, "", "", true, 0, ApproverType.NONE,
+                "", "", false, false, false, false, Duration.ofDays(1), null, ""), "defaultDuration");
         assertProblem(new AccessRule(null, "ticket", RequesterType.EVERYONE, "", "", ScopeType.ORGANIZATION, "", "",
-                developer, "", longDefault.maxDuration(), longDefault.defaultDuration(), false, "[A-Z+", true, 0,
+                developer, "", longDefault.maxDuration(), longDefault.defaultDuration(), false, "[A-Z+", "", true, 0,
                 ApproverType.NONE, "", "", false, false, false, false, Duration.ofDays(1), null, ""), "ticketPattern");
     }
 
@@ -198,6 +199,49 @@ class AccessPolicyTest {
 
         assertThat(eligibility.allowed()).isFalse();
         assertThat(eligibility.reason()).startsWith("No rule lets this person request");
+    }
+
+    @Test
+    void a_group_of_approvers_is_named_up_to_ten_and_the_rest_are_counted() {
+        GroupRow engineering = directory.group(rules.groupId("engineering")).orElseThrow();
+        assertThat(engineering.members()).as("a group larger than the names shown").isGreaterThan(12);
+        rules.save(TestRules.draft("Engineers approve", RequesterType.USER, riley, ScopeType.ORGANIZATION, "",
+                developer, 1, ApproverType.GROUP, engineering.id()));
+        TestUsers.signIn(TestUsers.REQUESTER);
+
+        Eligibility eligibility = policy.evaluate(riley, account, developer);
+
+        int others = engineering.members() - 1;
+        assertThat(eligibility.approvers()).hasSize(10).doesNotContain("Riley Chen");
+        assertThat(eligibility.approverList()).isEqualTo(String.join(", ", eligibility.approvers()) + " and "
+                + (others - 10) + " more");
+    }
+
+    @Test
+    void a_rule_asking_for_a_ticket_needs_an_example_that_matches_its_pattern() {
+        AccessRule draft = TestRules.draft("Ticketed", RequesterType.USER, riley, ScopeType.ORGANIZATION, "",
+                developer, 0, ApproverType.NONE, "");
+        assertProblem(TestRules.withTicket(draft, "[A-Z]+-[0-9]+", ""), "ticketExample");
+        assertProblem(TestRules.withTicket(draft, "[A-Z]+-[0-9]+", "ops-12"), "ticketExample");
+
+        AccessRule saved = rules.save(TestRules.withTicket(draft, "[A-Z]+-[0-9]+", " OPS-123 "));
+
+        assertThat(saved.ticketExample()).isEqualTo("OPS-123");
+        assertThat(saved.ticketAdvice()).isEqualTo("Enter a ticket like OPS-123.");
+        assertThat(rules.save(TestRules.withTicket(draft, "", "OPS-123")).ticketExample())
+                .as("no ticket asked, so no example").isEmpty();
+    }
+
+    @Test
+    void with_only_a_break_glass_rule_the_explanation_names_that_rule() {
+        rules.breakGlass("Emergency", riley, developer, ApproverType.NONE);
+        TestUsers.signIn(TestUsers.REQUESTER);
+
+        Eligibility eligibility = policy.evaluate(riley, account, developer);
+
+        assertThat(eligibility.allowed()).isFalse();
+        assertThat(eligibility.reason()).isEqualTo("No rule lets this person request this permission set on this "
+                + "account normally; break-glass rule \"Emergency\" lets them activate it at once, for at most 2 h.");
     }
 
     private void assertProblem(AccessRule draft, String field) {

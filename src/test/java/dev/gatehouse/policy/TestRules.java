@@ -46,7 +46,7 @@ public class TestRules {
     public static AccessRule stored(String requesterId, String permissionSetArn, String permissionSetName,
                                     int approvals, ApproverType approverType, Instant at) {
         return new AccessRule(0L, "test", RequesterType.USER, requesterId, "Riley", ScopeType.ORGANIZATION, "", "",
-                permissionSetArn, permissionSetName, Duration.ofHours(1), Duration.ofHours(1), false, "", false,
+                permissionSetArn, permissionSetName, Duration.ofHours(1), Duration.ofHours(1), false, "", "", false,
                 approvals, approverType, "", "", false, false, false, false, Duration.ofDays(1), at, "test");
     }
 
@@ -75,7 +75,7 @@ public class TestRules {
                                    String scopeId, String permissionSetArn, int approvals, ApproverType approverType,
                                    String approverId) {
         return new AccessRule(null, name, requesterType, requesterId, "", scopeType, scopeId, "", permissionSetArn, "",
-                Duration.ofHours(4), Duration.ofHours(1), false, "", true, approvals, approverType, approverId, "",
+                Duration.ofHours(4), Duration.ofHours(1), false, "", "", true, approvals, approverType, approverId, "",
                 false, false, false, false, Duration.ofDays(1), null, "");
     }
 
@@ -83,15 +83,26 @@ public class TestRules {
     public static AccessRule withMfa(AccessRule d, boolean toRequest, boolean toApprove) {
         return new AccessRule(d.id(), d.name(), d.requesterType(), d.requesterId(), d.requesterLabel(), d.scopeType(),
                 d.scopeId(), d.scopeLabel(), d.permissionSetArn(), d.permissionSetName(), d.maxDuration(),
-                d.defaultDuration(), d.justificationRequired(), d.ticketPattern(), d.futureStartAllowed(),
+                d.defaultDuration(), d.justificationRequired(), d.ticketPattern(), d.ticketExample(),
+                d.futureStartAllowed(), d.approvalsRequired(), d.approverType(), d.approverId(), d.approverLabel(),
+                d.emergency(), d.sessionCapped(), toRequest, toApprove, d.pendingTimeout(), d.updatedAt(),
+                d.updatedBy());
+    }
+
+    /** The rule draft asking for a ticket that matches the pattern, with the example requesters are shown. */
+    public static AccessRule withTicket(AccessRule d, String pattern, String example) {
+        return new AccessRule(d.id(), d.name(), d.requesterType(), d.requesterId(), d.requesterLabel(), d.scopeType(),
+                d.scopeId(), d.scopeLabel(), d.permissionSetArn(), d.permissionSetName(), d.maxDuration(),
+                d.defaultDuration(), d.justificationRequired(), pattern, example, d.futureStartAllowed(),
                 d.approvalsRequired(), d.approverType(), d.approverId(), d.approverLabel(), d.emergency(),
-                d.sessionCapped(), toRequest, toApprove, d.pendingTimeout(), d.updatedAt(), d.updatedBy());
+                d.sessionCapped(), d.mfaToRequest(), d.mfaToApprove(), d.pendingTimeout(), d.updatedAt(),
+                d.updatedBy());
     }
 
     /** A break-glass rule for one person on the whole organization; the approvers named are told. */
     public AccessRule breakGlass(String name, String requesterId, String permissionSetArn, ApproverType told) {
         return save(new AccessRule(null, name, RequesterType.USER, requesterId, "", ScopeType.ORGANIZATION, "", "",
-                permissionSetArn, "", Duration.ofHours(2), Duration.ofHours(1), true, "", false, 0, told, "", "",
+                permissionSetArn, "", Duration.ofHours(2), Duration.ofHours(1), true, "", "", false, 0, told, "", "",
                 true, false, false, false, null, null, ""));
     }
 

@@ -1,11 +1,13 @@
 package dev.gatehouse.access.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,7 @@ public class RequestAccessView extends VerticalLayout {
     static final String SEND = "Send request";
     static final String ACTIVATE = "Activate break-glass access";
 
+    private static final String TICKET_PLACEHOLDER = "e.g. OPS-1234";
     private static final List<Duration> DURATIONS = Stream.of(15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320,
             10080).map(Duration::ofMinutes).toList();
 
@@ -82,10 +85,15 @@ public class RequestAccessView extends VerticalLayout {
     private final Button send = new Button(SEND);
     private final Div preview = new Div();
     private final FormFields fields;
+    private final Clock clock;
+    /** Set while the durations on offer change, so that change does not preview again. */
+    private boolean offering;
+    private List<Duration> offeredDurations = List.of();
 
-    public RequestAccessView(AccessService access, StepUp stepUp) {
+    public RequestAccessView(AccessService access, StepUp stepUp, Clock clock) {
         this.access = access;
         this.stepUp = stepUp;
+        this.clock = clock;
         addClassName("gatehouse-page");
         add(new H2("Request access"));
         Optional<String> notInDirectory = access.whyNotInDirectory();
@@ -124,9 +132,7 @@ public class RequestAccessView extends VerticalLayout {
         accounts.addValueChangeListener(e -> updatePreview());
 
         duration.setLabel("Duration");
-        duration.setItems(DURATIONS);
         duration.setItemLabelGenerator(DurationText::of);
-        duration.setValue(Duration.ofHours(1));
         duration.addValueChangeListener(e -> updatePreview());
 
         start.setItems(NOW, LATER);
@@ -136,12 +142,14 @@ public class RequestAccessView extends VerticalLayout {
             startsAt.setVisible(LATER.equals(e.getValue()));
             updatePreview();
         });
+        // The form checks the start itself, with the service's rules, and keeps its message on the field.
+        startsAt.setManualValidation(true);
         startsAt.addValueChangeListener(e -> updatePreview());
 
         justification.setMaxLength(1000);
         justification.setPlaceholder("What you will do and why you need this access");
         ticket.setMaxLength(100);
-        ticket.setPlaceholder("e.g. OPS-1234");
+        ticket.setPlaceholder(TICKET_PLACEHOLDER);
 
         breakGlass.setVisible(false);
         breakGlass.setTooltipText("For emergencies only: the access starts at once, approvers and admins are told "
@@ -180,38 +188,114 @@ public class RequestAccessView extends VerticalLayout {
     }
 
     private void updatePreview() {
-        preview.removeAll();
-        if (permissionSet.getValue() == null || accounts.getValue().isEmpty()) {
-            breakGlass.setVisible(breakGlass.getValue());
-            preview.add(new Paragraph("Choose a permission set and at least one account to see who approves."));
+        if (offering) {
             return;
         }
-        boolean anyBreakGlass = false;
-        Instant begins = startTime().orElse(Instant.now());
+        preview.removeAll();
+        Optional<String> startProblem = startProblem();
+        startsAt.setInvalid(startProblem.isPresent());
+        startProblem.ifPresent(problem -> {
+            startsAt.setErrorMessage(problem);
+            preview.add(new Paragraph(problem));
+        });
+        if (permissionSet.getValue() == null || accounts.getValue().isEmpty()) {
+            breakGlass.setVisible(breakGlass.getValue());
+            offerDurations(Optional.empty(), Optional.empty());
+            if (startProblem.isEmpty()) {
+                preview.add(new Paragraph("Choose a permission set and at least one account to see who approves."));
+            }
+            return;
+        }
         List<AccountRow> chosen = new ArrayList<>(accounts.getValue());
         chosen.sort(Comparator.comparing(AccountRow::name));
-        for (AccountRow account : chosen) {
-            RequestPreview p = access.preview(permissionSet.getValue().arn(), account.id());
-            anyBreakGlass |= p.breakGlass().isPresent();
-            String text;
-            if (breakGlass.getValue()) {
-                text = account.name() + ": " + p.breakGlass().map(max -> "break-glass, active at once for at most "
-                        + DurationText.of(max) + "; approvers and admins are told, and it is followed up.")
-                        .orElse("no break-glass rule covers this account.");
-            } else if (!p.allowed()) {
-                text = account.name() + ": " + p.reason();
-            } else {
-                String approvers = p.approvers().isEmpty() ? "" : " (" + String.join(", ", p.approvers()) + ")";
-                text = account.name() + ": " + p.approvalSummary() + approvers + ". At most "
-                        + DurationText.of(p.maxDuration()) + "; access would end about "
-                        + TimeText.of(begins.plus(duration.getValue())) + "."
-                        + (p.justificationRequired() ? " Justification required." : "")
-                        + (p.ticketPattern().isEmpty() ? "" : " Ticket required (" + p.ticketPattern() + ").")
-                        + (p.mfaToRequest() ? " You verify a second factor (MFA) before it is sent." : "");
-            }
-            preview.add(new Paragraph(text));
-        }
+        Map<AccountRow, RequestPreview> previews = new LinkedHashMap<>();
+        chosen.forEach(account -> previews.put(account, access.preview(permissionSet.getValue().arn(), account.id())));
+        boolean anyBreakGlass = previews.values().stream().anyMatch(p -> p.breakGlass().isPresent());
         breakGlass.setVisible(anyBreakGlass || breakGlass.getValue());
+        // Every account's rule must allow the duration, so the shortest longest access bounds the choice.
+        offerDurations(previews.values().stream().flatMap(p -> longestAccess(p).stream())
+                        .min(Comparator.naturalOrder()),
+                previews.values().stream().filter(RequestPreview::allowed).map(RequestPreview::defaultDuration)
+                        .min(Comparator.naturalOrder()));
+        ticket.setPlaceholder(previews.values().stream().map(RequestPreview::ticketExample)
+                .filter(example -> !example.isEmpty()).findFirst().map(example -> "e.g. " + example)
+                .orElse(TICKET_PLACEHOLDER));
+        if (startProblem.isPresent()) {
+            return;
+        }
+        Instant begins = startTime().orElse(clock.instant());
+        previews.forEach((account, p) -> preview.add(new Paragraph(account.name() + ": " + previewText(p, begins))));
+    }
+
+    private String previewText(RequestPreview p, Instant begins) {
+        if (breakGlass.getValue()) {
+            return p.breakGlass().map(max -> "break-glass, active at once for at most " + DurationText.of(max)
+                    + "; approvers and admins are told, and it is followed up.")
+                    .orElse("no break-glass rule covers this account.");
+        }
+        if (!p.allowed()) {
+            return p.breakGlass().map(max -> "only break-glass access is possible here: tick \"" + BREAK_GLASS
+                    + "\" to activate it at once, for at most " + DurationText.of(max) + ".").orElse(p.reason());
+        }
+        if (startTime().isPresent() && !p.futureStartAllowed()) {
+            return "this access starts when approved; a later start is not allowed.";
+        }
+        String approvers = p.approvers().isEmpty() ? "" : " (" + p.approvers() + ")";
+        return p.approvalSummary() + approvers + ". At most " + DurationText.of(p.maxDuration())
+                + "; access would end about " + TimeText.of(begins.plus(duration.getValue())) + "."
+                + (p.justificationRequired() ? " Justification required." : "")
+                + (p.ticketRequired() ? " Ticket required" + (p.ticketExample().isEmpty() ? "."
+                : ", like " + p.ticketExample() + ".") : "")
+                + (p.mfaToRequest() ? " You verify a second factor (MFA) before it is sent." : "");
+    }
+
+    /** The longest access the chosen way of requesting allows on the account; empty when it cannot be sent. */
+    private Optional<Duration> longestAccess(RequestPreview p) {
+        return breakGlass.getValue() ? p.breakGlass() : p.allowed() ? Optional.of(p.maxDuration()) : Optional.empty();
+    }
+
+    /**
+     * Offers the durations up to the longest the rules allow, that one included, and keeps the choice
+     * when it is still allowed; with no rule to go by, none.
+     */
+    private void offerDurations(Optional<Duration> longest, Optional<Duration> usual) {
+        List<Duration> offered = longest.map(max -> Stream.concat(DURATIONS.stream().filter(d -> d.compareTo(max) < 0),
+                Stream.of(max)).toList()).orElse(List.of());
+        Duration keep = duration.getValue();
+        offering = true;
+        try {
+            if (!offered.equals(offeredDurations)) {
+                duration.setItems(offered);
+                offeredDurations = offered;
+            }
+            duration.setEnabled(!offered.isEmpty());
+            duration.setHelperText(longest.map(max -> "At most " + DurationText.of(max) + " here, as the rule allows.")
+                    .orElse("Choose a permission set and an account first."));
+            if (offered.isEmpty()) {
+                duration.clear();
+            } else if (keep != null && offered.contains(keep)) {
+                duration.setValue(keep);
+            } else if (keep != null && keep.compareTo(longest.get()) > 0) {
+                duration.setValue(longest.get());
+            } else {
+                duration.setValue(usual.filter(offered::contains).orElse(longest.get()));
+            }
+        } finally {
+            offering = false;
+        }
+    }
+
+    /** What is wrong with a later start, as the service would refuse it; empty when nothing is. */
+    private Optional<String> startProblem() {
+        if (LATER.equals(start.getValue()) && startsAt.getValue() == null) {
+            return Optional.empty();
+        }
+        try {
+            access.checkStart(startTime(), breakGlass.getValue());
+            return Optional.empty();
+        } catch (AccessProblem problem) {
+            return Optional.of(problem.getMessage());
+        }
     }
 
     private Optional<Instant> startTime() {

@@ -40,6 +40,8 @@ class DemoAccessRules {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccessRules.class);
 
+    private static final String DEMO_TICKET = "OPS-123";
+
     private final AtomicBoolean firstSync = new AtomicBoolean(true);
     private final AccessPolicy policy;
     private final DirectoryLookup directory;
@@ -102,9 +104,9 @@ class DemoAccessRules {
                             GroupRow approverGroup, boolean emergency, boolean mfa) {
         // The service names requesters, scope, set and approvers, and stamps when and by whom.
         return new AccessRule(null, name, RequesterType.GROUP, requesters.id(), "", ScopeType.ORGANIZATION, "", "",
-                set.arn(), "", max, usual, justification, ticket, !emergency, approvals, approverType,
-                approverGroup == null ? "" : approverGroup.id(), "", emergency, false, mfa, mfa && !emergency,
-                Duration.ofDays(1), null, "");
+                set.arn(), "", max, usual, justification, ticket, ticket.isEmpty() ? "" : DEMO_TICKET, !emergency,
+                approvals, approverType, approverGroup == null ? "" : approverGroup.id(), "", emergency, false, mfa,
+                mfa && !emergency, Duration.ofDays(1), null, "");
     }
 
     private Optional<GroupRow> group(String name) {

@@ -90,6 +90,7 @@ public class RuleRepository {
         r.setDefaultDurationMinutes((int) rule.defaultDuration().toMinutes());
         r.setJustificationRequired(rule.justificationRequired());
         r.setTicketPattern(rule.ticketPattern());
+        r.setTicketExample(rule.ticketExample());
         r.setFutureStartAllowed(rule.futureStartAllowed());
         r.setApprovalsRequired(rule.approvalsRequired());
         r.setApproverType(rule.approverType().name());
@@ -109,9 +110,9 @@ public class RuleRepository {
                 r.getRequesterLabel(), ScopeType.valueOf(r.getScopeType()), r.getScopeId(), r.getScopeLabel(),
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
-                r.getFutureStartAllowed(), r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()),
-                r.getApproverId(), r.getApproverLabel(), r.getEmergency(), r.getSessionCapped(),
-                r.getMfaToRequest(), r.getMfaToApprove(),
+                r.getTicketExample(), r.getFutureStartAllowed(), r.getApprovalsRequired(),
+                ApproverType.valueOf(r.getApproverType()), r.getApproverId(), r.getApproverLabel(), r.getEmergency(),
+                r.getSessionCapped(), r.getMfaToRequest(), r.getMfaToApprove(),
                 Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());
     }

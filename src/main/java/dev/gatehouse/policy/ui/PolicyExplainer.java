@@ -54,14 +54,15 @@ class PolicyExplainer extends Dialog {
         eligibility.rule().filter(rule -> eligibility.allowed()).ifPresent(rule -> {
             answer.add(new Paragraph(limits(rule)));
             answer.add(new Paragraph(rule.approvalSummary() + (eligibility.approvers().isEmpty() ? ""
-                    : ": " + String.join(", ", eligibility.approvers()))));
+                    : ": " + eligibility.approverList())));
         });
     }
 
     private static String limits(AccessRule rule) {
         return "Up to " + DurationText.of(rule.maxDuration()) + " (default " + DurationText.of(rule.defaultDuration())
                 + "); justification " + (rule.justificationRequired() ? "required" : "optional")
-                + (rule.ticketRequired() ? "; ticket matching " + rule.ticketPattern() : "")
+                + (rule.ticketRequired() ? "; ticket matching " + rule.ticketPattern()
+                + (rule.ticketExample().isEmpty() ? "" : " (like " + rule.ticketExample() + ")") : "")
                 + (rule.futureStartAllowed() ? "; may start later" : "; starts when approved") + ".";
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.policy.AccessPolicy;
@@ -38,6 +39,7 @@ class RuleEditor extends Dialog {
             + "that a session opened at their last moment ends within it";
     static final String MFA_TO_REQUEST = "MFA to request: the requester proves a second factor first";
     static final String MFA_TO_APPROVE = "MFA to approve: each approver proves a second factor first";
+    static final String TICKET_EXAMPLE = "Example ticket";
     static final String BREAK_GLASS = "Break-glass: active at once without approval; those named below and the "
             + "admins are told, and an admin follows it up";
 
@@ -54,6 +56,7 @@ class RuleEditor extends Dialog {
     private final Select<Duration> defaultDuration = new Select<>();
     private final Checkbox justificationRequired = new Checkbox("Justification required");
     private final TextField ticketPattern = new TextField("Ticket pattern (regular expression)");
+    private final TextField ticketExample = new TextField(TICKET_EXAMPLE);
     private final Checkbox futureStartAllowed = new Checkbox("May start later");
     private final Checkbox emergency = new Checkbox(BREAK_GLASS);
     private final Checkbox sessionCapped = new Checkbox(SESSION_CAPPED);
@@ -98,6 +101,12 @@ class RuleEditor extends Dialog {
         maxDuration.setLabel("Longest access");
         defaultDuration.setLabel("Default duration");
         ticketPattern.setPlaceholder("Empty: no ticket asked; e.g. [A-Z]+-[0-9]+");
+        ticketExample.setPlaceholder("e.g. OPS-123");
+        ticketExample.setHelperText("Matches the pattern; requesters see it instead of the pattern.");
+        ticketExample.setMaxLength(40);
+        ticketExample.setEnabled(false);
+        ticketPattern.setValueChangeMode(ValueChangeMode.EAGER);
+        ticketPattern.addValueChangeListener(e -> ticketExample.setEnabled(!e.getValue().isBlank()));
         approverType.setLabel("Approval");
         approverType.setItems(ApproverType.values());
         approverType.setItemLabelGenerator(ApproverType::label);
@@ -137,17 +146,18 @@ class RuleEditor extends Dialog {
         fill(rule);
         FormLayout form = new FormLayout(name, permissionSet, requesterType, requester, scopeType, scope, maxDuration,
                 defaultDuration, approverType, approver, approvalsRequired, pendingTimeout, ticketPattern,
-                justificationRequired, futureStartAllowed, mfaToRequest, mfaToApprove, sessionCapped, emergency);
+                ticketExample, justificationRequired, futureStartAllowed, mfaToRequest, mfaToApprove, sessionCapped,
+                emergency);
         form.setColspan(sessionCapped, 2);
         form.setColspan(emergency, 2);
         form.setColspan(name, 2);
         form.setColspan(permissionSet, 2);
-        form.setColspan(ticketPattern, 2);
         add(form);
         fields = new FormFields(Map.ofEntries(Map.entry("name", name), Map.entry("requesterId", requester),
                 Map.entry("scopeId", scope), Map.entry("permissionSetArn", permissionSet),
                 Map.entry("maxDuration", maxDuration), Map.entry("defaultDuration", defaultDuration),
-                Map.entry("ticketPattern", ticketPattern), Map.entry("approvalsRequired", approvalsRequired),
+                Map.entry("ticketPattern", ticketPattern), Map.entry("ticketExample", ticketExample),
+                Map.entry("approvalsRequired", approvalsRequired),
                 Map.entry("approverId", approver), Map.entry("pendingTimeout", pendingTimeout)));
 
         Button save = new Button("Save", e -> save());
@@ -186,6 +196,7 @@ class RuleEditor extends Dialog {
         defaultDuration.setValue(rule.defaultDuration());
         justificationRequired.setValue(rule.justificationRequired());
         ticketPattern.setValue(rule.ticketPattern());
+        ticketExample.setValue(rule.ticketExample());
         futureStartAllowed.setValue(rule.futureStartAllowed());
         approverType.setValue(rule.approverType());
         approver.setValue(rule.approverId().isEmpty() ? null : new Choice(rule.approverId(), rule.approverLabel()));
@@ -202,7 +213,7 @@ class RuleEditor extends Dialog {
         AccessRule draft = new AccessRule(id, name.getValue(), requesterType.getValue(), requester.selectedId(), "",
                 scopeType.getValue(), scope.selectedId(), "", permissionSet.selectedId(), "", maxDuration.getValue(),
                 defaultDuration.getValue(), justificationRequired.getValue(), ticketPattern.getValue(),
-                futureStartAllowed.getValue(), emergency.getValue() ? 0
+                ticketExample.getValue(), futureStartAllowed.getValue(), emergency.getValue() ? 0
                 : approvalsRequired.getValue() == null ? -1 : approvalsRequired.getValue(),
                 approverType.getValue(), approver.selectedId(), "", emergency.getValue(), sessionCapped.getValue(),
                 mfaToRequest.getValue(), mfaToApprove.getValue(), pendingTimeout.getValue(), null, "");

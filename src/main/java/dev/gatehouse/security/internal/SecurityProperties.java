@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import dev.gatehouse.security.DirectoryPerson;
+
 /**
  * Sign-in settings, {@code gatehouse.security.*} in application.yml or as GATEHOUSE_SECURITY_* variables.
  *
@@ -23,6 +25,11 @@ public record SecurityProperties(@DefaultValue Saml saml,
                           @DefaultValue Session session,
                           @DefaultValue Mfa mfa,
                           @DefaultValue Attempts attempts) {
+
+    /** What the person's sign-in carries to find their Identity Store user: their userName or email, as configured. */
+    public String directoryUserName(DirectoryPerson person) {
+        return saml.userLookup() == UserLookup.EMAIL ? person.email() : person.userName();
+    }
 
     /**
      * Refused sign-ins and failed step-ups counted per source address, on every node alike: past the

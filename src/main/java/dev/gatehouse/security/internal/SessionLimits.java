@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,12 +19,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.security.SessionEndNotice;
+import dev.gatehouse.security.SessionRevocation;
+import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * Ends a signed-in session that is past its absolute lifetime, or began before an admin signed the
  * person out everywhere, and keeps every signed-in session to the idle timeout. The session is
  * invalidated before the request goes on, so it is treated like any expired session: pages go to the
- * sign-in page. A session's creation is its sign-in: signing in always starts a new session.
+ * sign-in page, which says why from a {@link SessionEndNotice} left in a new session. A session's
+ * creation is its sign-in: signing in always starts a new session.
  */
 class SessionLimits extends OncePerRequestFilter {
 
@@ -50,11 +57,12 @@ class SessionLimits extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && authentication != null && authentication.getPrincipal() instanceof GatehouseUser user) {
-            Optional<String> reason = reasonToEnd(user, Instant.ofEpochMilli(session.getCreationTime()));
-            if (reason.isPresent()) {
+            Optional<Ending> ending = ending(user, Instant.ofEpochMilli(session.getCreationTime()));
+            if (ending.isPresent()) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
-                recorder.sessionEnded(user, reason.get(), request);
+                recorder.sessionEnded(user, ending.get().reason(), request);
+                request.getSession(true).setAttribute(SessionEndNotice.ATTRIBUTE, ending.get().notice());
             } else {
                 session.setMaxInactiveInterval((int) idleTimeout.toSeconds());
             }
@@ -62,10 +70,23 @@ class SessionLimits extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    Optional<String> reasonToEnd(GatehouseUser user, Instant signedIn) {
+    /** Why the session must end, for the audit trail and in the person's words, if it must. */
+    private Optional<Ending> ending(GatehouseUser user, Instant signedIn) {
         if (!signedIn.plus(lifetime).isAfter(clock.instant())) {
-            return Optional.of(LIFETIME);
+            return Optional.of(new Ending(LIFETIME, new SessionEndNotice("Your session ended "
+                    + DurationText.of(lifetime) + " after you signed in, as every Gatehouse session does. Sign in "
+                    + "again to go on.")));
         }
-        return revocations.revokedAt(user.subject()).filter(signedIn::isBefore).map(at -> SIGNED_OUT_EVERYWHERE);
+        // Revoked under the directory's sign-in name; the subject also for revocations from before it was.
+        return Stream.of(user.subject(), user.directoryUserName()).filter(name -> !name.isEmpty()).distinct()
+                .flatMap(name -> revocations.revocation(name).stream())
+                .filter(revocation -> signedIn.isBefore(revocation.at()))
+                .max(Comparator.comparing(SessionRevocation::at))
+                .map(revocation -> new Ending(SIGNED_OUT_EVERYWHERE, new SessionEndNotice(revocation.by()
+                        + ", an admin, signed you out everywhere at " + TimeText.of(revocation.at())
+                        + ". Sign in again to go on.")));
+    }
+
+    private record Ending(String reason, SessionEndNotice notice) {
     }
 }

@@ -28,7 +28,7 @@ public class SessionRevocationRepository {
     private final DSLContext db;
     private final Clock clock;
     private final Duration lifetime;
-    private volatile Map<String, Instant> recent = Map.of();
+    private volatile Map<String, SessionRevocation> recent = Map.of();
     private volatile Instant readAt = Instant.MIN;
 
     SessionRevocationRepository(DSLContext db, Clock clock, SecurityProperties properties) {
@@ -54,13 +54,14 @@ public class SessionRevocationRepository {
                 .fetch(r -> new SessionRevocation(r.getSubject(), r.getRevokedAt().toInstant(), r.getRevokedBy()));
     }
 
-    /** When the person was last signed out everywhere, if within a session's lifetime. */
-    Optional<Instant> revokedAt(String subject) {
+    /** When and by whom the person was last signed out everywhere, if within a session's lifetime. */
+    Optional<SessionRevocation> revocation(String subject) {
         Instant now = clock.instant();
         if (readAt.plus(REFRESH).isBefore(now)) {
-            recent = db.select(SESSION_REVOCATION.SUBJECT, SESSION_REVOCATION.REVOKED_AT).from(SESSION_REVOCATION)
+            recent = db.selectFrom(SESSION_REVOCATION)
                     .where(SESSION_REVOCATION.REVOKED_AT.gt(now.minus(lifetime).atOffset(ZoneOffset.UTC)))
-                    .fetchMap(r -> r.value1(), r -> r.value2().toInstant());
+                    .fetchMap(r -> r.getSubject(), r -> new SessionRevocation(r.getSubject(),
+                            r.getRevokedAt().toInstant(), r.getRevokedBy()));
             readAt = now;
         }
         return Optional.ofNullable(recent.get(subject.toLowerCase()));

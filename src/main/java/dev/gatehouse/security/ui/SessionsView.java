@@ -2,10 +2,12 @@ package dev.gatehouse.security.ui;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -17,12 +19,14 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.TextRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import dev.gatehouse.security.DirectoryPerson;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.security.MfaFactor;
 import dev.gatehouse.security.MfaFactors;
@@ -41,11 +45,12 @@ public class SessionsView extends VerticalLayout {
 
     static final String SIGN_OUT = "Sign out everywhere";
     static final String RESET = "Reset second factors";
+    static final String PERSON = "Person to sign out";
 
     private final SessionControl sessions;
     private final MfaFactors factors;
     private final TextField resetPerson = new TextField("Sign-in name of the person to reset");
-    private final TextField person = new TextField("Sign-in name");
+    private final ComboBox<DirectoryPerson> person = new ComboBox<>(PERSON);
     private final Grid<SessionRevocation> latest = new Grid<>();
 
     public SessionsView(SessionControl sessions, MfaFactors factors) {
@@ -57,13 +62,17 @@ public class SessionsView extends VerticalLayout {
                 + "busy. A page that refreshes itself, such as My access, counts as use while it is open.");
         limits.addClassName("gatehouse-muted");
 
-        person.setPlaceholder("e.g. riley.chen");
-        person.setHelperText("As the identity provider sends it; the person's sessions on every node end within "
-                + "seconds. AWS sessions they opened are not affected.");
+        person.setPlaceholder("Search by name, user name or email");
+        person.setHelperText("A person of the directory; their sessions on every node end within seconds, and "
+                + "they are told why when they next sign in. AWS sessions they opened are not affected.");
         person.setWidth("22rem");
+        person.setItemLabelGenerator(DirectoryPerson::label);
+        person.setRenderer(new TextRenderer<>(p -> p.label() + (p.email().isEmpty() ? "" : " · " + p.email())));
+        // The first page holds the best matches; a longer list would not help anyone find a person.
+        person.setItems(query -> query.getOffset() > 0 ? Stream.empty()
+                : sessions.people(query.getFilter().orElse(""), query.getLimit()).stream());
         Button signOut = new Button(SIGN_OUT, e -> signOut());
         signOut.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        signOut.addClickShortcut(Key.ENTER).listenOn(person);
         HorizontalLayout form = new HorizontalLayout(person, signOut);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -128,8 +137,9 @@ public class SessionsView extends VerticalLayout {
 
     private void signOut() {
         try {
-            sessions.signOutEverywhere(person.getValue());
-            Notification.show(person.getValue().strip() + " is signed out everywhere.", 5000,
+            DirectoryPerson signedOut = sessions.signOutEverywhere(person.getValue() == null ? ""
+                    : person.getValue().userName());
+            Notification.show(signedOut.displayName() + " is signed out everywhere.", 5000,
                     Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             person.clear();
             person.setInvalid(false);

@@ -2,6 +2,7 @@ package dev.gatehouse.security.ui;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -21,19 +22,23 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.DemoPersona;
 import dev.gatehouse.security.DemoSignIn;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.SessionEndNotice;
 import dev.gatehouse.security.SignInFailure;
 import dev.gatehouse.security.SignInOptions;
 import dev.gatehouse.shared.GatehouseMode;
 
 /**
  * Where every sign-in starts: a button to the identity provider in production, the demo personas in
- * demo mode, and a plain explanation when the identity provider's response was refused.
+ * demo mode, and a plain explanation when the identity provider's response was refused or Gatehouse
+ * ended the session before.
  */
 @Route(value = "sign-in", autoLayout = false)
 @PageTitle("Sign in · Gatehouse")
@@ -100,13 +105,26 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
+        notice.setVisible(false);
         Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
         if (parameters.containsKey("error")) {
             SignInFailure failure = SignInFailure.fromCode(parameters.get("error").get(0));
             showNotice("Sign-in failed. " + failure.message(), true);
         } else if (parameters.containsKey("signed-out")) {
             showNotice(SIGNED_OUT_MESSAGE, false);
+        } else {
+            sessionEndNotice().ifPresent(ended -> showNotice(ended.text(), false));
         }
+    }
+
+    /** Why Gatehouse ended the session before this one, said once. */
+    private static Optional<SessionEndNotice> sessionEndNotice() {
+        WrappedSession session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        if (session != null && session.getAttribute(SessionEndNotice.ATTRIBUTE) instanceof SessionEndNotice notice) {
+            session.removeAttribute(SessionEndNotice.ATTRIBUTE);
+            return Optional.of(notice);
+        }
+        return Optional.empty();
     }
 
     private void showNotice(String text, boolean error) {

@@ -6,22 +6,29 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -29,6 +36,9 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.PermissionSetChoice;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.directory.DirectoryLookup;
+import dev.gatehouse.directory.GroupRow;
+import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -38,10 +48,14 @@ import dev.gatehouse.security.ui.StepUpDialog;
 
 class RequestAccessViewTest extends AccessViewTest {
 
+    private static final String PAST_START = "The start is in the past; choose a later time or start now.";
+
     @Autowired
     private TestMfa mfa;
     @Autowired
     private AccessService access;
+    @Autowired
+    private DirectoryLookup directory;
 
     @BeforeEach
     void noSecondFactor() {
@@ -174,6 +188,104 @@ class RequestAccessViewTest extends AccessViewTest {
         openAs(TestUsers.STRANGER, "request");
 
         assertThat(_get(Paragraph.class).getText()).contains("matches no Identity Center user");
+    }
+
+    @Test
+    void only_the_durations_the_rule_allows_are_offered() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(rileysRule(developer, 1, ApproverType.MANAGER, ""));
+        rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.NONE);
+        openAs(TestUsers.REQUESTER, "request");
+        assertThat(duration().isEnabled()).as("no rule to go by yet").isFalse();
+
+        chooseSetAndAccount(developer, accounts.fresh());
+        assertThat(ComboBoxKt.getSuggestions(duration())).as("the rule allows up to 4 h")
+                .containsExactly("15 min", "30 min", "1 h", "2 h", "4 h");
+        assertThat(duration().getValue()).as("the rule's default").isEqualTo(Duration.ofHours(1));
+
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)), true);
+        assertThat(ComboBoxKt.getSuggestions(duration())).as("the break-glass rule allows up to 2 h")
+                .containsExactly("15 min", "30 min", "1 h", "2 h");
+    }
+
+    @Test
+    void a_start_in_the_past_is_refused_before_any_end_is_previewed() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(rileysRule(developer, 1, ApproverType.MANAGER, ""));
+        openAndChoose(developer);
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<String> start = _get(RadioButtonGroup.class, spec -> spec.withLabel("Start"));
+        _setValue(start, RequestAccessView.LATER);
+        DateTimePicker startsAt = _get(DateTimePicker.class, spec -> spec.withLabel("Start at (UTC)"));
+        _setValue(startsAt, LocalDateTime.of(2020, 3, 1, 9, 0));
+
+        assertThat(startsAt.isInvalid()).isTrue();
+        assertThat(startsAt.getErrorMessage()).isEqualTo(PAST_START);
+        assertThat(preview()).isEqualTo(PAST_START).doesNotContain("2020");
+
+        _setValue(startsAt, LocalDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0));
+        assertThat(startsAt.isInvalid()).isFalse();
+        assertThat(preview()).contains("access would end about");
+    }
+
+    @Test
+    void with_only_a_break_glass_rule_the_preview_points_to_break_glass() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.NONE);
+
+        openAndChoose(developer);
+
+        assertThat(preview()).endsWith(": only break-glass access is possible here: tick \""
+                + RequestAccessView.BREAK_GLASS + "\" to activate it at once, for at most 2 h.")
+                .doesNotContain("No rule lets");
+    }
+
+    @Test
+    void a_ticket_is_asked_for_and_refused_with_an_example_in_words() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(TestRules.withTicket(rileysRule(developer, 0, ApproverType.NONE, ""), "[A-Z]+-[0-9]+", "OPS-123"));
+        openAndChoose(developer);
+        assertThat(preview()).contains("Ticket required, like OPS-123.").doesNotContain("[A-Z]");
+
+        TextField ticket = _get(TextField.class, spec -> spec.withLabel("Ticket"));
+        _setValue(ticket, "123");
+        _click(_get(Button.class, spec -> spec.withText(RequestAccessView.SEND)));
+
+        assertThat(ticket.getErrorMessage()).isEqualTo("Enter a ticket like OPS-123.");
+    }
+
+    @Test
+    void a_large_group_of_approvers_is_named_up_to_ten_and_the_rest_counted() {
+        String developer = rules.permissionSetArn("Developer");
+        GroupRow engineering = directory.group(rules.groupId("engineering")).orElseThrow();
+        rules.save(rileysRule(developer, 1, ApproverType.GROUP, engineering.id()));
+
+        openAndChoose(developer);
+
+        assertThat(preview()).contains(" and " + (engineering.members() - 1 - 10) + " more). At most 4 h");
+    }
+
+    /** A rule that lets Riley request the permission set anywhere, approved as given. */
+    private AccessRule rileysRule(String permissionSetArn, int approvals, ApproverType approverType,
+                                  String approverId) {
+        return TestRules.draft("Riley's rule", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
+                ScopeType.ORGANIZATION, "", permissionSetArn, approvals, approverType, approverId);
+    }
+
+    /** Riley opens the form and chooses the permission set on an account only previews use. */
+    private void openAndChoose(String permissionSetArn) {
+        openAs(TestUsers.REQUESTER, "request");
+        chooseSetAndAccount(permissionSetArn, accounts.fresh());
+    }
+
+    private static String preview() {
+        return _get(Div.class, spec -> spec.withId("request-preview")).getElement().getTextRecursively();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<Duration> duration() {
+        return _get(Select.class, spec -> spec.withLabel("Duration"));
     }
 
     @SuppressWarnings("unchecked")

@@ -86,6 +86,8 @@ class DemoAccessRulesTest {
         assertThat(admin.requesterLabel()).isEqualTo("engineering");
         assertThat(admin.scopeLabel()).isEqualTo("Whole organization");
         assertThat(admin.approvalSummary()).contains("production-approvers");
+        assertThat(admin.ticketAdvice()).as("what a requester with a wrong ticket is told")
+                .isEqualTo("Enter a ticket like OPS-123.");
         for (AccessRule rule : added) {
             assertThat(audit.page(new AuditFilter("rule #" + rule.id(), Optional.of(AuditAction.ACCESS_RULE_CHANGED)),
                     0, 10)).singleElement().satisfies(entry -> assertThat(entry.actor()).isEqualTo(SystemActor.NAME));

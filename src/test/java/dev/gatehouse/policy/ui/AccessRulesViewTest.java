@@ -53,12 +53,7 @@ class AccessRulesViewTest extends KaribuTest {
 
     @Test
     void an_admin_creates_a_rule_in_the_editor_and_sees_it_listed() {
-        openAs(TestUsers.ADMIN, "access-rules");
-        _click(_get(Button.class, spec -> spec.withText("New rule")));
-
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Payments read");
-        choose("Who may request", new Choice(rules.groupId("payments-team"), "payments-team"));
-        choose("Permission set", new Choice(rules.permissionSetArn("ReadOnlyAccess"), "ReadOnlyAccess"));
+        newPaymentsTeamRule("Payments read", "ReadOnlyAccess");
         @SuppressWarnings("unchecked")
         Select<ApproverType> approval = _get(Select.class, spec -> spec.withLabel("Approval"));
         _setValue(approval, ApproverType.NONE);
@@ -118,6 +113,23 @@ class AccessRulesViewTest extends KaribuTest {
     }
 
     @Test
+    void a_rule_asking_for_a_ticket_takes_the_example_requesters_see() {
+        newPaymentsTeamRule("Payments read with a ticket", "ReadOnlyAccess");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Ticket pattern (regular expression)")),
+                "[A-Z]+-[0-9]+");
+
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        TextField example = _get(TextField.class, spec -> spec.withLabel(RuleEditor.TICKET_EXAMPLE));
+        assertThat(example.getErrorMessage()).isEqualTo("Give an example ticket of at most 40 characters, such as "
+                + "OPS-123: requesters see it instead of the pattern.");
+        _setValue(example, "OPS-123");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(policy.rules("", 0, 10)).singleElement()
+                .satisfies(rule -> assertThat(rule.ticketExample()).isEqualTo("OPS-123"));
+    }
+
+    @Test
     void a_rule_without_a_name_is_refused_on_the_name_field() {
         openAs(TestUsers.ADMIN, "access-rules");
         _click(_get(Button.class, spec -> spec.withText("New rule")));
@@ -166,6 +178,15 @@ class AccessRulesViewTest extends KaribuTest {
         openAs(TestUsers.REQUESTER, "access-rules");
 
         assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+    }
+
+    /** An admin opens the editor for a new rule letting the payments team request the permission set. */
+    private void newPaymentsTeamRule(String name, String permissionSet) {
+        openAs(TestUsers.ADMIN, "access-rules");
+        _click(_get(Button.class, spec -> spec.withText("New rule")));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Name")), name);
+        choose("Who may request", new Choice(rules.groupId("payments-team"), "payments-team"));
+        choose("Permission set", new Choice(rules.permissionSetArn(permissionSet), permissionSet));
     }
 
     private static String explanation() {

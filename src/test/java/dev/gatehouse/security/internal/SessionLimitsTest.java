@@ -23,6 +23,11 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.security.SessionEndNotice;
+import dev.gatehouse.security.SessionRevocation;
+import dev.gatehouse.security.SignInMethod;
+import dev.gatehouse.shared.TimeText;
 
 class SessionLimitsTest {
 
@@ -41,7 +46,7 @@ class SessionLimitsTest {
 
     @Test
     void a_session_in_use_is_kept_to_the_idle_timeout() throws Exception {
-        when(revocations.revokedAt("riley.chen")).thenReturn(Optional.empty());
+        when(revocations.revocation("riley.chen")).thenReturn(Optional.empty());
 
         requestAt(signedIn.plus(Duration.ofHours(1)));
 
@@ -52,7 +57,7 @@ class SessionLimitsTest {
 
     @Test
     void a_session_past_its_lifetime_ends_however_busy() throws Exception {
-        when(revocations.revokedAt("riley.chen")).thenReturn(Optional.empty());
+        when(revocations.revocation("riley.chen")).thenReturn(Optional.empty());
 
         requestAt(signedIn.plus(Duration.ofHours(12)));
 
@@ -63,7 +68,7 @@ class SessionLimitsTest {
 
     @Test
     void a_session_begun_before_the_person_was_signed_out_everywhere_ends() throws Exception {
-        when(revocations.revokedAt("riley.chen")).thenReturn(Optional.of(signedIn.plusSeconds(1)));
+        when(revocations.revocation("riley.chen")).thenReturn(revokedAt(signedIn.plusSeconds(1)));
 
         requestAt(signedIn.plus(Duration.ofMinutes(5)));
 
@@ -73,7 +78,7 @@ class SessionLimitsTest {
 
     @Test
     void a_session_begun_after_the_sign_out_stays() throws Exception {
-        when(revocations.revokedAt("riley.chen")).thenReturn(Optional.of(signedIn.minusSeconds(1)));
+        when(revocations.revocation("riley.chen")).thenReturn(revokedAt(signedIn.minusSeconds(1)));
 
         requestAt(signedIn.plus(Duration.ofMinutes(5)));
 
@@ -81,11 +86,55 @@ class SessionLimitsTest {
         verify(recorder, never()).sessionEnded(any(), any(), any());
     }
 
-    private void requestAt(Instant now) throws Exception {
-        TestUsers.signIn(TestUsers.REQUESTER);
+    @Test
+    void a_person_signed_out_everywhere_is_told_by_whom_and_when_on_the_sign_in_page() throws Exception {
+        Instant revoked = signedIn.plus(Duration.ofMinutes(20));
+        when(revocations.revocation("riley.chen")).thenReturn(revokedAt(revoked));
+
+        MockHttpServletRequest request = requestAt(revoked.plus(Duration.ofMinutes(1)));
+
+        assertThat(request.getSession(false)).isNotSameAs(session);
+        assertThat(request.getSession(false).getAttribute(SessionEndNotice.ATTRIBUTE)).isEqualTo(new SessionEndNotice(
+                "Morgan Reyes, an admin, signed you out everywhere at " + TimeText.of(revoked)
+                        + ". Sign in again to go on."));
+    }
+
+    @Test
+    void a_revocation_under_the_directory_name_ends_a_session_whose_subject_differs() throws Exception {
+        GatehouseUser byEmail = new GatehouseUser("saml-id-8d3f", "Riley Chen", "riley.chen@example.com",
+                "riley.chen@example.com", TestUsers.REQUESTER.groups(), TestUsers.REQUESTER.roles(), SignInMethod.SAML,
+                "sign-in", signedIn, false);
+        when(revocations.revocation("riley.chen@example.com")).thenReturn(revokedAt(signedIn.plusSeconds(1)));
+
+        requestAt(signedIn.plus(Duration.ofMinutes(5)), byEmail);
+
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_session_past_its_lifetime_says_so_on_the_sign_in_page() throws Exception {
+        when(revocations.revocation("riley.chen")).thenReturn(Optional.empty());
+
+        MockHttpServletRequest request = requestAt(signedIn.plus(Duration.ofHours(12)));
+
+        assertThat(request.getSession(false).getAttribute(SessionEndNotice.ATTRIBUTE)).isEqualTo(new SessionEndNotice(
+                "Your session ended 12 h after you signed in, as every Gatehouse session does. Sign in again to go on."));
+    }
+
+    private static Optional<SessionRevocation> revokedAt(Instant at) {
+        return Optional.of(new SessionRevocation("riley.chen", at, "Morgan Reyes"));
+    }
+
+    private MockHttpServletRequest requestAt(Instant now) throws Exception {
+        return requestAt(now, TestUsers.REQUESTER);
+    }
+
+    private MockHttpServletRequest requestAt(Instant now, GatehouseUser user) throws Exception {
+        TestUsers.signIn(user);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         request.setSession(session);
         new SessionLimits(revocations, recorder, LIMITS, Clock.fixed(now, ZoneOffset.UTC))
                 .doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        return request;
     }
 }

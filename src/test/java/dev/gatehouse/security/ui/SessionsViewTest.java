@@ -8,12 +8,15 @@ import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfi
 import static dev.gatehouse.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -22,11 +25,17 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.DemoDirectory;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
+import dev.gatehouse.security.DirectoryPerson;
 import dev.gatehouse.security.MfaFactors;
 import dev.gatehouse.security.TestMfa;
 import dev.gatehouse.ui.AccessDeniedView;
 
 class SessionsViewTest extends KaribuTest {
+
+    @Autowired
+    private DirectorySyncJob sync;
 
     private static final String RESET_LABEL = "Sign-in name of the person to reset";
 
@@ -35,6 +44,11 @@ class SessionsViewTest extends KaribuTest {
     @Autowired
     private MfaFactors factors;
 
+    @BeforeEach
+    void demoDirectory() {
+        DemoDirectory.ensureSynced(sync);
+    }
+
     @Test
     void an_admin_signs_a_person_out_everywhere_and_sees_it_listed() {
         openAs(TestUsers.ADMIN, "sessions");
@@ -42,21 +56,37 @@ class SessionsViewTest extends KaribuTest {
                 "A Gatehouse session ends after 30 min without use, and 12 h after sign-in however busy. A page "
                         + "that refreshes itself, such as My access, counts as use while it is open."))).isNotNull();
 
-        _setValue(_get(TextField.class, spec -> spec.withLabel("Sign-in name")), "Jordan.Kim");
+        choose("jordan", "Jordan Kim (jordan.kim)");
         _click(_get(Button.class, spec -> spec.withText(SessionsView.SIGN_OUT)));
 
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).isEqualTo("Jordan Kim is signed out everywhere."));
         assertThat(_getFormattedRow(_get(Grid.class), 0)).startsWith("jordan.kim").endsWith("Morgan Reyes");
     }
 
     @Test
-    void an_empty_name_is_refused_on_the_field() {
+    void the_person_is_picked_from_the_directory_by_what_the_admin_types() {
+        openAs(TestUsers.ADMIN, "sessions");
+        ComboBox<DirectoryPerson> person = person();
+
+        ComboBoxKt.setUserInput(person, "jordan");
+        assertThat(ComboBoxKt.getSuggestions(person)).contains("Jordan Kim (jordan.kim)")
+                .allSatisfy(label -> assertThat(label.toLowerCase()).contains("jordan"));
+
+        ComboBoxKt.setUserInput(person, "nobody.here");
+        assertThat(ComboBoxKt.getSuggestions(person)).as("someone who signs in but is not in the directory")
+                .isEmpty();
+        assertThat(person.isAllowCustomValue()).as("typed text is never sent as a person").isFalse();
+    }
+
+    @Test
+    void signing_out_without_choosing_a_person_is_refused_on_the_field() {
         openAs(TestUsers.ADMIN, "sessions");
 
         _click(_get(Button.class, spec -> spec.withText(SessionsView.SIGN_OUT)));
 
-        TextField name = _get(TextField.class, spec -> spec.withLabel("Sign-in name"));
-        assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).isEqualTo("Give the person's sign-in name, such as riley.chen.");
+        assertThat(person().isInvalid()).isTrue();
+        assertThat(person().getErrorMessage()).isEqualTo("Choose the person to sign out.");
     }
 
     @Test
@@ -87,6 +117,19 @@ class SessionsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText(SessionsView.RESET)));
 
         assertThat(person.getErrorMessage()).isEqualTo("sam.okafor has no second factor to reset.");
+    }
+
+    /** Types into the picker and takes the suggestion with that label, as the admin would. */
+    private static void choose(String typed, String label) {
+        ComboBox<DirectoryPerson> person = person();
+        ComboBoxKt.setUserInput(person, typed);
+        _setValue(person, ComboBoxKt.getSuggestionItems(person).stream().filter(p -> p.label().equals(label))
+                .findFirst().orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<DirectoryPerson> person() {
+        return _get(ComboBox.class, spec -> spec.withLabel(SessionsView.PERSON));
     }
 
     @Test

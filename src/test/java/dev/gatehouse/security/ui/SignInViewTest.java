@@ -14,10 +14,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.security.SessionEndNotice;
 import dev.gatehouse.security.SignInFailure;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,5 +71,17 @@ class SignInViewTest extends KaribuTest {
         UI.getCurrent().navigate("sign-in", QueryParameters.fromString("signed-out"));
 
         assertThat(_find(Div.class, spec -> spec.withText(SignInView.SIGNED_OUT_MESSAGE))).hasSize(1);
+    }
+
+    @Test
+    void a_person_whose_session_gatehouse_ended_is_told_why_once() {
+        String why = "Morgan Reyes, an admin, signed you out everywhere at 2026-11-23 14:05 UTC. Sign in again to go on.";
+        VaadinSession.getCurrent().getSession().setAttribute(SessionEndNotice.ATTRIBUTE, new SessionEndNotice(why));
+
+        UI.getCurrent().navigate("sign-in");
+        assertThat(_find(Div.class, spec -> spec.withText(why))).hasSize(1);
+
+        UI.getCurrent().navigate("sign-in", QueryParameters.of("again", "1"));
+        assertThat(_find(Div.class, spec -> spec.withText(why))).as("said once").isEmpty();
     }
 }
