@@ -14,6 +14,8 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
 
 import dev.gatehouse.security.GatehouseUser;
@@ -52,6 +54,24 @@ public abstract class KaribuTest {
     void tearDownVaadin() {
         MockVaadin.tearDown();
         TestUsers.signOut();
+    }
+
+    /**
+     * Waits as the browser would for its next poll and sends it, if the page asked for polling at all
+     * (else waits a moment and sends nothing, as a browser would not).
+     */
+    protected static void pollLikeABrowser() {
+        UI ui = UI.getCurrent();
+        int interval = ui.getPollInterval();
+        try {
+            Thread.sleep(interval > 0 ? interval : 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (interval > 0) {
+            ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+        }
     }
 
     /** Signs the person in and opens the path, as following a link would. */

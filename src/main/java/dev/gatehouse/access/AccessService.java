@@ -46,9 +46,7 @@ import dev.gatehouse.shared.DurationText;
 @AnyoneSignedIn
 public class AccessService {
 
-    static final int MAX_ACCOUNTS_PER_SUBMISSION = 20;
-    static final Duration SHORTEST = Duration.ofMinutes(15);
-    static final Duration FURTHEST_START = Duration.ofDays(30);
+    static final Duration SHORTEST = FormChecks.SHORTEST;
 
     private final RequestRepository requests;
     private final GrantRepository grants;
@@ -58,12 +56,13 @@ public class AccessService {
     private final Requesters requesters;
     private final CurrentUser currentUser;
     private final StepUp stepUp;
+    private final BreakGlassMessages breakGlassMessages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccessService(RequestRepository requests, GrantRepository grants, Granting granting, AccessPolicy policy,
                   DirectoryLookup directory, Requesters requesters, CurrentUser currentUser, StepUp stepUp,
-                  ApplicationEventPublisher events, Clock clock) {
+                  BreakGlassMessages breakGlassMessages, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.grants = grants;
         this.granting = granting;
@@ -72,6 +71,7 @@ public class AccessService {
         this.requesters = requesters;
         this.currentUser = currentUser;
         this.stepUp = stepUp;
+        this.breakGlassMessages = breakGlassMessages;
         this.events = events;
         this.clock = clock;
     }
@@ -136,22 +136,12 @@ public class AccessService {
      * @throws AccessProblem for the {@code startsAt} field: in the past, more than 30 days ahead, or break-glass
      */
     public void checkStart(Optional<Instant> startsAt, boolean breakGlass) {
-        Instant now = clock.instant();
-        if (startsAt.isPresent() && startsAt.get().isBefore(now.minusSeconds(60))) {
-            throw new AccessProblem("startsAt", "The start is in the past; choose a later time or start now.");
-        }
-        if (breakGlass && startsAt.isPresent()) {
-            throw new AccessProblem("startsAt", "Break-glass access starts at once.");
-        }
-        if (startsAt.isPresent() && startsAt.get().isAfter(now.plus(FURTHEST_START))) {
-            throw new AccessProblem("startsAt", "Access can start at most 30 days from now.");
-        }
+        FormChecks.start(startsAt, breakGlass, clock.instant());
     }
 
     /**
-     * Sends one request per account; rules that need no approval grant at once. A break-glass
-     * submission activates at once under the accounts' break-glass rules, with a justification; their
-     * approvers and the admins are told, and it waits to be followed up.
+     * Sends one request per account; rules that need no approval grant at once. A break-glass form is
+     * activated as {@link #activateBreakGlass} does.
      *
      * @return the new requests' ids
      * @throws AccessProblem naming the field that is wrong; nothing is sent then
@@ -160,34 +150,40 @@ public class AccessService {
      */
     @Transactional
     public List<Long> submit(RequestForm form) {
+        if (form.breakGlass()) {
+            return activateBreakGlass(form).requestIds();
+        }
+        return store(form, requesters.requireSignedIn(), new ArrayList<>());
+    }
+
+    /**
+     * Activates access at once under the accounts' break-glass rules, with a justification; the people
+     * the rules name and the admins are told in the same transaction, and it waits to be followed up.
+     *
+     * @return the requests and who was told how
+     * @throws AccessProblem naming the field that is wrong; nothing is activated then
+     * @throws dev.gatehouse.security.StepUpRequired as {@link #submit} does
+     */
+    @Transactional
+    public BreakGlassActivation activateBreakGlass(RequestForm form) {
+        RequestForm breakGlass = new RequestForm(form.permissionSetArn(), form.accountIds(), form.duration(),
+                form.startsAt(), form.justification(), form.ticket(), true);
         UserRow me = requesters.requireSignedIn();
+        List<AccessRequested> activations = new ArrayList<>();
+        List<Long> ids = store(breakGlass, me, activations);
+        boolean approversNamed = activations.stream().anyMatch(a -> !a.approverId().isEmpty());
+        return new BreakGlassActivation(ids, breakGlassMessages.send(activations), approversNamed,
+                directory.managerId(me.id()).orElse(""));
+    }
+
+    private List<Long> store(RequestForm form, UserRow me, List<AccessRequested> published) {
         Instant now = clock.instant();
-        if (form.permissionSetArn() == null || form.permissionSetArn().isBlank()) {
-            throw new AccessProblem("permissionSet", "Choose a permission set.");
-        }
-        List<String> accountIds = form.accountIds() == null ? List.of()
-                : List.copyOf(new LinkedHashSet<>(form.accountIds()));
-        if (accountIds.isEmpty()) {
-            throw new AccessProblem("accounts", "Choose at least one account.");
-        }
-        if (accountIds.size() > MAX_ACCOUNTS_PER_SUBMISSION) {
-            throw new AccessProblem("accounts", "Choose at most " + MAX_ACCOUNTS_PER_SUBMISSION
-                    + " accounts in one submission.");
-        }
-        Duration duration = form.duration();
-        if (duration == null || duration.compareTo(SHORTEST) < 0) {
-            throw new AccessProblem("duration", "Ask for at least 15 minutes.");
-        }
-        Optional<Instant> startsAt = form.startsAt() == null ? Optional.empty() : form.startsAt();
-        checkStart(startsAt, form.breakGlass());
-        String justification = form.justification() == null ? "" : form.justification().strip();
-        String ticket = form.ticket() == null ? "" : form.ticket().strip();
-        if (justification.length() > 1000) {
-            throw new AccessProblem("justification", "Keep the justification under 1,000 characters.");
-        }
-        if (ticket.length() > 100) {
-            throw new AccessProblem("ticket", "A ticket reference has at most 100 characters.");
-        }
+        FormChecks basics = FormChecks.of(form, now);
+        List<String> accountIds = basics.accountIds();
+        Duration duration = basics.duration();
+        Optional<Instant> startsAt = basics.startsAt();
+        String justification = basics.justification();
+        String ticket = basics.ticket();
         String setName = directory.permissionSet(form.permissionSetArn()).map(set -> set.name())
                 .orElseThrow(() -> new AccessProblem("permissionSet", "This permission set no longer exists."));
 
@@ -230,10 +226,11 @@ public class AccessService {
             long id = requests.insert(me.id(), me.displayName(), c.account().id(), c.account().name(),
                     form.permissionSetArn(), setName, c.rule(), approverId, duration, startsAt, justification, ticket,
                     Optional.empty(), now);
-            events.publishEvent(new AccessRequested(id, me.id(), me.displayName(), c.account().id(),
-                    c.account().name(), setName,
-                    DurationText.of(duration), justification, ticket, c.rule().approverType(), approverId,
-                    c.rule().emergency(), now));
+            AccessRequested requested = new AccessRequested(id, me.id(), me.displayName(), c.account().id(),
+                    c.account().name(), setName, DurationText.of(duration), justification, ticket,
+                    c.rule().approverType(), approverId, c.rule().emergency(), now);
+            events.publishEvent(requested);
+            published.add(requested);
             if (c.rule().automatic()) {
                 approve(requests.lock(id).orElseThrow(), AccessRequestDecided.AUTOMATIC, (c.rule().emergency()
                         ? "Break-glass rule \"" : "Rule \"") + c.rule().name() + "\" grants without approval");
@@ -274,11 +271,33 @@ public class AccessService {
         events.publishEvent(new BreakGlassFollowedUp(requestId, by, finding, clock.instant()));
     }
 
+    @Transactional(readOnly = true)
+    @AdminOnly
+    public int breakGlassToFollowUpCount() {
+        return requests.breakGlassToFollowUpCount();
+    }
+
     /** Pending requests the person may decide and has not decided yet, oldest first. */
     @Transactional(readOnly = true)
     public List<RequestSummary> inbox(int offset, int limit) {
         return requesters.signedIn()
                 .map(me -> requests.inbox(policy.approverScope(me.id()), offset, limit)).orElse(List.of());
+    }
+
+    /** Break-glass activations whose rule names the person to be told, until an admin follows them up. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> breakGlassToldToMe(int offset, int limit) {
+        return requesters.signedIn()
+                .map(me -> requests.breakGlassToldTo(policy.approverScope(me.id()), offset, limit))
+                .orElse(List.of());
+    }
+
+    /** What waits on the Approvals screen for the person: requests to decide, break-glass to know of. */
+    @Transactional(readOnly = true)
+    public ApprovalsWaiting approvalsWaiting() {
+        return requesters.signedIn().map(me -> policy.approverScope(me.id()))
+                .map(scope -> new ApprovalsWaiting(requests.inboxCount(scope), requests.breakGlassToldToCount(scope)))
+                .orElse(new ApprovalsWaiting(0, 0));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.gatehouse.permissionset;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,6 +101,12 @@ public class SessionDurations {
         rows.sort(Comparator.comparing((SessionDurationRow r) -> r.warnings().isEmpty())
                 .thenComparing(SessionDurationRow::name));
         return rows;
+    }
+
+    /** When the last change finished, so a screen knows when to read the durations again. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastFinished() {
+        return changes.lastFinished();
     }
 
     /** Changes, newest first, with how applying each went. */

@@ -1,5 +1,10 @@
 package dev.gatehouse.ui;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -18,10 +23,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -31,19 +40,26 @@ import dev.gatehouse.shared.GatehouseMode;
 
 /**
  * The frame around every page: navigation with the views the person's roles may open (each view
- * declares its own {@code @Menu} entry and its roles), the user menu, and the demo banner.
+ * declares its own {@code @Menu} entry and its roles), with the number of things waiting on a view
+ * where a module counts them ({@link NavigationCount}), the user menu, and the demo banner.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     static final String DEMO_BANNER_TEXT = "Demo mode: a sandbox organization and sample people. "
             + "Nothing here reaches AWS.";
+    /** How often the numbers are read again while the person stays on one page. */
+    static final Duration COUNTS_REFRESH = Duration.ofSeconds(30);
 
     private final transient AuthenticationContext authentication;
+    private final transient List<NavigationCount> counts;
+    private final Map<SideNavItem, NavigationCount> counted = new LinkedHashMap<>();
 
-    public MainLayout(CurrentUser currentUser, GatehouseMode mode, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, GatehouseMode mode, AuthenticationContext authentication,
+                      ObjectProvider<NavigationCount> counts) {
         this.authentication = authentication;
+        this.counts = counts.orderedStream().toList();
         GatehouseUser user = currentUser.require();
 
         H1 title = new H1("Gatehouse");
@@ -67,21 +83,52 @@ public class MainLayout extends AppLayout {
             addToNavbar(true, navbar);
         }
         setPrimarySection(Section.DRAWER);
+        Polling.every(this, COUNTS_REFRESH, this::refreshCounts);
     }
 
-    private static SideNav navigation() {
+    private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Main");
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         return nav;
     }
 
-    private static SideNavItem item(MenuEntry entry) {
+    private SideNavItem item(MenuEntry entry) {
         SideNavItem item = new SideNavItem(entry.title(), entry.path());
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));
         }
+        counts.stream().filter(count -> count.view().equals(entry.menuClass())).findFirst()
+                .ifPresent(count -> counted.put(item, count));
         return item;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        refreshCounts();
+    }
+
+    /** A view changed what its navigation number counts (a request decided): show the numbers anew. */
+    public static void countsChanged(Component view) {
+        MainLayout layout = view.findAncestor(MainLayout.class);
+        if (layout != null) {
+            layout.refreshCounts();
+        }
+    }
+
+    private void refreshCounts() {
+        counted.forEach((item, count) -> {
+            NavigationCount.Waiting waiting = count.waiting();
+            if (waiting.count() <= 0) {
+                item.setSuffixComponent(null);
+                return;
+            }
+            Span number = new Span(String.valueOf(waiting.count()));
+            number.addClassName("gatehouse-count");
+            number.getElement().setAttribute("title", waiting.meaning());
+            number.getElement().setAttribute("aria-label", waiting.meaning());
+            item.setSuffixComponent(number);
+        });
     }
 
     private Component userMenu(GatehouseUser user) {

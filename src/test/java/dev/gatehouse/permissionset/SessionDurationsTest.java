@@ -105,6 +105,22 @@ class SessionDurationsTest {
     }
 
     @Test
+    void an_applied_session_duration_shows_in_the_directory_and_the_overview_at_once_without_a_sync() {
+        String arn = rules.permissionSetArn("S3DataReader");
+        try {
+            awaitApplied(as(TestUsers.ADMIN, () -> sessions.change(arn, "PT3H")).id());
+
+            assertThat(directory.permissionSet(arn).orElseThrow().sessionDuration()).isEqualTo("PT3H");
+            assertThat(row(as(TestUsers.AUDITOR, () -> sessions.overview()), "S3DataReader").session())
+                    .isEqualTo(Duration.ofHours(3));
+        } finally {
+            if (!directory.permissionSet(arn).orElseThrow().sessionDuration().equals("PT8H")) {
+                awaitApplied(as(TestUsers.ADMIN, () -> sessions.change(arn, "PT8H")).id());
+            }
+        }
+    }
+
+    @Test
     void a_duration_outside_one_to_twelve_hours_or_unchanged_is_refused() {
         String arn = rules.permissionSetArn("SupportUser");
 

@@ -116,20 +116,43 @@ public class RequestRepository {
 
     /** Pending requests the approver may decide and has not decided yet, oldest first. */
     public List<RequestSummary> inbox(ApproverScope approver, int offset, int limit) {
-        Condition open = ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name())
+        return db.select(summaryFields()).from(ACCESS_REQUEST)
+                .leftJoin(ACCESS_GRANT).on(ACCESS_GRANT.REQUEST_ID.eq(ACCESS_REQUEST.ID))
+                .where(undecided(approver)).orderBy(ACCESS_REQUEST.CREATED_AT.asc(), ACCESS_REQUEST.ID.asc())
+                .offset(offset).limit(limit).fetch(RequestRepository::summary);
+    }
+
+    public int inboxCount(ApproverScope approver) {
+        return db.fetchCount(ACCESS_REQUEST, undecided(approver));
+    }
+
+    private static Condition undecided(ApproverScope approver) {
+        return ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name())
                 .and(approvableBy(approver))
                 .andNotExists(DSL.selectOne().from(ACCESS_APPROVAL).where(ACCESS_APPROVAL.REQUEST_ID
                         .eq(ACCESS_REQUEST.ID), ACCESS_APPROVAL.APPROVER_ID.eq(approver.userId())));
-        return db.select(summaryFields()).from(ACCESS_REQUEST)
-                .leftJoin(ACCESS_GRANT).on(ACCESS_GRANT.REQUEST_ID.eq(ACCESS_REQUEST.ID))
-                .where(open).orderBy(ACCESS_REQUEST.CREATED_AT.asc(), ACCESS_REQUEST.ID.asc())
-                .offset(offset).limit(limit).fetch(RequestRepository::summary);
     }
 
     /** Break-glass requests nobody has followed up yet, newest first. */
     public List<RequestSummary> breakGlassToFollowUp(int offset, int limit) {
-        return summaries(ACCESS_REQUEST.BREAK_GLASS.isTrue().and(ACCESS_REQUEST.FOLLOWED_UP_AT.isNull()), offset,
-                limit);
+        return summaries(notFollowedUp(), offset, limit);
+    }
+
+    public int breakGlassToFollowUpCount() {
+        return db.fetchCount(ACCESS_REQUEST, notFollowedUp());
+    }
+
+    /** Break-glass requests not followed up yet whose rule names this person to be told, newest first. */
+    public List<RequestSummary> breakGlassToldTo(ApproverScope approver, int offset, int limit) {
+        return summaries(notFollowedUp().and(approvableBy(approver)), offset, limit);
+    }
+
+    public int breakGlassToldToCount(ApproverScope approver) {
+        return db.fetchCount(ACCESS_REQUEST, notFollowedUp().and(approvableBy(approver)));
+    }
+
+    private static Condition notFollowedUp() {
+        return ACCESS_REQUEST.BREAK_GLASS.isTrue().and(ACCESS_REQUEST.FOLLOWED_UP_AT.isNull());
     }
 
     /** @return false when the request is not break-glass or was followed up already */

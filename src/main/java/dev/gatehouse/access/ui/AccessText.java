@@ -2,11 +2,16 @@ package dev.gatehouse.access.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.gatehouse.access.BreakGlassActivation;
+import dev.gatehouse.access.MessagesSent;
+import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.access.RequestSummary;
 
-/** How the access screens write time left and a request's outcome. */
+/** How the access screens write time left, a request's outcome and who was told of break-glass. */
 final class AccessText {
 
     private AccessText() {
@@ -36,5 +41,53 @@ final class AccessText {
 
     private static String comment(RequestSummary r) {
         return r.decisionComment().isEmpty() ? "" : ": " + r.decisionComment();
+    }
+
+    /**
+     * What the person who broke the glass reads: which messages really went out, to whom, and where it
+     * shows in Gatehouse whatever the channels.
+     */
+    static String breakGlassConfirmation(BreakGlassActivation activation) {
+        MessagesSent told = activation.told();
+        String messages;
+        if (!told.anyChannel()) {
+            messages = "No notification channel is configured, so nobody was told by message.";
+        } else if (told.nothing()) {
+            messages = "No message went out: nobody to tell has an email address, and no admin address is set.";
+        } else {
+            List<String> sent = new ArrayList<>();
+            List<String> emailed = new ArrayList<>(people(told.emailed(), activation.managerId()));
+            if (told.adminAddresses() > 0) {
+                emailed.add(told.adminAddresses() + (told.adminAddresses() == 1 ? " admin address"
+                        : " admin addresses"));
+            }
+            if (!emailed.isEmpty()) {
+                sent.add("Emailed " + and(emailed));
+            }
+            if (!told.postedTo().isEmpty()) {
+                sent.add((sent.isEmpty() ? "Posted to " : "posted to ") + and(told.postedTo()));
+            }
+            messages = String.join("; ", sent) + ".";
+        }
+        String inGatehouse = activation.approversNamed()
+                ? "In Gatehouse, the people its rule names see it under Approvals and admins under Active access, "
+                        + "until an admin follows it up."
+                : "In Gatehouse, admins see it under Active access until one of them follows it up.";
+        return "Break-glass access is being activated. " + messages + " " + inGatehouse;
+    }
+
+    /** "your manager Avery Patel", "Avery Patel, Jordan Kim and 8 others". */
+    private static List<String> people(List<UserRow> people, String managerId) {
+        List<String> names = people.stream().map(person -> person.id().equals(managerId)
+                ? "your manager " + person.displayName() : person.displayName()).toList();
+        if (names.size() <= 3) {
+            return names;
+        }
+        return List.of(names.get(0), names.get(1), (names.size() - 2) + " others");
+    }
+
+    private static String and(List<String> parts) {
+        return parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 }

@@ -23,6 +23,7 @@ import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.ui.MainLayout;
 
 /**
  * Everyone's current just-in-time access, soonest end first; admins can revoke it with a reason. Above
@@ -95,8 +96,10 @@ public class ActiveAccessView extends VerticalLayout {
     }
 
     private Button followUpButton(RequestSummary request) {
-        Button followUp = new Button("Follow up", e -> new FollowUpDialog(access, request,
-                () -> followUps.getDataProvider().refreshAll()).open());
+        Button followUp = new Button("Follow up", e -> new FollowUpDialog(access, request, () -> {
+            followUps.getDataProvider().refreshAll();
+            MainLayout.countsChanged(this);
+        }).open());
         followUp.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return followUp;
     }

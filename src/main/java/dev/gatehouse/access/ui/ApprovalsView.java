@@ -31,6 +31,7 @@ import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.ui.MainLayout;
 
 /**
  * The approvals inbox: pending requests the person may decide, oldest first. Select one or more,
@@ -44,12 +45,14 @@ public class ApprovalsView extends VerticalLayout {
 
     static final String EMPTY = "Nothing waits for your decision.";
     static final String REVOKE = "revoke";
+    static final String BREAK_GLASS = "Break-glass that names you";
 
     private final AccessService access;
     private final StepUp stepUp;
     private final Grid<RequestSummary> inbox = new Grid<>();
     private final TextField comment = new TextField("Comment (optional)");
     private final Grid<GrantSummary> revocable = new Grid<>();
+    private final Grid<RequestSummary> breakGlass = new Grid<>();
 
     public ApprovalsView(AccessService access, GrantService grants, StepUp stepUp) {
         this.stepUp = stepUp;
@@ -100,11 +103,32 @@ public class ApprovalsView extends VerticalLayout {
         revocable.setMinHeight("12rem");
 
         add(new H2("Approvals"), new Paragraph("You never see your own requests here; each needs the number of "
-                + "different approvers its rule asks for."), actions, inbox, new H3("Access you approve"),
-                revocable);
+                + "different approvers its rule asks for."), actions, inbox);
+        if (!access.breakGlassToldToMe(0, 1).isEmpty()) {
+            add(new H3(BREAK_GLASS), breakGlassGrid(), new Paragraph("Activated at once without approval; it stays "
+                    + "here until an admin follows it up. Revoke it under Access you approve if it should not go on."));
+        }
+        add(new H3("Access you approve"), revocable);
         access.whyNotInDirectory().ifPresent(reason -> add(new Paragraph(reason)));
         setFlexGrow(2, inbox);
         setFlexGrow(1, revocable);
+    }
+
+    private Grid<RequestSummary> breakGlassGrid() {
+        breakGlass.setId("break-glass-told");
+        breakGlass.addColumn(r -> TimeText.of(r.createdAt())).setHeader("Activated").setAutoWidth(true);
+        breakGlass.addColumn(RequestSummary::requesterName).setHeader("Person").setAutoWidth(true);
+        breakGlass.addColumn(r -> r.accountName() + " (" + r.accountId() + ")").setHeader("Account")
+                .setAutoWidth(true);
+        breakGlass.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
+        breakGlass.addColumn(RequestSummary::justification).setHeader("Justification").setFlexGrow(2)
+                .setTooltipGenerator(RequestSummary::justification);
+        breakGlass.addColumn(r -> r.grant().map(g -> g.status().label()).orElse("")).setHeader("Access")
+                .setAutoWidth(true);
+        breakGlass.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        breakGlass.setAllRowsVisible(true);
+        breakGlass.setItems(query -> access.breakGlassToldToMe(query.getOffset(), query.getLimit()).stream());
+        return breakGlass;
     }
 
     private void decide(boolean approve) {
@@ -155,5 +179,6 @@ public class ApprovalsView extends VerticalLayout {
         inbox.deselectAll();
         inbox.getDataProvider().refreshAll();
         revocable.getDataProvider().refreshAll();
+        MainLayout.countsChanged(this);
     }
 }

@@ -6,8 +6,6 @@ import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +23,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -41,6 +38,7 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.ui.Polling;
 
 /**
  * The home page: the person's access with the time it has left, a link into the AWS access portal,
@@ -65,7 +63,6 @@ public class MyAccessView extends VerticalLayout {
     private final Grid<GrantSummary> grantGrid = new Grid<>();
     private final Grid<RequestSummary> requests = new Grid<>();
     private final Paragraph noGrants = new Paragraph(NO_GRANTS);
-    private Registration polling;
 
     public MyAccessView(AccessService access, GrantService grants, StepUp stepUp, CurrentUser currentUser, Clock clock,
                         @Value("${gatehouse.access.portal-url:}") String portalUrl) {
@@ -76,6 +73,8 @@ public class MyAccessView extends VerticalLayout {
         this.portalUrl = portalUrl.replaceAll("/+$", "");
         GatehouseUser user = currentUser.require();
         addClassName("gatehouse-page");
+        // Time left and grants starting or ending move on their own while the page is open.
+        Polling.every(this, Duration.ofSeconds(30), this::refresh);
         setSizeFull();
         add(new H2("Welcome, " + user.displayName()));
         Paragraph roles = new Paragraph("Your roles: " + user.roleLabels());
@@ -183,19 +182,5 @@ public class MyAccessView extends VerticalLayout {
         cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         cancel.setVisible(request.status() == RequestStatus.PENDING);
         return cancel;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval((int) Duration.ofSeconds(30).toMillis());
-        polling = event.getUI().addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        polling.remove();
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 }

@@ -152,8 +152,9 @@ public class RequestAccessView extends VerticalLayout {
         ticket.setPlaceholder(TICKET_PLACEHOLDER);
 
         breakGlass.setVisible(false);
-        breakGlass.setTooltipText("For emergencies only: the access starts at once, approvers and admins are told "
-                + "at once, and an admin follows it up afterwards.");
+        breakGlass.setTooltipText("For emergencies only: the access starts at once, the people its rule names see "
+                + "it under Approvals and admins under Active access (and by message where a channel is set up), "
+                + "and an admin follows it up afterwards.");
         breakGlass.addValueChangeListener(e -> {
             boolean on = e.getValue();
             if (on) {
@@ -230,7 +231,8 @@ public class RequestAccessView extends VerticalLayout {
     private String previewText(RequestPreview p, Instant begins) {
         if (breakGlass.getValue()) {
             return p.breakGlass().map(max -> "break-glass, active at once for at most " + DurationText.of(max)
-                    + "; approvers and admins are told, and it is followed up.")
+                    + "; its approvers and the admins see it in Gatehouse, and by message "
+                    + "where a channel is set up; an admin follows it up.")
                     .orElse("no break-glass rule covers this account.");
         }
         if (!p.allowed()) {
@@ -319,11 +321,14 @@ public class RequestAccessView extends VerticalLayout {
 
     private void send(RequestForm form) {
         try {
-            List<Long> sent = access.submit(form);
-            String done = breakGlass.getValue()
-                    ? "Break-glass access is being activated; approvers and admins have been told."
-                    : sent.size() == 1 ? "Request sent." : sent.size() + " requests sent, one per account.";
-            Notification.show(done, 5000, Notification.Position.TOP_CENTER)
+            String done;
+            if (form.breakGlass()) {
+                done = AccessText.breakGlassConfirmation(access.activateBreakGlass(form));
+            } else {
+                List<Long> sent = access.submit(form);
+                done = sent.size() == 1 ? "Request sent." : sent.size() + " requests sent, one per account.";
+            }
+            Notification.show(done, form.breakGlass() ? 15000 : 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(MyAccessView.class));
         } catch (AccessProblem problem) {

@@ -134,12 +134,12 @@ public class DirectorySyncJob {
                 paths.put(unit.id(), path);
                 depths.put(unit.id(), depth);
                 units.add(unit.id(), unit.parentId(), unit.name(), path, depth);
-                progress.units++;
+                progress.tick(() -> progress.units++);
             }, (AwsAccount account) -> {
                 accounts.add(account.id(), account.parentId(), account.name(), account.email(), account.status(),
                         paths.getOrDefault(account.parentId(), "Root"));
                 accountIds.add(account.id());
-                progress.accounts++;
+                progress.tick(() -> progress.accounts++);
             });
         }
         progress.phase("Users");
@@ -156,7 +156,7 @@ public class DirectorySyncJob {
             identityCenter.identityStore().groups(group -> {
                 groups.add(group.id(), group.displayName(), group.description() == null ? "" : group.description());
                 groupIds.add(group.id());
-                progress.groups++;
+                progress.tick(() -> progress.groups++);
             });
         }
         progress.phase("Group memberships");
@@ -225,9 +225,14 @@ public class DirectorySyncJob {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Counts as the sync reads; written to the run row (in its own transaction) so the screen can follow. */
+    /**
+     * Counts as the sync reads; written to the run row (in its own transaction) at each phase, every
+     * {@link #EVERY} items and at least every second while items arrive, so the screen (on any node) can
+     * follow a run that reads slowly under AWS's rate limits.
+     */
     private final class Progress {
         private static final int EVERY = 500;
+        private static final long AT_LEAST_EVERY_NANOS = 1_000_000_000L;
 
         private final long runId;
         private int units;
@@ -238,6 +243,7 @@ public class DirectorySyncJob {
         private int permissionSets;
         private int assignments;
         private int sinceWrite;
+        private long lastWrite = System.nanoTime();
         private String phase = "";
 
         Progress(long runId) {
@@ -251,13 +257,14 @@ public class DirectorySyncJob {
 
         void tick(Runnable increment) {
             increment.run();
-            if (++sinceWrite >= EVERY) {
+            if (++sinceWrite >= EVERY || System.nanoTime() - lastWrite >= AT_LEAST_EVERY_NANOS) {
                 write();
             }
         }
 
         private void write() {
             sinceWrite = 0;
+            lastWrite = System.nanoTime();
             SyncCounts counts = new SyncCounts(units, accounts, users, groups, memberships, permissionSets,
                     assignments);
             ownTransaction.executeWithoutResult(status -> runs.progress(runId, phase, counts));

@@ -2,6 +2,7 @@ package dev.gatehouse.directory.internal;
 
 import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
 import static dev.gatehouse.db.Tables.DIRECTORY_GROUP_MEMBER;
+import static dev.gatehouse.db.Tables.DIRECTORY_PERMISSION_SET;
 import static dev.gatehouse.db.Tables.DIRECTORY_PROVISIONED;
 import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 import dev.gatehouse.aws.AccountAssignment;
 import dev.gatehouse.aws.DirectoryUser;
 
-/** Replaces the mirror's rows for one account or one person, between full syncs. */
+/** Replaces the mirror's rows for one account, one person or one permission-set setting, between full syncs. */
 @Repository
 public class RefreshRepository {
 
@@ -27,6 +28,12 @@ public class RefreshRepository {
     RefreshRepository(DSLContext db, AssignmentWriteRepository writes) {
         this.db = db;
         this.writes = writes;
+    }
+
+    /** @return false when the mirror does not know the permission set */
+    public boolean sessionDuration(String permissionSetArn, String sessionDuration) {
+        return db.update(DIRECTORY_PERMISSION_SET).set(DIRECTORY_PERMISSION_SET.SESSION_DURATION, sessionDuration)
+                .where(DIRECTORY_PERMISSION_SET.ARN.eq(permissionSetArn)).execute() == 1;
     }
 
     /** The database's time, taken before reading Identity Center. */

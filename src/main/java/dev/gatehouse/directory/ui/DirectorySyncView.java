@@ -1,9 +1,8 @@
 package dev.gatehouse.directory.ui;
 
 import java.time.Duration;
+import java.util.Optional;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -26,8 +24,12 @@ import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.ui.Polling;
 
-/** The last sync with live progress, "Sync now" for admins, and the history of runs. */
+/**
+ * The last sync with live progress (phase and counts, read from the run the sync job records, so a sync
+ * started on another node or at start-up shows too), "Sync now" for admins, and the history of runs.
+ */
 @Route("directory/sync")
 @PageTitle("Directory sync · Gatehouse")
 @Menu(title = "Directory sync", order = 80, icon = "vaadin:refresh")
@@ -36,18 +38,27 @@ public class DirectorySyncView extends VerticalLayout {
 
     static final String NEVER_SYNCED = "Gatehouse has not read Identity Center yet.";
     static final String ALREADY_RUNNING = "A sync is already running; its progress is shown here.";
+    static final String REQUESTED = "Sync requested. It starts within seconds; its phase and counts show here as "
+            + "it runs.";
+    /** How often the page reads the run while one runs or is about to, and otherwise to notice one starting. */
+    static final Duration WHILE_RUNNING = Duration.ofSeconds(1);
+    static final Duration WHILE_IDLE = Duration.ofSeconds(5);
 
     private final DirectorySync sync;
     private final Paragraph status = new Paragraph();
     private final Paragraph details = new Paragraph();
     private final DirectoryGrid<SyncRun> history;
-    private Registration polling;
+    private final Polling polling;
+    /** The newest run when this page asked for a sync, until a newer one starts; null when not waiting. */
+    private Long requestedAfter;
+    private Optional<SyncRun> shown = Optional.empty();
 
     public DirectorySyncView(DirectorySync sync, CurrentUser currentUser) {
         this.sync = sync;
         addClassName("gatehouse-page");
         setSizeFull();
         status.setId("sync-status");
+        details.setId("sync-details");
         details.addClassName("gatehouse-muted");
         Div latest = new Div(status, details);
         latest.addClassName("gatehouse-card");
@@ -72,50 +83,59 @@ public class DirectorySyncView extends VerticalLayout {
 
         add(new H2("Directory sync"), latest, syncNow, history.search(), history);
         setFlexGrow(1, history);
+        polling = Polling.every(this, WHILE_IDLE, this::refresh);
         refresh();
     }
 
     private void requestSync() {
         if (sync.syncNow()) {
-            Notification.show("Sync requested. It starts within seconds; progress appears here.");
+            requestedAfter = sync.latest().map(SyncRun::id).orElse(0L);
+            Notification.show(REQUESTED);
         } else {
             Notification.show(ALREADY_RUNNING);
         }
-        getUI().ifPresent(ui -> ui.setPollInterval(1000));
         refresh();
     }
 
+    /** Reads the latest run as the sync job records it, from whichever node runs it. */
     private void refresh() {
-        var latest = sync.latest();
-        if (latest.isEmpty()) {
+        Optional<SyncRun> latest = sync.latest();
+        if (requestedAfter != null && latest.filter(run -> run.id() > requestedAfter).isPresent()) {
+            requestedAfter = null;
+        }
+        boolean running = latest.filter(run -> run.status() == SyncStatus.RUNNING).isPresent();
+        polling.every(running || requestedAfter != null ? WHILE_RUNNING : WHILE_IDLE);
+        if (!running && requestedAfter != null) {
+            status.setText("Sync requested; waiting for a node to start it.");
+            details.setText(latest.map(run -> "Before it: " + outcome(run)).orElse(""));
+        } else if (latest.isEmpty()) {
             status.setText(NEVER_SYNCED);
             details.setText("The first sync starts with Gatehouse; an admin can also start one now.");
         } else {
             SyncRun run = latest.get();
             status.setText(switch (run.status()) {
-                case RUNNING -> "Syncing: " + run.phase() + "…";
+                case RUNNING -> "Syncing since " + TimeText.withSeconds(run.startedAt()) + ": "
+                        + (run.phase().isEmpty() ? "starting" : run.phase()) + "…";
                 case SUCCEEDED -> "Last sync succeeded at "
                         + TimeText.withSeconds(run.finishedAt().orElse(run.startedAt()));
                 case FAILED -> "Last sync failed: " + run.error();
             });
-            details.setText(summary(run.counts()) + (run.apiCalls().isEmpty() ? "" : ". API calls: " + run.apiCalls()));
-            getUI().ifPresent(ui -> ui.setPollInterval(run.status() == SyncStatus.RUNNING ? 1000 : -1));
+            details.setText(run.status() == SyncStatus.RUNNING ? "Read so far: " + summary(run.counts()) + "."
+                    : outcome(run));
         }
-        history.getDataProvider().refreshAll();
+        if (!latest.equals(shown)) {
+            shown = latest;
+            history.getDataProvider().refreshAll();
+        }
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        polling = event.getUI().addPollListener(poll -> refresh());
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        polling.remove();
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
+    /** "Took 2.1 s. 40 accounts in 15 OUs, …; 3 added, 1 changed, 0 removed. API calls: …" */
+    private static String outcome(SyncRun run) {
+        String took = run.duration().map(d -> "Took " + format(d) + ". ").orElse("");
+        String changes = run.status() == SyncStatus.SUCCEEDED ? "; " + run.added() + " added, " + run.changed()
+                + " changed, " + run.removed() + " removed" : "";
+        return took + summary(run.counts()) + changes + (run.apiCalls().isEmpty() ? "" : ". API calls: "
+                + run.apiCalls());
     }
 
     static String summary(SyncCounts counts) {

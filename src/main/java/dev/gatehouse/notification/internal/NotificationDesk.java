@@ -71,7 +71,8 @@ public class NotificationDesk {
     public int sendTest() {
         var me = currentUser.require();
         Optional<String> myId = directory.userBySignIn(me.directoryUserName()).map(UserRow::id);
-        return outbox.enqueue(Messages.test("test-" + UUID.randomUUID(), me.displayName(), myId, clock.instant()));
+        return outbox.enqueue(Messages.test("test-" + UUID.randomUUID(), me.displayName(), myId, clock.instant()))
+                .added();
     }
 
     /** Only the host of a webhook address is shown: Slack's path is its secret. */

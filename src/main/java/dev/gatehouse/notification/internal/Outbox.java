@@ -1,8 +1,10 @@
 package dev.gatehouse.notification.internal;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,19 +49,20 @@ class Outbox {
         this.dueTasks = dueTasks;
     }
 
-    /** @return how many deliveries are new */
-    int enqueue(Message message) {
+    /** @return where the message goes and how many of its deliveries are new */
+    Queued enqueue(Message message) {
         String link = settings.baseUrl() + "/" + message.path();
         String body = message.text() + "\n\n" + link + "\n";
         int added = 0;
-        if (settings.email().enabled()) {
-            for (String address : addresses(message)) {
-                added += add(message, Channel.EMAIL, address, body, "");
-            }
+        Recipients recipients = settings.email().enabled() ? recipients(message) : Recipients.NONE;
+        for (String address : recipients.addresses()) {
+            added += add(message, Channel.EMAIL, address, body, "");
         }
+        Set<Channel> posted = EnumSet.noneOf(Channel.class);
         if (settings.slack().enabled()) {
             added += add(message, Channel.SLACK, "", body, json(Map.of("text", "*" + message.summary() + "*\n<"
                     + link + "|Open in Gatehouse>")));
+            posted.add(Channel.SLACK);
         }
         if (settings.webhook().enabled()) {
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -71,11 +74,28 @@ class Outbox {
             payload.put("link", link);
             payload.put("details", message.details());
             added += add(message, Channel.WEBHOOK, "", body, json(payload));
+            posted.add(Channel.WEBHOOK);
         }
         if (added > 0) {
             dueTasks.runAfterCommit();
         }
-        return added;
+        return new Queued(recipients.people(), recipients.adminAddresses(), posted, added);
+    }
+
+    /** Whether any channel is configured, so a message can reach anyone at all. */
+    boolean anyChannel() {
+        return settings.email().enabled() || settings.slack().enabled() || settings.webhook().enabled();
+    }
+
+    /**
+     * Where one message went; a delivery that was in the outbox already counts as gone there too.
+     *
+     * @param people         directory people emailed
+     * @param adminAddresses configured admin addresses emailed that are no person's address
+     * @param posted         the channel-wide destinations posted to
+     * @param added          deliveries new in the outbox
+     */
+    record Queued(List<UserRow> people, int adminAddresses, Set<Channel> posted, int added) {
     }
 
     /** Sends a failed delivery again from its first attempt. @return false when it is not failed */
@@ -97,17 +117,31 @@ class Outbox {
                 }).orElse(0);
     }
 
-    private Set<String> addresses(Message message) {
-        Set<String> addresses = new LinkedHashSet<>();
-        message.userIds().forEach(id -> directory.user(id).map(UserRow::email).ifPresent(addresses::add));
+    private record Recipients(List<UserRow> people, int adminAddresses, Set<String> addresses) {
+        static final Recipients NONE = new Recipients(List.of(), 0, Set.of());
+    }
+
+    private Recipients recipients(Message message) {
+        Map<String, UserRow> people = new LinkedHashMap<>();
+        message.userIds().forEach(id -> directory.user(id).ifPresent(user -> people.put(user.email(), user)));
         message.groupIds().forEach(id -> directory.members(id, GROUP_RECIPIENTS + 1).stream()
                 .filter(member -> !member.id().equals(message.notTo())).limit(GROUP_RECIPIENTS)
-                .forEach(member -> addresses.add(member.email())));
+                .forEach(member -> people.put(member.email(), member)));
+        people.keySet().removeIf(address -> !emailable(address));
+        Set<String> addresses = new LinkedHashSet<>(people.keySet());
+        int admins = 0;
         if (message.admins()) {
-            addresses.addAll(settings.email().admins());
+            for (String address : settings.email().admins()) {
+                if (emailable(address) && addresses.add(address)) {
+                    admins++;
+                }
+            }
         }
-        addresses.removeIf(address -> address == null || !address.contains("@"));
-        return addresses;
+        return new Recipients(List.copyOf(people.values()), admins, addresses);
+    }
+
+    private static boolean emailable(String address) {
+        return address != null && address.contains("@");
     }
 
     private static String json(Object value) {

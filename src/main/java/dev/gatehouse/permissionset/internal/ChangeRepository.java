@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.permissionset.SessionChange;
@@ -47,6 +48,12 @@ public class ChangeRepository {
                 .where(PERMISSION_SET_CHANGE.PERMISSION_SET_ARN.eq(arn), PERMISSION_SET_CHANGE.STATUS.in(
                         SessionChangeStatus.UPDATING.name(), SessionChangeStatus.PROVISIONING.name()))
                 .limit(1).fetchOptional(ChangeRepository::change);
+    }
+
+    /** When the last change finished, applied or failed; empty while none has. */
+    public Optional<Instant> lastFinished() {
+        return db.select(DSL.max(PERMISSION_SET_CHANGE.FINISHED_AT)).from(PERMISSION_SET_CHANGE)
+                .fetchOptional(0, OffsetDateTime.class).map(OffsetDateTime::toInstant);
     }
 
     public List<SessionChange> recent(int offset, int limit) {

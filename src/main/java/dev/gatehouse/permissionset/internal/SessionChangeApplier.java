@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.gatehouse.aws.AwsCallFailed;
 import dev.gatehouse.aws.PermissionSets;
 import dev.gatehouse.aws.WriteOutcome;
+import dev.gatehouse.directory.MirrorUpdates;
 import dev.gatehouse.permissionset.SessionChange;
 import dev.gatehouse.permissionset.SessionChangeStatus;
 import dev.gatehouse.permissionset.SessionDurationChanged;
@@ -18,7 +19,8 @@ import dev.gatehouse.shared.SystemActor;
 
 /**
  * Applies a session-duration change from its task: UpdatePermissionSet, then ProvisionPermissionSet to
- * every account the permission set is provisioned to, polled to the outcome. Both calls may be made
+ * every account the permission set is provisioned to, polled to the outcome; on success the directory's
+ * mirror takes the new duration at once. Both calls may be made
  * again after a crash: setting the same duration and provisioning twice change nothing more. A step
  * that fails for now is tried again by the scheduler, at most {@link #ATTEMPTS} times.
  */
@@ -37,14 +39,16 @@ class SessionChangeApplier {
 
     private final ChangeRepository changes;
     private final PermissionSets permissionSets;
+    private final MirrorUpdates mirror;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SessionChangeApplier(ChangeRepository changes, PermissionSets permissionSets,
+    SessionChangeApplier(ChangeRepository changes, PermissionSets permissionSets, MirrorUpdates mirror,
                          PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
         this.changes = changes;
         this.permissionSets = permissionSets;
+        this.mirror = mirror;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -85,6 +89,10 @@ class SessionChangeApplier {
     private void finish(SessionChange change, SessionChangeStatus status, String detail, String awsRequestId) {
         transaction.executeWithoutResult(tx -> {
             changes.status(change.id(), status, detail, clock.instant());
+            if (status == SessionChangeStatus.SUCCEEDED) {
+                // The screens show "Applied" and the new duration together, not the old one until the next sync.
+                mirror.sessionDurationApplied(change.permissionSetArn(), change.after());
+            }
             events.publishEvent(new SessionDurationChanged(change.id(), change.permissionSetName(), change.before(),
                     change.after(), status, SystemActor.NAME, detail, awsRequestId, clock.instant()));
         });

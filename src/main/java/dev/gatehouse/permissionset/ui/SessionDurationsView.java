@@ -1,10 +1,10 @@
 package dev.gatehouse.permissionset.ui;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -19,7 +19,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -31,6 +30,7 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.ui.Polling;
 
 /**
  * Each permission set's AWS session duration beside the grants the rules allow, with a warning where a
@@ -50,7 +50,7 @@ public class SessionDurationsView extends VerticalLayout {
     private final SessionDurations sessions;
     private final Grid<SessionDurationRow> grid = new Grid<>();
     private final Grid<SessionChange> changes = new Grid<>();
-    private Registration polling;
+    private Optional<Instant> lastFinished = Optional.empty();
 
     public SessionDurationsView(SessionDurations sessions, CurrentUser currentUser) {
         this.sessions = sessions;
@@ -85,28 +85,27 @@ public class SessionDurationsView extends VerticalLayout {
         changes.setHeight("14rem");
 
         Paragraph explanation = new Paragraph(EXPLANATION + " The organization's maximum is "
-                + DurationText.of(sessions.organizationMaximum()) + ". An applied change shows in the directory "
-                + "after the next sync.");
+                + DurationText.of(sessions.organizationMaximum()) + ". An applied change shows here and in the "
+                + "directory as soon as AWS has it.");
         explanation.addClassName("gatehouse-muted");
         load();
         add(new H2("Session durations"), explanation, grid, new H3("Changes"), changes);
         setFlexGrow(1, grid);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
         // Changes are applied in the background; the page follows them while it is open.
-        event.getUI().setPollInterval(3000);
-        polling = event.getUI().addPollListener(poll -> changes.getDataProvider().refreshAll());
+        Polling.every(this, Duration.ofSeconds(3), this::follow);
     }
 
-    @Override
-    protected void onDetach(DetachEvent event) {
-        event.getUI().setPollInterval(-1);
-        polling.remove();
+    private void follow() {
+        changes.getDataProvider().refreshAll();
+        Optional<Instant> finished = sessions.lastFinished();
+        if (!finished.equals(lastFinished)) {
+            lastFinished = finished;
+            grid.setItems(sessions.overview());
+        }
     }
 
     private void load() {
+        lastFinished = sessions.lastFinished();
         grid.setItems(sessions.overview());
         changes.setItems(query -> sessions.changes(query.getOffset(), query.getLimit()).stream());
     }

@@ -93,6 +93,10 @@ class ActiveAccessViewTest extends AccessViewTest {
                 "Failover of the orders database", "", true));
         TestUsers.signOut();
         openAs(TestUsers.ADMIN, "access/active");
+        int waiting = shownCount("Active access");
+        assertThat(waiting).as("this activation among those the admin is shown waiting").isPositive();
+        assertThat(navigationNumber("Active access").orElseThrow().getElement().getAttribute("title"))
+                .endsWith(" for an admin's follow-up");
         Grid<RequestSummary> followUps = followUps();
         int row = rowAbout(followUps, account);
         assertThat(_getFormattedRow(followUps, row)).contains("Riley Chen", "Developer",
@@ -104,6 +108,7 @@ class ActiveAccessViewTest extends AccessViewTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Mark followed up")));
 
         assertThat(rowAbout(followUps(), account)).as("no longer waiting").isEqualTo(-1);
+        assertThat(shownCount("Active access")).isEqualTo(waiting - 1);
     }
 
     @Test
@@ -111,6 +116,7 @@ class ActiveAccessViewTest extends AccessViewTest {
         openAs(TestUsers.AUDITOR, "access/active");
 
         assertThat(followUps().getColumnByKey(ActiveAccessView.FOLLOW_UP)).isNull();
+        assertThat(navigationNumber("Active access")).as("the number counts what waits for an admin").isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -99,6 +100,41 @@ class ApprovalsViewTest extends AccessViewTest {
 
         assertThat(NotificationsKt.getNotifications()).singleElement().satisfies(n -> assertThat(
                 n.getElement().getProperty("text")).isEqualTo("Select the requests to deny first."));
+    }
+
+    @Test
+    void approvals_shows_how_many_requests_wait_for_the_approver_and_lists_break_glass_that_names_them() {
+        String billing = rules.permissionSetArn("BillingReadOnly");
+        String riley = rules.userId(TestUsers.REQUESTER);
+        rules.save(TestRules.draft("Manager approves", RequesterType.USER, riley, ScopeType.ORGANIZATION, "", billing,
+                1, ApproverType.MANAGER, ""));
+        rules.breakGlass("Emergency", riley, billing, ApproverType.MANAGER);
+        openAs(TestUsers.APPROVER, "");
+        int before = shownCount("Approvals");
+
+        TestUsers.signIn(TestUsers.REQUESTER);
+        String requested = accounts.fresh().id();
+        access.submit(new RequestForm(billing, List.of(requested), Duration.ofHours(1), Optional.empty(),
+                "Checking last month's invoice", ""));
+        access.activateBreakGlass(new RequestForm(billing, List.of(accounts.fresh().id()), Duration.ofHours(1),
+                Optional.empty(), "Cost alarm INC-93 at night", "", true));
+        TestUsers.signIn(TestUsers.APPROVER);
+        UI.getCurrent().navigate("approvals");
+
+        assertThat(shownCount("Approvals")).isEqualTo(before + 2);
+        assertThat(navigationNumber("Approvals").orElseThrow().getElement().getAttribute("title"))
+                .endsWith("; 1 break-glass activation names you").contains("wait for your decision");
+        @SuppressWarnings("unchecked")
+        Grid<RequestSummary> told = _get(Grid.class, spec -> spec.withId("break-glass-told"));
+        assertThat(_getFormattedRow(told, 0)).contains("Riley Chen", "BillingReadOnly", "Cost alarm INC-93 at night");
+
+        @SuppressWarnings("unchecked")
+        Grid<RequestSummary> inbox = _find(Grid.class).get(0);
+        inbox.select(inbox.getGenericDataView().getItems().filter(r -> r.accountId().equals(requested)).findFirst()
+                .orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Approve selected")));
+
+        assertThat(shownCount("Approvals")).as("the decided request no longer counts").isEqualTo(before + 1);
     }
 
     private String requestAsRiley() {

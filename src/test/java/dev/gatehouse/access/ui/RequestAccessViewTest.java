@@ -109,6 +109,25 @@ class RequestAccessViewTest extends AccessViewTest {
     }
 
     @Test
+    void break_glass_says_who_was_emailed_and_posted_to_and_where_it_shows_in_gatehouse() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.MANAGER);
+        openAs(TestUsers.REQUESTER, "request");
+        chooseSetAndAccount(developer, 9);
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)), true);
+        _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Checkout is down: INC-92");
+
+        _click(_get(Button.class, spec -> spec.withText(RequestAccessView.ACTIVATE)));
+
+        // The test channels are email (with one admin address), Slack and the webhook.
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).isEqualTo("Break-glass access is being activated. Emailed your "
+                + "manager Avery Patel and 1 admin address; posted to Slack and the webhook. In Gatehouse, the "
+                + "people its rule names see it under Approvals and admins under Active access, until an admin "
+                + "follows it up."));
+    }
+
+    @Test
     void a_rule_asking_for_mfa_asks_for_a_code_and_then_sends_the_request() {
         String developer = rules.permissionSetArn("Developer");
         rules.save(TestRules.withMfa(TestRules.draft("Manager approves after MFA", RequesterType.USER,

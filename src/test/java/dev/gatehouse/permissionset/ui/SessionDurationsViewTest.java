@@ -5,9 +5,13 @@ import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,10 @@ import com.vaadin.flow.component.select.Select;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.permissionset.SessionChange;
+import dev.gatehouse.permissionset.SessionChangeStatus;
 import dev.gatehouse.permissionset.SessionDurationRow;
+import dev.gatehouse.permissionset.SessionDurations;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
@@ -33,6 +40,8 @@ class SessionDurationsViewTest extends KaribuTest {
 
     @Autowired
     private TestRules rules;
+    @Autowired
+    private SessionDurations sessions;
 
     @BeforeEach
     void demoDirectoryWithARule() {
@@ -57,6 +66,50 @@ class SessionDurationsViewTest extends KaribuTest {
         _click(_get(dialog, Button.class, spec -> spec.withText("Apply")));
 
         assertThat(duration.getErrorMessage()).isEqualTo("ViewOnlyAccess already has sessions of 12 h.");
+    }
+
+    @Test
+    void after_a_change_is_applied_the_page_shows_the_new_duration_at_once() {
+        String arn = rules.permissionSetArn("DatabaseAdmin");
+        openAs(TestUsers.ADMIN, "permission-sets/sessions");
+        try {
+            _click(_get(_getCellComponent(grid(), rowOf(grid(), "DatabaseAdmin"), SessionDurationsView.CHANGE),
+                    Button.class));
+            Dialog dialog = _get(Dialog.class);
+            @SuppressWarnings("unchecked")
+            Select<Duration> duration = _get(dialog, Select.class, spec -> spec.withLabel("Sessions last"));
+            _setValue(duration, Duration.ofHours(3));
+            _click(_get(dialog, Button.class, spec -> spec.withText("Apply")));
+            Instant giveUp = Instant.now().plusSeconds(30);
+            while (!latestChange().get(3).equals("Applied") && Instant.now().isBefore(giveUp)) {
+                pollLikeABrowser();
+            }
+
+            assertThat(latestChange()).startsWith("DatabaseAdmin", "PT1H → PT3H").contains("Applied");
+            assertThat(_getFormattedRow(grid(), rowOf(grid(), "DatabaseAdmin")).get(1)).isEqualTo("3 h");
+        } finally {
+            restore(arn, "DatabaseAdmin", Duration.ofHours(1));
+        }
+    }
+
+    /** Puts the permission set's sessions back for the other tests, where the change went through. */
+    private void restore(String arn, String name, Duration original) {
+        boolean changed = TestUsers.as(TestUsers.ADMIN, () -> !sessions.overview().stream()
+                .filter(r -> r.name().equals(name)).findFirst().orElseThrow().session().equals(original));
+        if (changed) {
+            long id = TestUsers.as(TestUsers.ADMIN, () -> sessions.change(arn, original.toString()).id());
+            // Awaitility asks from a thread of its own, which signs in for itself.
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestUsers.as(TestUsers.ADMIN,
+                    () -> sessions.changes(0, 10)).stream()
+                    .anyMatch(c -> c.id() == id && c.status() == SessionChangeStatus.SUCCEEDED));
+        }
+    }
+
+    /** The newest row of the changes grid, from its permission-set column on. */
+    @SuppressWarnings("unchecked")
+    private static List<String> latestChange() {
+        Grid<SessionChange> changes = _get(Grid.class, spec -> spec.withId("session-changes"));
+        return _getFormattedRow(changes, 0).subList(1, 6);
     }
 
     @Test
