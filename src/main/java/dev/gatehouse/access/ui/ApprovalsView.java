@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -31,6 +30,7 @@ import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * The approvals inbox: pending requests the person may decide, oldest first. Select one or more,
@@ -110,7 +110,7 @@ public class ApprovalsView extends VerticalLayout {
     private void decide(boolean approve) {
         List<RequestSummary> chosen = new ArrayList<>(inbox.getSelectedItems());
         if (chosen.isEmpty()) {
-            Notification.show("Select the requests to " + (approve ? "approve" : "deny") + " first.");
+            Toasts.error("Select the requests to " + (approve ? "approve" : "deny") + " first.");
             return;
         }
         decide(approve, chosen, comment.getValue());
@@ -149,8 +149,11 @@ public class ApprovalsView extends VerticalLayout {
                 ? granted + " approved and granted"
                         + (recorded > 0 ? ", " + recorded + " still need more approvals" : "")
                 : recorded + " denied";
-        Notification.show(summary + (problems.isEmpty() ? "." : ". Not decided: " + String.join("; ", problems)),
-                8000, Notification.Position.TOP_CENTER);
+        if (problems.isEmpty()) {
+            Toasts.success(summary + ".");
+        } else {
+            Toasts.error(summary + ". Not decided: " + String.join("; ", problems));
+        }
         comment.clear();
         inbox.deselectAll();
         inbox.getDataProvider().refreshAll();

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -41,6 +40,7 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * The home page: the person's access with the time it has left, a link into the AWS access portal,
@@ -154,10 +154,10 @@ public class MyAccessView extends VerticalLayout {
             Button giveBack = new Button("Give back", e -> {
                 try {
                     grants.giveBack(grant.id());
-                    Notification.show("Access to " + grant.permissionSetName() + " on " + grant.accountName()
+                    Toasts.success("Access to " + grant.permissionSetName() + " on " + grant.accountName()
                             + " is being removed.");
                 } catch (AccessProblem problem) {
-                    Notification.show(problem.getMessage());
+                    Toasts.error(problem.getMessage());
                 }
                 refresh();
             });
@@ -174,9 +174,9 @@ public class MyAccessView extends VerticalLayout {
         Button cancel = new Button("Cancel", e -> {
             try {
                 access.cancel(request.id());
-                Notification.show("Request cancelled.");
+                Toasts.success("Request cancelled.");
             } catch (AccessProblem problem) {
-                Notification.show(problem.getMessage());
+                Toasts.error(problem.getMessage());
             }
             refresh();
         });

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -26,6 +25,7 @@ import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /** The last sync with live progress, "Sync now" for admins, and the history of runs. */
 @Route("directory/sync")
@@ -77,9 +77,9 @@ public class DirectorySyncView extends VerticalLayout {
 
     private void requestSync() {
         if (sync.syncNow()) {
-            Notification.show("Sync requested. It starts within seconds; progress appears here.");
+            Toasts.success("Sync requested. It starts within seconds; progress appears here.");
         } else {
-            Notification.show(ALREADY_RUNNING);
+            Toasts.notice(ALREADY_RUNNING);
         }
         getUI().ifPresent(ui -> ui.setPollInterval(1000));
         refresh();

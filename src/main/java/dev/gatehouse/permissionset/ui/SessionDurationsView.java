@@ -12,8 +12,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -31,6 +29,7 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * Each permission set's AWS session duration beside the grants the rules allow, with a warning where a
@@ -132,8 +131,7 @@ public class SessionDurationsView extends VerticalLayout {
             try {
                 sessions.change(row.permissionSetArn(), duration.getValue() == null ? "" : duration.getValue()
                         .toString());
-                Notification.show("Applying the new session duration to " + row.name() + ".", 4000,
-                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Toasts.success("Applying the new session duration to " + row.name() + ".");
                 dialog.close();
                 load();
             } catch (SessionDurationProblem problem) {

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,6 +29,7 @@ import dev.gatehouse.security.SessionControl;
 import dev.gatehouse.security.SessionRevocation;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /** How long Gatehouse's sessions last, signing a person out everywhere, and resetting a person's second factors. */
 @Route("sessions")
@@ -108,8 +107,7 @@ public class SessionsView extends VerticalLayout {
     private void reset(String who) {
         try {
             int removed = factors.reset(who);
-            Notification.show(who + ": " + removed + (removed == 1 ? " factor" : " factors") + " removed.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(who + ": " + removed + (removed == 1 ? " factor" : " factors") + " removed.");
             resetPerson.clear();
             resetPerson.setInvalid(false);
         } catch (MfaProblem problem) {
@@ -129,8 +127,7 @@ public class SessionsView extends VerticalLayout {
     private void signOut() {
         try {
             sessions.signOutEverywhere(person.getValue());
-            Notification.show(person.getValue().strip() + " is signed out everywhere.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(person.getValue().strip() + " is signed out everywhere.");
             person.clear();
             person.setInvalid(false);
             load();

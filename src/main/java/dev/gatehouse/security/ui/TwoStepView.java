@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -35,6 +33,7 @@ import dev.gatehouse.security.TotpEnrolment;
 import dev.gatehouse.security.WebAuthnCeremony;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /** A person's own second factors: add authenticator apps and security keys, remove them, renew recovery codes. */
 @Route(TwoStepView.ROUTE)
@@ -72,7 +71,7 @@ public class TwoStepView extends VerticalLayout {
         grid.addComponentColumn(f -> {
             Button remove = new Button(REMOVE, e -> guarded(() -> {
                 factors.remove(f.id());
-                Notification.show("\"" + f.label() + "\" removed.", 4000, Notification.Position.TOP_CENTER);
+                Toasts.success("\"" + f.label() + "\" removed.");
             }));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return remove;
@@ -104,8 +103,7 @@ public class TwoStepView extends VerticalLayout {
             try {
                 action.run();
             } catch (MfaProblem problem) {
-                Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Toasts.error(problem.getMessage());
             }
             load();
         });
@@ -114,13 +112,11 @@ public class TwoStepView extends VerticalLayout {
     private void addSecurityKey() {
         WebAuthnCeremony ceremony = factors.startWebAuthn();
         WebAuthnBrowser.create(UI.getCurrent(), ceremony, answer -> guarded(
-                () -> enrolled(factors.confirmWebAuthn(ceremony, MfaMethod.WEBAUTHN.label(), answer))), failure -> Notification.show("The browser did not add a security key: " + failure, 6000,
-                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR));
+                () -> enrolled(factors.confirmWebAuthn(ceremony, MfaMethod.WEBAUTHN.label(), answer))), failure -> Toasts.error("The browser did not add a security key: " + failure));
     }
 
     private void enrolled(List<String> recoveryCodes) {
-        Notification.show("Second factor added.", 4000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.success("Second factor added.");
         load();
         if (!recoveryCodes.isEmpty()) {
             showCodes(recoveryCodes);
