@@ -335,7 +335,8 @@ public class AccessPolicy {
         List<String> parts = new ArrayList<>();
         parts.add("\"" + r.name() + "\": " + r.requesterLabel() + " may request " + r.permissionSetName() + " on "
                 + r.scopeLabel());
-        parts.add("up to " + r.maxDuration().toMinutes() + " min (default " + r.defaultDuration().toMinutes() + ")");
+        parts.add("up to " + DurationText.of(r.maxDuration()) + " (default " + DurationText.of(r.defaultDuration())
+                + ")");
         parts.add(r.approvalSummary());
         parts.add(r.justificationRequired() ? "justification required" : "justification optional");
         parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern() : "no ticket");
@@ -353,7 +354,7 @@ public class AccessPolicy {
             parts.add("break-glass");
         }
         if (!r.emergency()) {
-            parts.add("pending for up to " + r.pendingTimeout().toMinutes() + " min");
+            parts.add("pending for up to " + DurationText.of(r.pendingTimeout()));
         }
         return String.join("; ", parts);
     }

@@ -110,7 +110,8 @@ class AccessPolicyTest {
                 0, 10);
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).details()).startsWith("before: \"Payments develop\"")
-                .contains("after: \"Payments develop longer\"").contains("up to 480 min");
+                .contains("after: \"Payments develop longer\"").contains("up to 8 h (default 2 h)")
+                .contains("pending for up to 1 d");
     }
 
     @Test

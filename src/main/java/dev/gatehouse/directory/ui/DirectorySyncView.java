@@ -1,7 +1,5 @@
 package dev.gatehouse.directory.ui;
 
-import java.time.Duration;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +22,7 @@ import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.shared.Toasts;
 
@@ -63,7 +62,7 @@ public class DirectorySyncView extends VerticalLayout {
         history.addPlainColumn(run -> label(run.status()), "Result").setAutoWidth(true);
         history.addPlainColumn(run -> run.trigger().name().toLowerCase()
                 + (run.requestedBy().isEmpty() ? "" : " by " + run.requestedBy()), "Started by").setAutoWidth(true);
-        history.addPlainColumn(run -> run.duration().map(DirectorySyncView::format).orElse(""), "Took")
+        history.addPlainColumn(run -> run.duration().map(DurationText::elapsed).orElse(""), "Took")
                 .setAutoWidth(true);
         history.addPlainColumn(run -> summary(run.counts()), "Read").setFlexGrow(1);
         history.addPlainColumn(run -> run.status() == SyncStatus.FAILED ? run.error()
@@ -130,10 +129,5 @@ public class DirectorySyncView extends VerticalLayout {
             case SUCCEEDED -> "Succeeded";
             case FAILED -> "Failed";
         };
-    }
-
-    private static String format(Duration duration) {
-        return duration.toMinutes() > 0 ? duration.toMinutes() + " min " + duration.toSecondsPart() + " s"
-                : duration.toSeconds() + "." + (duration.toMillisPart() / 100) + " s";
     }
 }

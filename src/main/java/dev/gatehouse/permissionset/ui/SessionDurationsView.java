@@ -75,7 +75,8 @@ public class SessionDurationsView extends VerticalLayout {
         changes.setId("session-changes");
         changes.addColumn(c -> TimeText.of(c.requestedAt())).setHeader("Asked").setAutoWidth(true);
         changes.addColumn(SessionChange::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        changes.addColumn(c -> c.before() + " → " + c.after()).setHeader("Change").setAutoWidth(true);
+        changes.addColumn(c -> DurationText.ofIso(c.before()) + " → " + DurationText.ofIso(c.after()))
+                .setHeader("Change").setAutoWidth(true);
         changes.addColumn(SessionChange::requestedBy).setHeader("By").setAutoWidth(true);
         changes.addColumn(c -> c.status().label()).setHeader("Status").setAutoWidth(true);
         changes.addColumn(SessionChange::detail).setHeader("Detail").setFlexGrow(1)
@@ -122,7 +123,7 @@ public class SessionDurationsView extends VerticalLayout {
         Select<Duration> duration = new Select<>();
         duration.setLabel("Sessions last");
         duration.setItems(IntStream.rangeClosed(1, 12).mapToObj(Duration::ofHours).toList());
-        duration.setItemLabelGenerator(d -> DurationText.of(d) + " (" + d + ")");
+        duration.setItemLabelGenerator(DurationText::of);
         duration.setValue(row.session());
         Paragraph what = new Paragraph("Gatehouse updates the permission set in Identity Center and provisions it "
                 + "to its " + row.accounts() + " accounts. Sessions opened before keep their old length.");
