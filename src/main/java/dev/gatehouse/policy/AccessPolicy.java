@@ -87,7 +87,7 @@ public class AccessPolicy {
             rules.update(rule);
         }
         AccessRule saved = rules.find(id).orElseThrow();
-        events.publishEvent(new AccessRuleChanged(id, rule.updatedBy(), rule.updatedAt(),
+        events.publishEvent(new AccessRuleChanged(id, currentUser.require().displayName(), rule.updatedAt(),
                 before.map(AccessPolicy::describe).orElse(""), describe(saved)));
         return saved;
     }
@@ -97,7 +97,7 @@ public class AccessPolicy {
     public void delete(long id) {
         rules.find(id).ifPresent(rule -> {
             rules.delete(id);
-            events.publishEvent(new AccessRuleChanged(id, currentUser.require().subject(), clock.instant(),
+            events.publishEvent(new AccessRuleChanged(id, currentUser.require().displayName(), clock.instant(),
                     describe(rule), ""));
         });
     }
