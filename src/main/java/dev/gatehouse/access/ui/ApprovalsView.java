@@ -87,12 +87,13 @@ public class ApprovalsView extends VerticalLayout {
         revocable.addColumn(GrantSummary::holderName).setHeader("Person").setAutoWidth(true);
         revocable.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
         revocable.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        revocable.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
+        revocable.addColumn(GrantSummary::statusLabel).setHeader("Status").setAutoWidth(true);
         revocable.addColumn(g -> TimeText.of(g.endsAt())).setHeader("Until").setAutoWidth(true);
         revocable.addComponentColumn(grant -> {
             Button revoke = new Button("Revoke", e -> new RevokeDialog(grants, grant,
                     () -> revocable.getDataProvider().refreshAll()).open());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            revoke.setVisible(!grant.endingEarly());
             return revoke;
         }).setKey(REVOKE).setHeader("").setAutoWidth(true);
         revocable.setEmptyStateText("Nobody holds access you approve.");
