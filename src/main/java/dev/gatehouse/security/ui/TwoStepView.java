@@ -47,11 +47,16 @@ public class TwoStepView extends VerticalLayout {
     static final String ADD_KEY = "Add security key or passkey";
     static final String NEW_CODES = "New recovery codes";
     static final String REMOVE = "Remove";
+    static final String SET_UP = "Set up an authenticator app";
+    static final String NO_FACTOR = "You have no second factor yet, so no recovery codes either: they come with "
+            + "your first authenticator app or security key.";
 
     private final MfaFactors factors;
     private final StepUp stepUp;
     private final Grid<MfaFactor> grid = new Grid<>();
     private final Paragraph codesLeft = new Paragraph();
+    private final Button newCodes = new Button(NEW_CODES);
+    private final Button setUp = new Button(SET_UP);
 
     public TwoStepView(MfaFactors factors, StepUp stepUp) {
         this.factors = factors;
@@ -79,22 +84,36 @@ public class TwoStepView extends VerticalLayout {
         grid.setEmptyStateText("No second factor yet. Add an authenticator app or a security key.");
         grid.setAllRowsVisible(true);
 
-        Button addApp = new Button(ADD_APP, e -> guarded(() -> new TotpDialog(factors.startTotp()).open()));
+        Button addApp = new Button(ADD_APP, e -> addAuthenticatorApp());
         addApp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button addKey = new Button(ADD_KEY, e -> guarded(this::addSecurityKey));
-        Button newCodes = new Button(NEW_CODES, e -> guarded(() -> showCodes(factors.renewRecoveryCodes())));
+        newCodes.addClickListener(e -> guarded(() -> showCodes(factors.renewRecoveryCodes())));
+        setUp.addClickListener(e -> addAuthenticatorApp());
+        setUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         add(new H2("Two-step verification"), about, new HorizontalLayout(addApp, addKey), grid,
-                new H3("Recovery codes"), codesLeft, newCodes);
+                new H3("Recovery codes"), codesLeft, newCodes, setUp);
         load();
     }
 
     private void load() {
-        grid.setItems(factors.mine());
+        List<MfaFactor> mine = factors.mine();
+        grid.setItems(mine);
+        // Without a factor there is nothing to recover: offer the first factor, not codes that cannot be made.
+        newCodes.setVisible(!mine.isEmpty());
+        setUp.setVisible(mine.isEmpty());
+        if (mine.isEmpty()) {
+            codesLeft.setText(NO_FACTOR);
+            return;
+        }
         int left = factors.recoveryCodesLeft();
         codesLeft.setText(left == 0 ? "No recovery codes left. Each code works once when you have neither your "
                 + "phone nor your key; make new ones." : left + (left == 1 ? " recovery code" : " recovery codes")
                 + " left. Each works once when you have neither your phone nor your key.");
+    }
+
+    private void addAuthenticatorApp() {
+        guarded(() -> new TotpDialog(factors.startTotp()).open());
     }
 
     /** Runs the action after a step-up when it needs one; a refusal is shown, and the list is fresh after. */
