@@ -49,6 +49,12 @@ class ArchitectureTest {
                     + "AwsConnection and the DemoPersonas), so production code never compiles against it");
 
     @ArchTest
+    static final ArchRule screens_show_toasts_only_through_one_helper = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.gatehouse.shared.Toasts")
+            .should().dependOnClassesThat().resideInAPackage("com.vaadin.flow.component.notification..")
+            .because("every screen's toasts appear in one place for as long (shared.Toasts)");
+
+    @ArchTest
     static final ArchRule services_use_role_annotations_not_role_strings = classes()
             .that().resideOutsideOfPackage("dev.gatehouse.security").or().areNotAnnotations()
             .should(new ArchCondition<>("name roles with @AdminOnly, @AdminOrAuditor or @AnyoneSignedIn") {

@@ -60,7 +60,7 @@ public class DirectorySync {
             return false;
         }
         scheduler.scheduleIfNotExists(syncNowTask.instance("manual-" + UUID.randomUUID(),
-                currentUser.require().subject()), clock.instant());
+                currentUser.require().displayName()), clock.instant());
         return true;
     }
 

@@ -136,8 +136,8 @@ public class SessionDurations {
                     + ".");
         }
         changes.inFlight(set.arn()).ifPresent(running -> {
-            throw new SessionDurationProblem("A change of " + set.name() + " to " + running.after()
-                    + " is still being applied.");
+            throw new SessionDurationProblem("A change of " + set.name() + " to "
+                    + DurationText.ofIso(running.after()) + " is still being applied.");
         });
         String by = currentUser.require().displayName();
         long id = changes.insert(set.arn(), set.name(), set.sessionDuration(), wanted.toString(), by,

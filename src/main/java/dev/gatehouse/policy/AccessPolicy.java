@@ -90,7 +90,7 @@ public class AccessPolicy {
             rules.update(rule);
         }
         AccessRule saved = rules.find(id).orElseThrow();
-        events.publishEvent(new AccessRuleChanged(id, rule.updatedBy(), rule.updatedAt(),
+        events.publishEvent(new AccessRuleChanged(id, currentUser.require().displayName(), rule.updatedAt(),
                 before.map(AccessPolicy::describe).orElse(""), describe(saved)));
         return saved;
     }
@@ -100,7 +100,7 @@ public class AccessPolicy {
     public void delete(long id) {
         rules.find(id).ifPresent(rule -> {
             rules.delete(id);
-            events.publishEvent(new AccessRuleChanged(id, currentUser.require().subject(), clock.instant(),
+            events.publishEvent(new AccessRuleChanged(id, currentUser.require().displayName(), clock.instant(),
                     describe(rule), ""));
         });
     }
@@ -370,7 +370,8 @@ public class AccessPolicy {
         List<String> parts = new ArrayList<>();
         parts.add("\"" + r.name() + "\": " + r.requesterLabel() + " may request " + r.permissionSetName() + " on "
                 + r.scopeLabel());
-        parts.add("up to " + r.maxDuration().toMinutes() + " min (default " + r.defaultDuration().toMinutes() + ")");
+        parts.add("up to " + DurationText.of(r.maxDuration()) + " (default " + DurationText.of(r.defaultDuration())
+                + ")");
         parts.add(r.approvalSummary());
         parts.add(r.justificationRequired() ? "justification required" : "justification optional");
         parts.add(r.ticketRequired() ? "ticket matching " + r.ticketPattern()
@@ -389,7 +390,7 @@ public class AccessPolicy {
             parts.add("break-glass");
         }
         if (!r.emergency()) {
-            parts.add("pending for up to " + r.pendingTimeout().toMinutes() + " min");
+            parts.add("pending for up to " + DurationText.of(r.pendingTimeout()));
         }
         return String.join("; ", parts);
     }

@@ -24,6 +24,7 @@ import dev.gatehouse.security.internal.SecurityProperties;
 import dev.gatehouse.security.internal.Totp;
 import dev.gatehouse.security.internal.TotpSecrets;
 import dev.gatehouse.security.internal.WebAuthnServer;
+import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
 
 /**
@@ -63,7 +64,7 @@ public class StepUp {
         this.freshness = properties.mfa().freshness();
         if (freshness.isNegative() || freshness.compareTo(MfaRepository.KEPT) > 0) {
             throw new IllegalStateException("gatehouse.security.mfa.freshness must lie between 0 and "
-                    + MfaRepository.KEPT.toHours() + " hours; it is " + freshness + ".");
+                    + DurationText.of(MfaRepository.KEPT) + "; it is " + DurationText.of(freshness) + ".");
         }
         this.maxFailures = properties.mfa().maxFailures();
         this.lockout = properties.mfa().lockout();

@@ -1,18 +1,24 @@
 package dev.gatehouse.shared;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 
-/** How screens and messages write durations: "45 min", "2 h", "1 h 30 min", "3 days". */
+/**
+ * The one way screens, messages, audit details and reports write a duration: "45 min", "4 h", "1 h 30 min",
+ * "2 d"; AWS's ISO-8601 text (PT4H) never reaches a person.
+ */
 public final class DurationText {
+
+    private static final long MINUTES_A_DAY = 24 * 60;
 
     private DurationText() {
     }
 
+    /** To the minute: "45 min", "4 h", "1 h 30 min", "36 h", "2 d". */
     public static String of(Duration duration) {
         long minutes = duration.toMinutes();
-        if (minutes >= 24 * 60 && minutes % (24 * 60) == 0) {
-            long days = minutes / (24 * 60);
-            return days + (days == 1 ? " day" : " days");
+        if (minutes >= MINUTES_A_DAY && minutes % MINUTES_A_DAY == 0) {
+            return minutes / MINUTES_A_DAY + " d";
         }
         long hours = minutes / 60;
         long rest = minutes % 60;
@@ -20,5 +26,31 @@ public final class DurationText {
             return rest + " min";
         }
         return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+    }
+
+    /**
+     * An ISO-8601 duration as AWS and the configuration write it ("PT4H" becomes "4 h"); text that is no
+     * such duration is returned as it is, so nothing is hidden, and nothing becomes "".
+     */
+    public static String ofIso(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return of(Duration.parse(iso.strip()));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    /** How long something took, with seconds while they matter: "2.3 s", "2 min 5 s", "1 h 12 min". */
+    public static String elapsed(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return Math.max(seconds, 0) + "." + Math.max(duration.toMillisPart(), 0) / 100 + " s";
+        }
+        long secondsPart = seconds % 60;
+        String minutes = of(Duration.ofMinutes(seconds / 60));
+        return seconds < 3600 ? minutes + " " + secondsPart + " s" : minutes;
     }
 }

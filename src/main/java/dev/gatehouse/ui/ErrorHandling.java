@@ -8,12 +8,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+
+import dev.gatehouse.shared.Toasts;
 
 /**
  * Errors in a click or an edit (after the page opened) become a notification instead of Vaadin's
@@ -51,8 +51,7 @@ class ErrorHandling implements VaadinServiceInitListener {
                 message = FAILED + id;
             }
             if (UI.getCurrent() != null) {
-                Notification.show(message, 8000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Toasts.error(message);
             }
         }
 

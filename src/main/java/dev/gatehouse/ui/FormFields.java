@@ -3,8 +3,8 @@ package dev.gatehouse.ui;
 import java.util.Map;
 
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
+
+import dev.gatehouse.shared.Toasts;
 
 /**
  * A form's fields by the name a service uses when it refuses one, so the refusal shows on the field it
@@ -29,7 +29,6 @@ public final class FormFields {
             target.setErrorMessage(message);
             target.setInvalid(true);
         }
-        Notification.show(message, 6000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Toasts.error(message);
     }
 }

@@ -2,7 +2,10 @@ package dev.gatehouse.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +47,19 @@ class DirectoryTest {
         assertThatThrownBy(() -> directory.users(DirectoryPage.first(5)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> sync.latest()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_sync_an_admin_starts_is_recorded_under_their_display_name() {
+        TestUsers.signIn(TestUsers.ADMIN);
+        Instant before = Instant.now();
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(sync::syncNow);
+        await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> sync.latest()
+                .filter(run -> run.trigger() == SyncTrigger.MANUAL && !run.startedAt().isBefore(before)
+                        && run.finishedAt().isPresent()).isPresent());
+
+        assertThat(sync.latest().orElseThrow().requestedBy()).isEqualTo("Morgan Reyes");
     }
 
     @Test

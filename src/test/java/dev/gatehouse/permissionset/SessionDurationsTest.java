@@ -96,8 +96,8 @@ class SessionDurationsTest {
             TestEvents.awaitDelivered(events);
             assertThat(as(TestUsers.AUDITOR, () -> audit.page(new AuditFilter("SupportUser",
                     Optional.of(AuditAction.SESSION_DURATION_CHANGED)), 0, 10))).first()
-                    .satisfies(entry -> assertThat(entry.details()).startsWith("session duration before: PT8H | "
-                            + "after: PT2H"));
+                    .satisfies(entry -> assertThat(entry.details()).startsWith("session duration before: 8 h | "
+                            + "after: 2 h"));
         } finally {
             awaitApplied(as(TestUsers.ADMIN, () -> sessions.change(arn, "PT8H")).id());
             job.run(SyncTrigger.MANUAL, null).orElseThrow();

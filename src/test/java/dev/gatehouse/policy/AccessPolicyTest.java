@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import dev.gatehouse.TestEvents;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditTrail;
 import dev.gatehouse.directory.DirectoryLookup;
@@ -114,7 +115,10 @@ class AccessPolicyTest {
                 0, 10);
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).details()).startsWith("before: \"Payments develop\"")
-                .contains("after: \"Payments develop longer\"").contains("up to 480 min");
+                .contains("after: \"Payments develop longer\"").contains("up to 8 h (default 2 h)")
+                .contains("pending for up to 1 d");
+        assertThat(entries).extracting(AuditEntry::actor).as("by display name, as everywhere in the trail")
+                .containsOnly("Morgan Reyes");
     }
 
     @Test

@@ -278,7 +278,7 @@ public class GrantRepository {
                     AccessGrantRecord record = r.into(ACCESS_GRANT);
                     return new GrantSummary(g.id(), g.requestId(), g.userId(), g.userName(), g.accountId(),
                             g.accountName(), g.permissionSetName(), g.startsAt(), g.endsAt(), g.status(),
-                            record.getFailureReason(), record.getEndReason());
+                            record.getFailureReason(), record.getEndedBy(), record.getEndReason());
                 });
     }
 

@@ -206,7 +206,7 @@ public class RequestRepository {
     private static List<SelectFieldOrAsterisk> summaryFields() {
         return List.<SelectFieldOrAsterisk>of(ACCESS_REQUEST.asterisk(), ACCESS_GRANT.ID, ACCESS_GRANT.STARTS_AT,
                 ACCESS_GRANT.ENDS_AT,
-                ACCESS_GRANT.STATUS, ACCESS_GRANT.FAILURE_REASON, ACCESS_GRANT.END_REASON,
+                ACCESS_GRANT.STATUS, ACCESS_GRANT.FAILURE_REASON, ACCESS_GRANT.ENDED_BY, ACCESS_GRANT.END_REASON,
                 DSL.multiset(DSL.select(ACCESS_APPROVAL.APPROVER_NAME).from(ACCESS_APPROVAL)
                                 .where(ACCESS_APPROVAL.REQUEST_ID.eq(ACCESS_REQUEST.ID),
                                         ACCESS_APPROVAL.APPROVED.isTrue())
@@ -234,7 +234,7 @@ public class RequestRepository {
                 q.getRequesterName(), q.getAccountId(), q.getAccountName(), q.getPermissionSetName(),
                 r.get(ACCESS_GRANT.STARTS_AT).toInstant(),
                 r.get(ACCESS_GRANT.ENDS_AT).toInstant(), GrantStatus.valueOf(r.get(ACCESS_GRANT.STATUS)),
-                r.get(ACCESS_GRANT.FAILURE_REASON), r.get(ACCESS_GRANT.END_REASON)));
+                r.get(ACCESS_GRANT.FAILURE_REASON), r.get(ACCESS_GRANT.ENDED_BY), r.get(ACCESS_GRANT.END_REASON)));
         return new RequestSummary(q.getId(), q.getRequesterId(), q.getRequesterName(), q.getAccountId(),
                 q.getAccountName(), q.getPermissionSetName(), Duration.ofMinutes(q.getDurationMinutes()),
                 Optional.ofNullable(q.getStartsAt()).map(OffsetDateTime::toInstant), q.getJustification(),

@@ -31,7 +31,7 @@ final class AccessText {
                     + (r.approvedBy().isEmpty() ? "" : ": " + String.join(", ", r.approvedBy())) + ") · "
                     + r.approvalSummary();
             case APPROVED -> "Approved by " + r.decidedBy() + comment(r) + r.grant().map(g -> " · access "
-                    + g.status().label().toLowerCase() + (g.failureReason().isEmpty() ? "" : ": " + g.failureReason()))
+                    + g.statusLabel().toLowerCase() + (g.failureReason().isEmpty() ? "" : ": " + g.failureReason()))
                     .orElse("");
             case DENIED -> "Denied by " + r.decidedBy() + comment(r);
             case CANCELLED -> "Cancelled";

@@ -62,7 +62,7 @@ public class ActiveAccessView extends VerticalLayout {
         grid.addColumn(GrantSummary::holderName).setHeader("Person").setAutoWidth(true);
         grid.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
         grid.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        grid.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(GrantSummary::statusLabel).setHeader("Status").setAutoWidth(true);
         grid.addColumn(g -> TimeText.of(g.startsAt())).setHeader("From").setAutoWidth(true);
         grid.addColumn(g -> TimeText.of(g.endsAt())).setHeader("Until").setAutoWidth(true);
         if (admin) {
@@ -80,7 +80,7 @@ public class ActiveAccessView extends VerticalLayout {
         followUps.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         followUps.addColumn(RequestSummary::justification).setHeader("Justification").setWidth("18rem")
                 .setFlexGrow(1).setTooltipGenerator(RequestSummary::justification);
-        followUps.addColumn(r -> r.grant().map(g -> g.status().label()).orElse("")).setHeader("Access")
+        followUps.addColumn(r -> r.grant().map(GrantSummary::statusLabel).orElse("")).setHeader("Access")
                 .setAutoWidth(true);
         if (admin) {
             followUps.addComponentColumn(this::followUpButton).setKey(FOLLOW_UP).setHeader("").setAutoWidth(true);
@@ -113,6 +113,7 @@ public class ActiveAccessView extends VerticalLayout {
         Button revoke = new Button("Revoke", e -> new RevokeDialog(grants, grant,
                 () -> grid.getDataProvider().refreshAll()).open());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        revoke.setVisible(!grant.endingEarly());
         return revoke;
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -32,6 +31,7 @@ import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.ui.MainLayout;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * The approvals inbox: pending requests the person may decide, oldest first. Select one or more,
@@ -90,12 +90,13 @@ public class ApprovalsView extends VerticalLayout {
         revocable.addColumn(GrantSummary::holderName).setHeader("Person").setAutoWidth(true);
         revocable.addColumn(g -> g.accountName() + " (" + g.accountId() + ")").setHeader("Account").setAutoWidth(true);
         revocable.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        revocable.addColumn(g -> g.status().label()).setHeader("Status").setAutoWidth(true);
+        revocable.addColumn(GrantSummary::statusLabel).setHeader("Status").setAutoWidth(true);
         revocable.addColumn(g -> TimeText.of(g.endsAt())).setHeader("Until").setAutoWidth(true);
         revocable.addComponentColumn(grant -> {
             Button revoke = new Button("Revoke", e -> new RevokeDialog(grants, grant,
                     () -> revocable.getDataProvider().refreshAll()).open());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            revoke.setVisible(!grant.endingEarly());
             return revoke;
         }).setKey(REVOKE).setHeader("").setAutoWidth(true);
         revocable.setEmptyStateText("Nobody holds access you approve.");
@@ -134,7 +135,7 @@ public class ApprovalsView extends VerticalLayout {
     private void decide(boolean approve) {
         List<RequestSummary> chosen = new ArrayList<>(inbox.getSelectedItems());
         if (chosen.isEmpty()) {
-            Notification.show("Select the requests to " + (approve ? "approve" : "deny") + " first.");
+            Toasts.error("Select the requests to " + (approve ? "approve" : "deny") + " first.");
             return;
         }
         decide(approve, chosen, comment.getValue());
@@ -173,8 +174,11 @@ public class ApprovalsView extends VerticalLayout {
                 ? granted + " approved and granted"
                         + (recorded > 0 ? ", " + recorded + " still need more approvals" : "")
                 : recorded + " denied";
-        Notification.show(summary + (problems.isEmpty() ? "." : ". Not decided: " + String.join("; ", problems)),
-                8000, Notification.Position.TOP_CENTER);
+        if (problems.isEmpty()) {
+            Toasts.success(summary + ".");
+        } else {
+            Toasts.error(summary + ". Not decided: " + String.join("; ", problems));
+        }
         comment.clear();
         inbox.deselectAll();
         inbox.getDataProvider().refreshAll();

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 
@@ -18,6 +17,7 @@ import dev.gatehouse.security.ui.StepUpDialog;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.shared.Toasts;
 
 /** Asks for more time on an active grant: applied at once, or sent for approval when the rule says so. */
 class ExtendDialog extends Dialog {
@@ -41,7 +41,7 @@ class ExtendDialog extends Dialog {
             justification.setInvalid(false);
             try {
                 RequestStatus status = grants.extend(grant.id(), more.getValue(), justification.getValue());
-                Notification.show(status == RequestStatus.APPROVED ? "Extended by " + DurationText.of(more.getValue())
+                Toasts.success(status == RequestStatus.APPROVED ? "Extended by " + DurationText.of(more.getValue())
                         + "." : "Extension requested; it waits for approval.");
                 close();
                 onDone.run();

@@ -4,13 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /** An admin records what they found when looking into a break-glass activation. */
 class FollowUpDialog extends Dialog {
@@ -26,7 +26,7 @@ class FollowUpDialog extends Dialog {
         Button done = new Button("Mark followed up", click -> {
             try {
                 access.followUp(request.id(), note.getValue());
-                Notification.show("Marked as followed up.");
+                Toasts.success("Marked as followed up.");
                 close();
                 onDone.run();
             } catch (AccessProblem problem) {

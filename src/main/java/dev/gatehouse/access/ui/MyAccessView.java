@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -39,6 +39,7 @@ import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.ui.Polling;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * The home page: the person's access with the time it has left, a link into the AWS access portal,
@@ -51,6 +52,11 @@ import dev.gatehouse.ui.Polling;
 public class MyAccessView extends VerticalLayout {
 
     static final String ACTIONS = "actions";
+    static final String REQUESTS = "my-requests";
+    static final String CANCEL_COLUMN = "cancel";
+    static final String GIVE_BACK = "Give back";
+    static final String CANCEL = "Cancel";
+    static final String CANCEL_REQUEST = "Cancel request";
     static final String NO_GRANTS = "You have no active or upcoming access.";
     static final String SESSION_NOTE = "Giving access back removes the assignment at once; an AWS session you "
             + "already opened lasts until its session duration runs out.";
@@ -95,7 +101,7 @@ public class MyAccessView extends VerticalLayout {
 
         grantGrid.addColumn(GrantSummary::accountName).setHeader("Account").setAutoWidth(true);
         grantGrid.addColumn(GrantSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        grantGrid.addColumn(grant -> grant.status().label()).setHeader("Status").setAutoWidth(true);
+        grantGrid.addColumn(GrantSummary::statusLabel).setHeader("Status").setAutoWidth(true);
         grantGrid.addColumn(this::timeLeft).setHeader("Time").setAutoWidth(true);
         grantGrid.addComponentColumn(this::actions).setKey(ACTIONS).setHeader("").setFlexGrow(1);
         grantGrid.setAllRowsVisible(true);
@@ -108,7 +114,8 @@ public class MyAccessView extends VerticalLayout {
         requests.addColumn(RequestSummary::permissionSetName).setHeader("Permission set").setAutoWidth(true);
         requests.addColumn(r -> DurationText.of(r.duration())).setHeader("For").setAutoWidth(true);
         requests.addColumn(AccessText::outcome).setHeader("Status").setFlexGrow(3);
-        requests.addComponentColumn(this::cancelButton).setHeader("").setAutoWidth(true);
+        requests.addComponentColumn(this::cancelButton).setKey(CANCEL_COLUMN).setHeader("").setAutoWidth(true);
+        requests.setId(REQUESTS);
         requests.setEmptyStateText("You have not requested access yet.");
         requests.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         requests.setItems(query -> access.myRequests(query.getOffset(), query.getLimit()).stream());
@@ -128,6 +135,9 @@ public class MyAccessView extends VerticalLayout {
 
     private String timeLeft(GrantSummary grant) {
         Instant now = clock.instant();
+        if (grant.endingEarly()) {
+            return "being removed…";
+        }
         return switch (grant.status()) {
             case SCHEDULED -> "starts in " + AccessText.until(now, grant.startsAt());
             case ACTIVATING -> "being granted…";
@@ -139,6 +149,9 @@ public class MyAccessView extends VerticalLayout {
 
     private HorizontalLayout actions(GrantSummary grant) {
         HorizontalLayout actions = new HorizontalLayout();
+        if (grant.endingEarly()) {
+            return actions;
+        }
         if (grant.status() == GrantStatus.ACTIVE && !portalUrl.isEmpty()) {
             Anchor portal = new Anchor(portalUrl + "/#/console?account_id=" + grant.accountId() + "&role_name="
                     + grant.permissionSetName(), "Open in AWS", AnchorTarget.BLANK);
@@ -150,16 +163,7 @@ public class MyAccessView extends VerticalLayout {
             actions.add(extend);
         }
         if (grant.status() == GrantStatus.SCHEDULED || grant.status() == GrantStatus.ACTIVE) {
-            Button giveBack = new Button("Give back", e -> {
-                try {
-                    grants.giveBack(grant.id());
-                    Notification.show("Access to " + grant.permissionSetName() + " on " + grant.accountName()
-                            + " is being removed.");
-                } catch (AccessProblem problem) {
-                    Notification.show(problem.getMessage());
-                }
-                refresh();
-            });
+            Button giveBack = new Button(GIVE_BACK, e -> confirmGiveBack(grant));
             giveBack.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             actions.add(giveBack);
         }
@@ -169,18 +173,40 @@ public class MyAccessView extends VerticalLayout {
         return actions;
     }
 
+    private void confirmGiveBack(GrantSummary grant) {
+        String what = grant.permissionSetName() + " on " + grant.accountName();
+        confirmThen("Give back " + what + "?", "To use it again, you request it anew. " + SESSION_NOTE, GIVE_BACK,
+                () -> grants.giveBack(grant.id()), "Access to " + what + " is being removed.");
+    }
+
     private Button cancelButton(RequestSummary request) {
-        Button cancel = new Button("Cancel", e -> {
-            try {
-                access.cancel(request.id());
-                Notification.show("Request cancelled.");
-            } catch (AccessProblem problem) {
-                Notification.show(problem.getMessage());
-            }
-            refresh();
-        });
+        Button cancel = new Button(CANCEL, e -> confirmCancel(request));
         cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         cancel.setVisible(request.status() == RequestStatus.PENDING);
         return cancel;
+    }
+
+    private void confirmCancel(RequestSummary request) {
+        confirmThen("Cancel your request for " + request.permissionSetName() + " on " + request.accountName() + "?",
+                "Its approvers will no longer see it; to get this access, you request it again.", CANCEL_REQUEST,
+                () -> access.cancel(request.id()), "Request cancelled.");
+    }
+
+    /** Asks before something that cannot be undone; on yes does it, says how it went and shows the result. */
+    private void confirmThen(String question, String consequence, String confirmText, Runnable action,
+                             String done) {
+        ConfirmDialog confirm = new ConfirmDialog(question, consequence, confirmText, e -> {
+            try {
+                action.run();
+                Toasts.success(done);
+            } catch (AccessProblem problem) {
+                Toasts.error(problem.getMessage());
+            }
+            refresh();
+        });
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep it");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 }

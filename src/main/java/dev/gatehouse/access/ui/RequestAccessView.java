@@ -24,8 +24,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -47,6 +45,7 @@ import dev.gatehouse.access.PermissionSetChoice;
 import dev.gatehouse.access.RequestForm;
 import dev.gatehouse.access.RequestPreview;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.shared.Toasts;
 import dev.gatehouse.ui.FormFields;
 import dev.gatehouse.shared.TimeText;
 
@@ -328,8 +327,7 @@ public class RequestAccessView extends VerticalLayout {
                 List<Long> sent = access.submit(form);
                 done = sent.size() == 1 ? "Request sent." : sent.size() + " requests sent, one per account.";
             }
-            Notification.show(done, form.breakGlass() ? 15000 : 5000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(done);
             getUI().ifPresent(ui -> ui.navigate(MyAccessView.class));
         } catch (AccessProblem problem) {
             fields.refuse(problem.field(), problem.getMessage());

@@ -4,12 +4,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.gatehouse.access.AccessProblem;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
+import dev.gatehouse.shared.Toasts;
 
 /** Revokes someone's access with a reason, and says plainly what revoking cannot do. */
 class RevokeDialog extends Dialog {
@@ -27,7 +27,7 @@ class RevokeDialog extends Dialog {
         Button revoke = new Button("Revoke", click -> {
             try {
                 grants.revoke(grant.id(), reason.getValue());
-                Notification.show("Access is being revoked.");
+                Toasts.success("Access is being revoked.");
                 close();
                 onRevoked.run();
             } catch (AccessProblem problem) {

@@ -32,6 +32,7 @@ import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.audit.ChainReport;
 import dev.gatehouse.db.tables.records.AuditEntryRecord;
+import dev.gatehouse.shared.AddressText;
 import dev.gatehouse.shared.SearchText;
 
 @Repository
@@ -228,7 +229,7 @@ public class AuditRepository {
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
             for (AuditEntryRecord r : cursor) {
-                csv.row(cells(r));
+                csv.row(cells(r, AddressText.of(r.getSourceAddress())));
                 rows++;
             }
         }
@@ -249,18 +250,19 @@ public class AuditRepository {
                 .fetchSize(EXPORT_FETCH_SIZE)
                 .fetchLazy()) {
             for (AuditEntryRecord r : cursor) {
-                List<String> cells = cells(r);
+                // As stored, so that the row and its hash verify.
+                List<String> cells = cells(r, r.getSourceAddress());
                 cells.add(HexFormat.of().formatHex(r.getHash()));
                 csv.row(cells);
             }
         }
     }
 
-    private static List<String> cells(AuditEntryRecord r) {
+    private static List<String> cells(AuditEntryRecord r, String sourceAddress) {
         return new ArrayList<>(Arrays.asList(String.valueOf(r.getSeq()), CsvWriter.time(r.getOccurredAt()),
                 r.getActor(), AuditAction.valueOf(r.getAction()).label(), r.getSubject(), r.getAccountId(),
                 r.getPermissionSet(), r.getPerson(), r.getRequestId() == null ? null : String.valueOf(r.getRequestId()),
-                r.getAwsRequestId(), r.getDetails(), r.getSourceAddress()));
+                r.getAwsRequestId(), r.getDetails(), sourceAddress));
     }
 
     /** The last entry's seq; 0 for an empty trail. */

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.permissionset.SessionDurationChanged;
+import dev.gatehouse.shared.DurationText;
 
 /** Writes session-duration changes, from the admin's request to AWS's outcome, to the audit trail. */
 @Component
@@ -25,7 +26,8 @@ class PermissionSetAuditor {
             case FAILED -> AuditAction.SESSION_DURATION_CHANGE_FAILED;
         };
         repository.append(NewEntry.of(event.at(), event.actor(), action, "permission set " + event.permissionSetName(),
-                        "session duration before: " + event.before() + " | after: " + event.after()
+                        "session duration before: " + DurationText.ofIso(event.before()) + " | after: "
+                                + DurationText.ofIso(event.after())
                                 + (event.detail().isEmpty() ? "" : "; " + event.detail()))
                 .about(AuditSubjects.NONE.permissionSetNamed(event.permissionSetName())
                         .awsRequest(event.awsRequestId())));

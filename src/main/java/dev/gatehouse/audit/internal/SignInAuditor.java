@@ -12,7 +12,11 @@ import dev.gatehouse.security.SignedIn;
 import dev.gatehouse.security.SignedOut;
 import dev.gatehouse.shared.SystemActor;
 
-/** Writes sign-ins, sign-outs, ended sessions and refused sign-ins to the audit trail. */
+/**
+ * Writes sign-ins, sign-outs, ended sessions and refused sign-ins to the audit trail. The actor is the
+ * person's display name, as everywhere in the trail; the sign-in name is the subject and the person
+ * concerned, as in the other security entries, so either name finds the entry.
+ */
 @Component
 class SignInAuditor {
 
@@ -26,16 +30,16 @@ class SignInAuditor {
 
     @ApplicationModuleListener
     void on(SignedIn event) {
-        repository.append(NewEntry.of(event.at(), event.subject(), AuditAction.SIGNED_IN, event.subject(),
+        repository.append(NewEntry.of(event.at(), event.displayName(), AuditAction.SIGNED_IN, event.subject(),
                         event.displayName() + " via " + event.method() + " as " + event.roles())
-                .from(event.sourceAddress()).about(AuditSubjects.NONE.concerning(event.displayName())));
+                .from(event.sourceAddress()).about(AuditSubjects.NONE.concerning(event.subject())));
     }
 
     @ApplicationModuleListener
     void on(SignedOut event) {
-        repository.append(NewEntry.of(event.at(), event.subject(), AuditAction.SIGNED_OUT, event.subject(),
+        repository.append(NewEntry.of(event.at(), event.displayName(), AuditAction.SIGNED_OUT, event.subject(),
                 event.displayName()).from(event.sourceAddress())
-                .about(AuditSubjects.NONE.concerning(event.displayName())));
+                .about(AuditSubjects.NONE.concerning(event.subject())));
     }
 
     @ApplicationModuleListener

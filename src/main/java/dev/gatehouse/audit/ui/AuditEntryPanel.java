@@ -1,5 +1,8 @@
 package dev.gatehouse.audit.ui;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditSubjects;
+import dev.gatehouse.shared.AddressText;
 import dev.gatehouse.shared.TimeText;
 
 /**
@@ -75,7 +79,7 @@ class AuditEntryPanel extends VerticalLayout {
         about.requestId().ifPresent(id -> field("Request", "#" + id));
         field("AWS request id", about.awsRequestId());
         field("Details", entry.details());
-        field("Source address", entry.sourceAddress());
+        field("Source address", AddressText.of(entry.sourceAddress()));
         field("Hash (SHA-256)", entry.hash());
 
         related.removeAll();
@@ -87,8 +91,11 @@ class AuditEntryPanel extends VerticalLayout {
             related.add(link("All entries about " + about.permissionSet(),
                     () -> links.permissionSet(about.permissionSet())));
         }
-        String person = about.person().isEmpty() ? entry.actor() : about.person();
-        related.add(link("All entries by or about " + person, () -> links.person(person)));
+        // The actor by display name, the person concerned by display or sign-in name: a link for each.
+        for (String person : new LinkedHashSet<>(List.of(about.person().isEmpty() ? entry.actor() : about.person(),
+                entry.actor()))) {
+            related.add(link("All entries by or about " + person, () -> links.person(person)));
+        }
         setVisible(true);
     }
 

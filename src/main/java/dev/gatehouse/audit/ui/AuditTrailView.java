@@ -2,16 +2,17 @@ package dev.gatehouse.audit.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.renderer.TextRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -45,6 +47,7 @@ import dev.gatehouse.audit.ChainReport;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.OuRow;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.AddressText;
 import dev.gatehouse.shared.TimeText;
 
 /**
@@ -63,6 +66,9 @@ public class AuditTrailView extends VerticalLayout {
     static final String EXPORT = "Export CSV";
     static final String CLEAR = "Clear filters";
     static final String RANGE_ERROR = "Must be after From";
+    static final String TIME_MISSING = "Add a time as well, such as 00:00 for the start of the day; until then "
+            + "this limit is not applied.";
+    static final String DATE_MISSING = "Add a date as well; until then this limit is not applied.";
 
     private final AuditTrail auditTrail;
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
@@ -113,8 +119,13 @@ public class AuditTrailView extends VerticalLayout {
             }
         }, this::closeEntry);
 
-        from.setStep(Duration.ofMinutes(15));
-        until.setStep(Duration.ofMinutes(15));
+        for (DateTimePicker picker : new DateTimePicker[] {from, until}) {
+            picker.setStep(Duration.ofMinutes(15));
+            // The picker has no value until both halves are set; this view says which half is missing.
+            picker.setManualValidation(true);
+            picker.getChildren().filter(HasValue.class::isInstance).map(HasValue.class::cast)
+                    .forEach(half -> half.addValueChangeListener(e -> explainRange()));
+        }
         person.setPlaceholder("Name starts with");
         person.setTooltipText("Who acted, or whom the entry is about: the start of a name or sign-in name");
         person.setValueChangeMode(ValueChangeMode.LAZY);
@@ -190,7 +201,7 @@ public class AuditTrailView extends VerticalLayout {
         grid.addColumn(entry -> entry.action().label()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEntry::subject).setHeader("Subject").setAutoWidth(true);
         grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(1).setWidth("20rem");
-        grid.addColumn(AuditEntry::sourceAddress).setHeader("Source").setAutoWidth(true);
+        grid.addColumn(entry -> AddressText.of(entry.sourceAddress())).setHeader("Source").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(EMPTY_TEXT);
         grid.setHeightFull();
@@ -265,17 +276,40 @@ public class AuditTrailView extends VerticalLayout {
         panel.setVisible(false);
     }
 
+    /**
+     * Marks a From or Until with only a date or only a time, and an Until not after From.
+     *
+     * @return whether the range runs forwards, so the grid may show it
+     */
+    private boolean explainRange() {
+        Optional<Instant> start = moment(from);
+        Optional<Instant> end = moment(until);
+        boolean forwards = start.isEmpty() || end.isEmpty() || start.get().isBefore(end.get());
+        mark(from, missingHalf(from));
+        mark(until, forwards ? missingHalf(until) : RANGE_ERROR);
+        return forwards;
+    }
+
+    private static String missingHalf(DateTimePicker picker) {
+        if (picker.getValue() != null) {
+            return null;
+        }
+        boolean date = picker.getChildren().anyMatch(half -> half instanceof DatePicker d && !d.isEmpty());
+        boolean time = picker.getChildren().anyMatch(half -> half instanceof TimePicker t && !t.isEmpty());
+        return date == time ? null : date ? TIME_MISSING : DATE_MISSING;
+    }
+
+    private static void mark(DateTimePicker picker, String problem) {
+        picker.setInvalid(problem != null);
+        picker.setErrorMessage(problem);
+    }
+
     private void refresh() {
-        Optional<Instant> start = Optional.ofNullable(from.getValue()).map(AuditTrailView::utc);
-        Optional<Instant> end = Optional.ofNullable(until.getValue()).map(AuditTrailView::utc);
-        boolean rangeOk = start.isEmpty() || end.isEmpty() || start.get().isBefore(end.get());
-        until.setInvalid(!rangeOk);
-        until.setErrorMessage(rangeOk ? null : RANGE_ERROR);
-        if (!rangeOk) {
+        if (!explainRange()) {
             return;
         }
         AuditFilter filter = new AuditFilter(search.getValue(), Optional.ofNullable(action.getValue()))
-                .between(start, end)
+                .between(moment(from), moment(until))
                 .byPerson(person.getValue())
                 .onAccount(Optional.ofNullable(account.getValue()).map(AccountRow::id))
                 .withinOu(Optional.ofNullable(ou.getValue()).map(OuRow::id))
@@ -288,7 +322,7 @@ public class AuditTrailView extends VerticalLayout {
         grid.setItems(query -> pages.fetch(query.getOffset(), query.getLimit()));
     }
 
-    private static Instant utc(LocalDateTime time) {
-        return time.toInstant(ZoneOffset.UTC);
+    private static Optional<Instant> moment(DateTimePicker picker) {
+        return Optional.ofNullable(picker.getValue()).map(time -> time.toInstant(ZoneOffset.UTC));
     }
 }

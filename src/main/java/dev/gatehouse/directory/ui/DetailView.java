@@ -8,10 +8,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+
+import dev.gatehouse.shared.Toasts;
 
 /**
  * A directory page about one thing named in the address: a link back to its list, and a plain
@@ -50,7 +51,7 @@ abstract class DetailView<T> extends VerticalLayout implements BeforeEnterObserv
     /** Re-reads the thing from Identity Center, tells the result and shows the page again. */
     static Button refreshButton(Supplier<String> refresh) {
         return new Button("Refresh from Identity Center", e -> {
-            Notification.show(refresh.get());
+            Toasts.notice(refresh.get());
             UI.getCurrent().refreshCurrentRoute(false);
         });
     }

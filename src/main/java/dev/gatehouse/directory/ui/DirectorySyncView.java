@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -23,8 +22,10 @@ import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.ui.Polling;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * The last sync with live progress (phase and counts, read from the run the sync job records, so a sync
@@ -74,7 +75,7 @@ public class DirectorySyncView extends VerticalLayout {
         history.addPlainColumn(run -> label(run.status()), "Result").setAutoWidth(true);
         history.addPlainColumn(run -> run.trigger().name().toLowerCase()
                 + (run.requestedBy().isEmpty() ? "" : " by " + run.requestedBy()), "Started by").setAutoWidth(true);
-        history.addPlainColumn(run -> run.duration().map(DirectorySyncView::format).orElse(""), "Took")
+        history.addPlainColumn(run -> run.duration().map(DurationText::elapsed).orElse(""), "Took")
                 .setAutoWidth(true);
         history.addPlainColumn(run -> summary(run.counts()), "Read").setFlexGrow(1);
         history.addPlainColumn(run -> run.status() == SyncStatus.FAILED ? run.error()
@@ -90,9 +91,9 @@ public class DirectorySyncView extends VerticalLayout {
     private void requestSync() {
         if (sync.syncNow()) {
             requestedAfter = sync.latest().map(SyncRun::id).orElse(0L);
-            Notification.show(REQUESTED);
+            Toasts.success(REQUESTED);
         } else {
-            Notification.show(ALREADY_RUNNING);
+            Toasts.notice(ALREADY_RUNNING);
         }
         refresh();
     }
@@ -150,10 +151,5 @@ public class DirectorySyncView extends VerticalLayout {
             case SUCCEEDED -> "Succeeded";
             case FAILED -> "Failed";
         };
-    }
-
-    private static String format(Duration duration) {
-        return duration.toMinutes() > 0 ? duration.toMinutes() + " min " + duration.toSecondsPart() + " s"
-                : duration.toSeconds() + "." + (duration.toMillisPart() / 100) + " s";
     }
 }

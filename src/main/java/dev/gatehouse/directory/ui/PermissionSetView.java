@@ -17,6 +17,7 @@ import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.DurationText;
 
 /** One permission set: session duration, every policy attached, tags, and where it is provisioned. */
 @Route("directory/permission-sets/:id")
@@ -41,7 +42,8 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
 
     @Override
     protected void show(PermissionSetRow set) {
-        Paragraph facts = new Paragraph(set.description() + " · session " + set.sessionDuration()
+        Paragraph facts = new Paragraph(set.description() + " · session "
+                + DurationText.ofIso(set.sessionDuration())
                 + (set.relayState().isEmpty() ? "" : " · relay state " + set.relayState()));
         facts.addClassName("gatehouse-muted");
         add(new H2(set.name()), facts, new Paragraph(set.arn()));

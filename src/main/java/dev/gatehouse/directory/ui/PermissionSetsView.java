@@ -13,6 +13,7 @@ import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.DurationText;
 
 /** Permission sets with their session duration and policies; a row opens the set. */
 @Route("directory/permission-sets")
@@ -27,7 +28,8 @@ public class PermissionSetsView extends VerticalLayout {
         DirectoryGrid<PermissionSetRow> grid = new DirectoryGrid<>("Search permission sets", "Name or description",
                 directory::permissionSets);
         grid.addSortableColumn(PermissionSetRow::name, "Permission set", DirectorySort.NAME).setAutoWidth(true);
-        grid.addSortableColumn(PermissionSetRow::sessionDuration, "Session", DirectorySort.SESSION).setAutoWidth(true);
+        grid.addSortableColumn(set -> DurationText.ofIso(set.sessionDuration()), "Session", DirectorySort.SESSION)
+                .setAutoWidth(true);
         grid.addPlainColumn(PermissionSetView::policySummary, "Policies").setFlexGrow(1);
         grid.addSortableColumn(PermissionSetRow::accounts, "Accounts", DirectorySort.COUNT).setAutoWidth(true);
         grid.setEmptyStateText("No permission set matches this search, or the first directory sync has not finished.");

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,6 +29,7 @@ import dev.gatehouse.notification.DeliveryStatus;
 import dev.gatehouse.notification.NotificationService;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * Where notifications go and how each delivery went: admins see failures first, with the reason, and
@@ -111,8 +110,11 @@ public class NotificationsView extends VerticalLayout {
 
     private Button sendAgainButton(Delivery delivery) {
         Button again = new Button("Send again", e -> {
-            Notification.show(notifications.sendAgain(delivery.id()) ? "Sending again."
-                    : "This delivery is no longer failed; the list shows where it stands.");
+            if (notifications.sendAgain(delivery.id())) {
+                Toasts.success("Sending again.");
+            } else {
+                Toasts.notice("This delivery is no longer failed; the list shows where it stands.");
+            }
             load();
         });
         again.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -122,9 +124,8 @@ public class NotificationsView extends VerticalLayout {
 
     private void sendTest() {
         int queued = notifications.sendTest();
-        Notification.show(queued + " test " + (queued == 1 ? "message" : "messages") + " on the way; this list shows "
-                        + "how each went.", 5000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.success(queued + " test " + (queued == 1 ? "message" : "messages") + " on the way; this list shows "
+                + "how each went.");
         load();
     }
 }

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -31,6 +29,7 @@ import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.ui.Polling;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * Each permission set's AWS session duration beside the grants the rules allow, with a warning where a
@@ -76,7 +75,8 @@ public class SessionDurationsView extends VerticalLayout {
         changes.setId("session-changes");
         changes.addColumn(c -> TimeText.of(c.requestedAt())).setHeader("Asked").setAutoWidth(true);
         changes.addColumn(SessionChange::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        changes.addColumn(c -> c.before() + " → " + c.after()).setHeader("Change").setAutoWidth(true);
+        changes.addColumn(c -> DurationText.ofIso(c.before()) + " → " + DurationText.ofIso(c.after()))
+                .setHeader("Change").setAutoWidth(true);
         changes.addColumn(SessionChange::requestedBy).setHeader("By").setAutoWidth(true);
         changes.addColumn(c -> c.status().label()).setHeader("Status").setAutoWidth(true);
         changes.addColumn(SessionChange::detail).setHeader("Detail").setFlexGrow(1)
@@ -122,7 +122,7 @@ public class SessionDurationsView extends VerticalLayout {
         Select<Duration> duration = new Select<>();
         duration.setLabel("Sessions last");
         duration.setItems(IntStream.rangeClosed(1, 12).mapToObj(Duration::ofHours).toList());
-        duration.setItemLabelGenerator(d -> DurationText.of(d) + " (" + d + ")");
+        duration.setItemLabelGenerator(DurationText::of);
         duration.setValue(row.session());
         Paragraph what = new Paragraph("Gatehouse updates the permission set in Identity Center and provisions it "
                 + "to its " + row.accounts() + " accounts. Sessions opened before keep their old length.");
@@ -131,8 +131,7 @@ public class SessionDurationsView extends VerticalLayout {
             try {
                 sessions.change(row.permissionSetArn(), duration.getValue() == null ? "" : duration.getValue()
                         .toString());
-                Notification.show("Applying the new session duration to " + row.name() + ".", 4000,
-                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Toasts.success("Applying the new session duration to " + row.name() + ".");
                 dialog.close();
                 load();
             } catch (SessionDurationProblem problem) {

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,6 +23,7 @@ import dev.gatehouse.policy.Choice;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.RuleProblem;
 import dev.gatehouse.policy.ScopeType;
+import dev.gatehouse.shared.Toasts;
 import dev.gatehouse.ui.FormFields;
 
 /** Creates or changes one access rule; the service checks it and names the field that is wrong. */
@@ -219,8 +218,7 @@ class RuleEditor extends Dialog {
                 mfaToRequest.getValue(), mfaToApprove.getValue(), pendingTimeout.getValue(), null, "");
         try {
             AccessRule saved = policy.save(draft);
-            Notification.show("Rule \"" + saved.name() + "\" saved.", 4000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success("Rule \"" + saved.name() + "\" saved.");
             close();
             onSaved.run();
         } catch (RuleProblem problem) {

@@ -51,7 +51,8 @@ class SecurityConfiguration {
                                             SecurityProperties properties, SecurityHeaders headers,
                                             GatehouseMode mode, Clock clock) throws Exception {
         headers.applyTo(http);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health").permitAll());
+        // Icons (the browser tab's, set by ui.AppShell) show on the sign-in page too.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/icons/**").permitAll());
         http.addFilterAfter(new SignInInputGuard(refusals, properties.saml().limits().maxSize().toBytes(),
                 mode == GatehouseMode.PRODUCTION ? properties.saml().registrationId() : null),
                 HeaderWriterFilter.class);

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -35,6 +33,7 @@ import dev.gatehouse.security.SessionControl;
 import dev.gatehouse.security.SessionRevocation;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /** How long Gatehouse's sessions last, signing a person out everywhere, and resetting a person's second factors. */
 @Route("sessions")
@@ -117,8 +116,7 @@ public class SessionsView extends VerticalLayout {
     private void reset(String who) {
         try {
             int removed = factors.reset(who);
-            Notification.show(who + ": " + removed + (removed == 1 ? " factor" : " factors") + " removed.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(who + ": " + removed + (removed == 1 ? " factor" : " factors") + " removed.");
             resetPerson.clear();
             resetPerson.setInvalid(false);
         } catch (MfaProblem problem) {
@@ -139,8 +137,7 @@ public class SessionsView extends VerticalLayout {
         try {
             DirectoryPerson signedOut = sessions.signOutEverywhere(person.getValue() == null ? ""
                     : person.getValue().userName());
-            Notification.show(signedOut.displayName() + " is signed out everywhere.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Toasts.success(signedOut.displayName() + " is signed out everywhere.");
             person.clear();
             person.setInvalid(false);
             load();

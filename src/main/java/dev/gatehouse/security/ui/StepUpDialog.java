@@ -10,8 +10,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -23,6 +21,7 @@ import dev.gatehouse.security.StepUpRequired;
 import dev.gatehouse.security.WebAuthnCeremony;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /**
  * Asks for a second factor when a service said {@link StepUpRequired}, then does what the person was
@@ -136,8 +135,7 @@ public class StepUpDialog extends Dialog {
 
     private void done() {
         close();
-        Notification.show("Verified.", 3000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.success("Verified.");
         verified.run();
     }
 

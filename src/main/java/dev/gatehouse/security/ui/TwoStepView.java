@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -35,6 +33,7 @@ import dev.gatehouse.security.TotpEnrolment;
 import dev.gatehouse.security.WebAuthnCeremony;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
 
 /** A person's own second factors: add authenticator apps and security keys, remove them, renew recovery codes. */
 @Route(TwoStepView.ROUTE)
@@ -48,11 +47,16 @@ public class TwoStepView extends VerticalLayout {
     static final String ADD_KEY = "Add security key or passkey";
     static final String NEW_CODES = "New recovery codes";
     static final String REMOVE = "Remove";
+    static final String SET_UP = "Set up an authenticator app";
+    static final String NO_FACTOR = "You have no second factor yet, so no recovery codes either: they come with "
+            + "your first authenticator app or security key.";
 
     private final MfaFactors factors;
     private final StepUp stepUp;
     private final Grid<MfaFactor> grid = new Grid<>();
     private final Paragraph codesLeft = new Paragraph();
+    private final Button newCodes = new Button(NEW_CODES);
+    private final Button setUp = new Button(SET_UP);
 
     public TwoStepView(MfaFactors factors, StepUp stepUp) {
         this.factors = factors;
@@ -72,7 +76,7 @@ public class TwoStepView extends VerticalLayout {
         grid.addComponentColumn(f -> {
             Button remove = new Button(REMOVE, e -> guarded(() -> {
                 factors.remove(f.id());
-                Notification.show("\"" + f.label() + "\" removed.", 4000, Notification.Position.TOP_CENTER);
+                Toasts.success("\"" + f.label() + "\" removed.");
             }));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return remove;
@@ -80,22 +84,36 @@ public class TwoStepView extends VerticalLayout {
         grid.setEmptyStateText("No second factor yet. Add an authenticator app or a security key.");
         grid.setAllRowsVisible(true);
 
-        Button addApp = new Button(ADD_APP, e -> guarded(() -> new TotpDialog(factors.startTotp()).open()));
+        Button addApp = new Button(ADD_APP, e -> addAuthenticatorApp());
         addApp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button addKey = new Button(ADD_KEY, e -> guarded(this::addSecurityKey));
-        Button newCodes = new Button(NEW_CODES, e -> guarded(() -> showCodes(factors.renewRecoveryCodes())));
+        newCodes.addClickListener(e -> guarded(() -> showCodes(factors.renewRecoveryCodes())));
+        setUp.addClickListener(e -> addAuthenticatorApp());
+        setUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         add(new H2("Two-step verification"), about, new HorizontalLayout(addApp, addKey), grid,
-                new H3("Recovery codes"), codesLeft, newCodes);
+                new H3("Recovery codes"), codesLeft, newCodes, setUp);
         load();
     }
 
     private void load() {
-        grid.setItems(factors.mine());
+        List<MfaFactor> mine = factors.mine();
+        grid.setItems(mine);
+        // Without a factor there is nothing to recover: offer the first factor, not codes that cannot be made.
+        newCodes.setVisible(!mine.isEmpty());
+        setUp.setVisible(mine.isEmpty());
+        if (mine.isEmpty()) {
+            codesLeft.setText(NO_FACTOR);
+            return;
+        }
         int left = factors.recoveryCodesLeft();
         codesLeft.setText(left == 0 ? "No recovery codes left. Each code works once when you have neither your "
                 + "phone nor your key; make new ones." : left + (left == 1 ? " recovery code" : " recovery codes")
                 + " left. Each works once when you have neither your phone nor your key.");
+    }
+
+    private void addAuthenticatorApp() {
+        guarded(() -> new TotpDialog(factors.startTotp()).open());
     }
 
     /** Runs the action after a step-up when it needs one; a refusal is shown, and the list is fresh after. */
@@ -104,8 +122,7 @@ public class TwoStepView extends VerticalLayout {
             try {
                 action.run();
             } catch (MfaProblem problem) {
-                Notification.show(problem.getMessage(), 6000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Toasts.error(problem.getMessage());
             }
             load();
         });
@@ -114,13 +131,11 @@ public class TwoStepView extends VerticalLayout {
     private void addSecurityKey() {
         WebAuthnCeremony ceremony = factors.startWebAuthn();
         WebAuthnBrowser.create(UI.getCurrent(), ceremony, answer -> guarded(
-                () -> enrolled(factors.confirmWebAuthn(ceremony, MfaMethod.WEBAUTHN.label(), answer))), failure -> Notification.show("The browser did not add a security key: " + failure, 6000,
-                Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR));
+                () -> enrolled(factors.confirmWebAuthn(ceremony, MfaMethod.WEBAUTHN.label(), answer))), failure -> Toasts.error("The browser did not add a security key: " + failure));
     }
 
     private void enrolled(List<String> recoveryCodes) {
-        Notification.show("Second factor added.", 4000, Notification.Position.TOP_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Toasts.success("Second factor added.");
         load();
         if (!recoveryCodes.isEmpty()) {
             showCodes(recoveryCodes);

@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +22,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -30,6 +32,7 @@ import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.RequestForm;
+import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
@@ -45,24 +48,14 @@ class MyAccessViewTest extends AccessViewTest {
 
     @Test
     void active_access_shows_its_time_left_and_can_be_extended_and_given_back() {
-        String readOnly = rules.permissionSetArn("ReadOnlyAccess");
-        rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
-                ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));
-        AccountRow chosen = accounts.fresh();
-        String account = chosen.id();
-        TestUsers.signIn(TestUsers.REQUESTER);
-        access.submit(new RequestForm(readOnly, List.of(account), Duration.ofHours(2), Optional.empty(), "", ""));
-        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> grants.myGrants().stream()
-                .anyMatch(g -> g.accountId().equals(account) && g.status() == GrantStatus.ACTIVE));
+        AccountRow chosen = activeReadOnlyAccess(Duration.ofHours(2));
 
         openAs(TestUsers.REQUESTER, "");
 
         @SuppressWarnings("unchecked")
         Grid<?> grants = _find(Grid.class).get(0);
         // Other tests in this JVM may have left Riley other access; this row is the one just granted.
-        int index = IntStream.range(0, _size(grants)).filter(i -> _getFormattedRow(grants, i).get(0)
-                .equals(chosen.name()) && _getFormattedRow(grants, i).get(1).equals("ReadOnlyAccess")).findFirst()
-                .orElseThrow();
+        int index = rowOf(grants, chosen.name());
         List<String> row = _getFormattedRow(grants, index);
         assertThat(row.get(2)).isEqualTo("Active");
         assertThat(row.get(3)).matches("ends in (1 h 5\\d min|2 h)");
@@ -75,8 +68,82 @@ class MyAccessViewTest extends AccessViewTest {
 
         Component actions = _getCellComponent(grants, index, MyAccessView.ACTIONS);
         _click(_get(actions, Button.class, spec -> spec.withText("Give back")));
+        _fireConfirm(_get(ConfirmDialog.class));
         assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
                 n.getElement().getProperty("text")).contains("is being removed"));
+    }
+
+    @Test
+    void giving_access_back_asks_first_and_the_access_then_no_longer_reads_as_active() {
+        AccountRow chosen = activeReadOnlyAccess(Duration.ofHours(1));
+        openAs(TestUsers.REQUESTER, "");
+        Grid<?> grid = _find(Grid.class).get(0);
+
+        _click(_get(_getCellComponent(grid, rowOf(grid, chosen.name()), MyAccessView.ACTIONS), Button.class,
+                spec -> spec.withText(MyAccessView.GIVE_BACK)));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Give back ReadOnlyAccess on "
+                + chosen.name() + "?");
+        assertThat(confirm.getElement().getProperty("message")).endsWith(MyAccessView.SESSION_NOTE);
+        assertThat(grants.myGrants()).as("nothing happens before the answer")
+                .anyMatch(g -> g.accountId().equals(chosen.id()) && g.endedBy().isEmpty());
+        _fireConfirm(confirm);
+
+        // The end runs in the background: the row reads as ending, or is gone once the access has ended.
+        IntStream.range(0, _size(grid)).mapToObj(i -> _getFormattedRow(grid, i))
+                .filter(row -> row.get(0).equals(chosen.name()) && row.get(1).equals("ReadOnlyAccess"))
+                .forEach(row -> assertThat(row.subList(2, 4)).containsExactly("Ending", "being removed…"));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> grants.myGrants().stream()
+                .noneMatch(g -> g.accountId().equals(chosen.id())));
+        Grid<?> requests = _get(Grid.class, spec -> spec.withId(MyAccessView.REQUESTS));
+        requests.getDataProvider().refreshAll();
+        assertThat(IntStream.range(0, _size(requests)).mapToObj(i -> _getFormattedRow(requests, i))
+                .filter(row -> row.get(1).equals(chosen.name())).findFirst().orElseThrow().get(4))
+                .endsWith("access given back");
+    }
+
+    @Test
+    void cancelling_a_pending_request_asks_first() {
+        String developer = rules.permissionSetArn("Developer");
+        rules.save(TestRules.draft("Manager approves", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
+                ScopeType.ORGANIZATION, "", developer, 1, ApproverType.MANAGER, ""));
+        AccountRow chosen = accounts.fresh();
+        TestUsers.signIn(TestUsers.REQUESTER);
+        access.submit(new RequestForm(developer, List.of(chosen.id()), Duration.ofHours(1), Optional.empty(),
+                "Debugging checkout", ""));
+        openAs(TestUsers.REQUESTER, "");
+        Grid<?> requests = _get(Grid.class, spec -> spec.withId(MyAccessView.REQUESTS));
+        assertThat(_getFormattedRow(requests, 0).get(1)).isEqualTo(chosen.name());
+
+        _click((Button) _getCellComponent(requests, 0, MyAccessView.CANCEL_COLUMN));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Cancel your request for Developer on "
+                + chosen.name() + "?");
+        assertThat(access.myRequests(0, 1).get(0).status()).as("nothing happens before the answer")
+                .isEqualTo(RequestStatus.PENDING);
+        _fireConfirm(confirm);
+
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(
+                n.getElement().getProperty("text")).isEqualTo("Request cancelled."));
+        assertThat(_getFormattedRow(requests, 0).get(4)).isEqualTo("Cancelled");
+    }
+
+    /** Riley's ReadOnlyAccess on the account, granted without approval and active. */
+    private AccountRow activeReadOnlyAccess(Duration duration) {
+        String readOnly = rules.permissionSetArn("ReadOnlyAccess");
+        rules.save(TestRules.draft("Open", RequesterType.USER, rules.userId(TestUsers.REQUESTER),
+                ScopeType.ORGANIZATION, "", readOnly, 0, ApproverType.NONE, ""));
+        AccountRow chosen = accounts.fresh();
+        TestUsers.signIn(TestUsers.REQUESTER);
+        access.submit(new RequestForm(readOnly, List.of(chosen.id()), duration, Optional.empty(), "", ""));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> grants.myGrants().stream()
+                .anyMatch(g -> g.accountId().equals(chosen.id()) && g.status() == GrantStatus.ACTIVE));
+        return chosen;
+    }
+
+    private static int rowOf(Grid<?> grid, String accountName) {
+        return IntStream.range(0, _size(grid)).filter(i -> _getFormattedRow(grid, i).get(0).equals(accountName)
+                && _getFormattedRow(grid, i).get(1).equals("ReadOnlyAccess")).findFirst().orElseThrow();
     }
 
     @Test

@@ -24,7 +24,9 @@ class SignInAuditorTest extends AuditListenerTest {
 
         AuditEntry entry = awaitOneEntry();
         assertThat(entry.action()).isEqualTo(AuditAction.SIGNED_IN);
-        assertThat(entry.actor()).isEqualTo("alice");
+        assertThat(entry.actor()).as("the display name, as every actor in the trail").isEqualTo("Alice Liddell");
+        assertThat(entry.subject()).isEqualTo("alice");
+        assertThat(entry.about().person()).as("the sign-in name, so the Person filter finds it").isEqualTo("alice");
         assertThat(entry.occurredAt()).isEqualTo(AT);
         assertThat(entry.details()).isEqualTo("Alice Liddell via SAML as Requester, Admin");
         assertThat(entry.sourceAddress()).isEqualTo("198.51.100.7");
@@ -34,7 +36,10 @@ class SignInAuditorTest extends AuditListenerTest {
     void a_sign_out_is_recorded() {
         publish(new SignedOut("alice", "Alice Liddell", "198.51.100.7", AT));
 
-        assertThat(awaitOneEntry().action()).isEqualTo(AuditAction.SIGNED_OUT);
+        AuditEntry entry = awaitOneEntry();
+        assertThat(entry.action()).isEqualTo(AuditAction.SIGNED_OUT);
+        assertThat(entry.actor()).isEqualTo("Alice Liddell");
+        assertThat(entry.about().person()).isEqualTo("alice");
     }
 
     @Test

@@ -8,7 +8,9 @@ import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,12 +25,14 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
@@ -187,6 +191,50 @@ class AuditTrailViewTest extends KaribuTest {
                 LocalDateTime.parse("2026-11-20T09:30:00"));
         assertThat(until.isInvalid()).isFalse();
         assertThat(_size(_get(Grid.class))).as("the refusal at 10:00 only").isEqualTo(1);
+    }
+
+    @Test
+    void a_date_without_a_time_or_a_time_without_a_date_is_explained() {
+        openAs(TestUsers.AUDITOR, "audit");
+        DateTimePicker from = _get(DateTimePicker.class, spec -> spec.withLabel("From (UTC)"));
+        DateTimePicker until = _get(DateTimePicker.class, spec -> spec.withLabel("Until (UTC)"));
+
+        LocatorJ._setValue(_get(from, DatePicker.class), LocalDate.parse("2026-11-20"));
+        LocatorJ._setValue(_get(until, TimePicker.class), LocalTime.parse("10:30"));
+
+        assertThat(from.isInvalid()).isTrue();
+        assertThat(from.getErrorMessage()).isEqualTo(AuditTrailView.TIME_MISSING);
+        assertThat(until.isInvalid()).isTrue();
+        assertThat(until.getErrorMessage()).isEqualTo(AuditTrailView.DATE_MISSING);
+
+        // As the browser does: the missing half arrives, then the whole value.
+        LocatorJ._setValue(_get(from, TimePicker.class), LocalTime.parse("09:30"));
+        LocatorJ._setValue(from, LocalDateTime.parse("2026-11-20T09:30:00"));
+        LocatorJ._setValue(_get(until, DatePicker.class), LocalDate.parse("2026-11-20"));
+        LocatorJ._setValue(until, LocalDateTime.parse("2026-11-20T10:30:00"));
+        assertThat(from.isInvalid()).isFalse();
+        assertThat(until.isInvalid()).isFalse();
+    }
+
+    @Test
+    void an_ipv6_loopback_address_reads_as_double_colon_one_and_an_entry_links_to_its_actor_and_person() {
+        String marker = "loopback sign-in " + ThreadLocalRandom.current().nextLong(1L << 40);
+        repository.append(NewEntry.of(Instant.parse("2026-11-21T10:00:00Z"), "Riley Chen", AuditAction.SIGNED_IN,
+                        "riley.chen", marker).from("0:0:0:0:0:0:0:1")
+                .about(AuditSubjects.NONE.concerning("riley.chen")));
+        openAs(TestUsers.AUDITOR, "audit");
+        LocatorJ._setValue(_get(TextField.class, spec -> spec.withLabel("Search")), marker);
+        Grid<?> grid = _get(Grid.class);
+
+        assertThat(_getFormattedRow(grid, 0)).containsExactly("2026-11-21 10:00:00 UTC", "Riley Chen", "Signed in",
+                "riley.chen", marker, "::1");
+        GridKt._selectRow(grid, 0);
+        AuditEntryPanel panel = _get(AuditEntryPanel.class);
+        assertThat(panel.getElement().getTextRecursively()).contains("::1").doesNotContain("0:0:0:0:0:0:0:1");
+        assertThat(_get(panel, Button.class, spec -> spec.withText("All entries by or about riley.chen")))
+                .isNotNull();
+        _click(_get(panel, Button.class, spec -> spec.withText("All entries by or about Riley Chen")));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Person")).getValue()).isEqualTo("Riley Chen");
     }
 
     @Test

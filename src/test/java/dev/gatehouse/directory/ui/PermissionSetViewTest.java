@@ -33,7 +33,7 @@ class PermissionSetViewTest extends DirectoryViewTest {
         openAs(TestUsers.ADMIN, "directory/permission-sets/" + PermissionSetView.idOf(set));
 
         assertThat(_get(H2.class).getText()).isEqualTo("DatabaseAdmin");
-        assertThat(_find(Paragraph.class, spec -> spec.withText("Administer RDS and DynamoDB · session PT1H")))
+        assertThat(_find(Paragraph.class, spec -> spec.withText("Administer RDS and DynamoDB · session 1 h")))
                 .hasSize(1);
         assertThat(_get(Pre.class).getText()).contains("rds:*");
         assertThat(_size(_get(Grid.class))).isEqualTo(set.accounts());
@@ -58,9 +58,9 @@ class PermissionSetViewTest extends DirectoryViewTest {
 
         _sortByHeader(grid, "Session", SortDirection.DESCENDING);
 
-        assertThat(_getFormattedRow(grid, 0).subList(0, 2)).containsExactly("ViewOnlyAccess", "PT12H");
-        assertThat(_getFormattedRow(grid, 1).get(1)).isEqualTo("PT8H");
-        assertThat(_getFormattedRow(grid, _size(grid) - 1).get(1)).isEqualTo("PT1H");
+        assertThat(_getFormattedRow(grid, 0).subList(0, 2)).containsExactly("ViewOnlyAccess", "12 h");
+        assertThat(_getFormattedRow(grid, 1).get(1)).isEqualTo("8 h");
+        assertThat(_getFormattedRow(grid, _size(grid) - 1).get(1)).isEqualTo("1 h");
     }
 
     @Test

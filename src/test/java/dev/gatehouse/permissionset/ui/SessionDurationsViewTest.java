@@ -63,6 +63,7 @@ class SessionDurationsViewTest extends KaribuTest {
         @SuppressWarnings("unchecked")
         Select<Duration> duration = _get(dialog, Select.class, spec -> spec.withLabel("Sessions last"));
         assertThat(duration.getValue()).isEqualTo(Duration.ofHours(12));
+        assertThat(duration.getItemLabelGenerator().apply(Duration.ofHours(12))).isEqualTo("12 h");
         _click(_get(dialog, Button.class, spec -> spec.withText("Apply")));
 
         assertThat(duration.getErrorMessage()).isEqualTo("ViewOnlyAccess already has sessions of 12 h.");

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._getCellComponent;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,30 @@ class TwoStepViewTest extends KaribuTest {
         _click(_get(stepUp, Button.class, spec -> spec.withText(StepUpDialog.VERIFY)));
 
         assertThat(_size(_get(Grid.class))).isZero();
-        assertThat(_get(Paragraph.class, spec -> spec.withText("No recovery codes left. Each code works once when "
-                + "you have neither your phone nor your key; make new ones."))).isNotNull();
+        assertThat(_get(Paragraph.class, spec -> spec.withText(TwoStepView.NO_FACTOR))).isNotNull();
+    }
+
+    @Test
+    void someone_without_a_factor_is_offered_an_authenticator_app_instead_of_recovery_codes() {
+        openAs(TestUsers.REQUESTER, TwoStepView.ROUTE);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withText(TwoStepView.NO_FACTOR))).isNotNull();
+        assertThat(_find(Paragraph.class, spec -> spec.withText("No recovery codes left. Each code works once when "
+                + "you have neither your phone nor your key; make new ones."))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText(TwoStepView.NEW_CODES))).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withText(TwoStepView.SET_UP)));
+
+        assertThat(_get(Image.class).getSrc()).startsWith("data:image/svg+xml;base64,");
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Code the app shows now"))).isNotNull();
+    }
+
+    @Test
+    void someone_with_a_factor_renews_recovery_codes_and_is_not_offered_a_first_factor() {
+        mfa.enrolTotp(TestUsers.REQUESTER);
+        openAs(TestUsers.REQUESTER, TwoStepView.ROUTE);
+
+        assertThat(_find(Button.class, spec -> spec.withText(TwoStepView.NEW_CODES))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withText(TwoStepView.SET_UP))).isEmpty();
     }
 }
