@@ -30,8 +30,8 @@ import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.shared.TimeText;
-import dev.gatehouse.ui.MainLayout;
 import dev.gatehouse.shared.Toasts;
+import dev.gatehouse.ui.MainLayout;
 
 /**
  * The approvals inbox: pending requests the person may decide, oldest first. Select one or more,

@@ -38,8 +38,8 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.StepUp;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.shared.TimeText;
-import dev.gatehouse.ui.Polling;
 import dev.gatehouse.shared.Toasts;
+import dev.gatehouse.ui.Polling;
 
 /**
  * The home page: the person's access with the time it has left, a link into the AWS access portal,

@@ -24,8 +24,8 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
-import dev.gatehouse.ui.Polling;
 import dev.gatehouse.shared.Toasts;
+import dev.gatehouse.ui.Polling;
 
 /**
  * The last sync with live progress (phase and counts, read from the run the sync job records, so a sync
@@ -132,7 +132,7 @@ public class DirectorySyncView extends VerticalLayout {
 
     /** "Took 2.1 s. 40 accounts in 15 OUs, …; 3 added, 1 changed, 0 removed. API calls: …" */
     private static String outcome(SyncRun run) {
-        String took = run.duration().map(d -> "Took " + format(d) + ". ").orElse("");
+        String took = run.duration().map(d -> "Took " + DurationText.elapsed(d) + ". ").orElse("");
         String changes = run.status() == SyncStatus.SUCCEEDED ? "; " + run.added() + " added, " + run.changed()
                 + " changed, " + run.removed() + " removed" : "";
         return took + summary(run.counts()) + changes + (run.apiCalls().isEmpty() ? "" : ". API calls: "

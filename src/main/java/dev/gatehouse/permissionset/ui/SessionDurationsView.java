@@ -28,8 +28,8 @@ import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
-import dev.gatehouse.ui.Polling;
 import dev.gatehouse.shared.Toasts;
+import dev.gatehouse.ui.Polling;
 
 /**
  * Each permission set's AWS session duration beside the grants the rules allow, with a warning where a

@@ -113,7 +113,7 @@ class RequestAccessViewTest extends AccessViewTest {
         String developer = rules.permissionSetArn("Developer");
         rules.breakGlass("Emergency", rules.userId(TestUsers.REQUESTER), developer, ApproverType.MANAGER);
         openAs(TestUsers.REQUESTER, "request");
-        chooseSetAndAccount(developer, 9);
+        chooseSetAndAccount(developer, accounts.fresh());
         _setValue(_get(Checkbox.class, spec -> spec.withLabel(RequestAccessView.BREAK_GLASS)), true);
         _setValue(_get(TextArea.class, spec -> spec.withLabel("Justification")), "Checkout is down: INC-92");
 
