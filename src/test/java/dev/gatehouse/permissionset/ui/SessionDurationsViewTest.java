@@ -86,7 +86,7 @@ class SessionDurationsViewTest extends KaribuTest {
                 pollLikeABrowser();
             }
 
-            assertThat(latestChange()).startsWith("DatabaseAdmin", "PT1H → PT3H").contains("Applied");
+            assertThat(latestChange()).startsWith("DatabaseAdmin", "1 h → 3 h").contains("Applied");
             assertThat(_getFormattedRow(grid(), rowOf(grid(), "DatabaseAdmin")).get(1)).isEqualTo("3 h");
         } finally {
             restore(arn, "DatabaseAdmin", Duration.ofHours(1));
