@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * Where the removal of a standing assignment that a decision asked for stands.
  *
- * @param detail the last thing AWS or the ledger said about it (an AWS failure being retried, say), or empty
+ * @param detail the last thing AWS or the ledger said about it ("Waits for grant #12 to end", an AWS failure
+ *               being retried), or empty
  */
 public record StandingRemoval(AssignmentKey key, String decisionId, String actor, Status status, String detail,
                               String awsRequestId, Instant updatedAt) {

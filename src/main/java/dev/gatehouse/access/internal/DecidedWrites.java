@@ -1,6 +1,7 @@
 package dev.gatehouse.access.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -17,6 +18,7 @@ import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.AssignmentLedger;
 import dev.gatehouse.access.AssignmentWrittenByDecision;
 import dev.gatehouse.access.StandingRemoval;
+import dev.gatehouse.access.StandingRemovalWaits;
 import dev.gatehouse.access.internal.GrantLedger.NotYet;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
@@ -94,9 +96,14 @@ class DecidedWrites implements AssignmentLedger {
                     }
                     return null;
                 }
-                boolean waits = operation == Operation.DELETE && grants.live(key) > 0;
-                ledger.insert(key, operation, decisionId, actor, waits ? WriteState.WAITING : WriteState.SENDING,
-                        waits ? "Waits for the live grant on it to end" : "", clock.instant());
+                List<Long> holding = operation == Operation.DELETE ? grants.live(key) : List.of();
+                if (holding.isEmpty()) {
+                    ledger.insert(key, operation, decisionId, actor, WriteState.SENDING, "", clock.instant());
+                } else {
+                    StandingRemovalWaits waits = new StandingRemovalWaits(key, decisionId, actor, holding, clock.instant());
+                    ledger.insert(key, operation, decisionId, actor, WriteState.WAITING, waits.detail(), waits.at());
+                    events.publishEvent(waits);
+                }
                 schedule(decisionId);
                 return null;
             });
@@ -129,12 +136,16 @@ class DecidedWrites implements AssignmentLedger {
             if (write.state() == WriteState.SUCCEEDED) {
                 return;
             }
-            if (!polling && held(write)) {
-                if (write.state() != WriteState.WAITING) {
-                    // A grant started since the removal was asked for: it keeps its access until it ends.
+            List<Long> holding = polling || write.operation() != Operation.DELETE ? List.of() : grants.live(write.key());
+            if (!holding.isEmpty()) {
+                // A grant started since the removal was asked for, or since the one it waited for ended:
+                // it keeps its access until it ends, and the row says which grant it waits for now.
+                StandingRemovalWaits waits = new StandingRemovalWaits(write.key(), decisionId, write.decidedBy(),
+                        holding, clock.instant());
+                if (write.state() != WriteState.WAITING || !write.detail().equals(waits.detail())) {
                     inTransaction(() -> {
-                        ledger.state(write.id(), WriteState.WAITING, "", "Waits for the live grant on it to end",
-                                false, clock.instant());
+                        ledger.state(write.id(), WriteState.WAITING, "", waits.detail(), false, waits.at());
+                        events.publishEvent(waits);
                         return null;
                     });
                 }
@@ -145,7 +156,9 @@ class DecidedWrites implements AssignmentLedger {
                     if (write.operation() == Operation.CREATE) {
                         grants.own(write.key(), false);
                     }
-                    ledger.state(write.id(), WriteState.SENDING, "", write.detail(), true, clock.instant());
+                    // What it waited for is over; a failure being retried keeps its reason.
+                    String detail = write.state() == WriteState.WAITING ? "" : write.detail();
+                    ledger.state(write.id(), WriteState.SENDING, "", detail, true, clock.instant());
                     return null;
                 });
             }
@@ -165,10 +178,6 @@ class DecidedWrites implements AssignmentLedger {
                 case TIMED_OUT -> throw new NotYet("The decided write is still in progress: " + outcome.requestId());
             }
         }
-    }
-
-    private boolean held(DecidedWrite write) {
-        return write.operation() == Operation.DELETE && grants.live(write.key()) > 0;
     }
 
     /**

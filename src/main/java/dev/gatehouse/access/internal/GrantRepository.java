@@ -190,15 +190,18 @@ public class GrantRepository {
                 ACCESS_ASSIGNMENT.PRINCIPAL_ID.eq(key.principalId()));
     }
 
-    /** Grants that hold the assignment now or are about to (activating) or still do (ending). */
-    public int live(AssignmentKey key) {
+    /** Grants that hold the assignment now or are about to (activating) or still do (ending), oldest first. */
+    public List<Long> live(AssignmentKey key) {
         if (key.principalType() != PrincipalType.USER) {
-            return 0;
+            return List.of();
         }
-        return db.fetchCount(ACCESS_GRANT, ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId()),
-                ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn()), ACCESS_GRANT.USER_ID.eq(key.principalId()),
-                ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(),
-                        GrantStatus.ENDING.name()));
+        return db.select(ACCESS_GRANT.ID).from(ACCESS_GRANT)
+                .where(ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId()),
+                        ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+                        ACCESS_GRANT.USER_ID.eq(key.principalId()),
+                        ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(),
+                                GrantStatus.ENDING.name()))
+                .orderBy(ACCESS_GRANT.ID).fetch(ACCESS_GRANT.ID);
     }
 
     /** Records a write before it is made. */

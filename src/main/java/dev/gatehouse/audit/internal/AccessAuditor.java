@@ -10,22 +10,26 @@ import dev.gatehouse.access.AssignmentWrittenByDecision;
 import dev.gatehouse.access.BreakGlassFollowedUp;
 import dev.gatehouse.access.GrantExtended;
 import dev.gatehouse.access.GrantStatusChanged;
+import dev.gatehouse.access.StandingRemovalWaits;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditSubjects;
+import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.policy.AccessRuleChanged;
 import dev.gatehouse.shared.SystemActor;
 
 /**
  * Writes requests, decisions, each grant's lifecycle and its AWS writes, the AWS writes a named decision
- * asked for, and access-rule changes (before and after) to the audit trail. Every entry of one request carries its id, so the audit screen links them.
+ * asked for (and a removal that waits for a grant), and access-rule changes (before and after) to the audit trail. Every entry of one request carries its id, so the audit screen links them.
  */
 @Component
 class AccessAuditor {
 
     private final AuditRepository repository;
+    private final DirectoryLookup directory;
 
-    AccessAuditor(AuditRepository repository) {
+    AccessAuditor(AuditRepository repository, DirectoryLookup directory) {
         this.repository = repository;
+        this.directory = directory;
     }
 
     @ApplicationModuleListener
@@ -99,12 +103,19 @@ class AccessAuditor {
             case FAILED -> AuditAction.AWS_WRITE_FAILED;
         };
         String reason = event.outcome().failureReason();
-        var key = event.key();
-        repository.append(NewEntry.of(event.at(), event.actor(), action, "decision " + event.decisionId(),
-                        event.operation() + " for " + key.principalType() + " " + key.principalId() + ": "
-                                + key.permissionSetArn() + " on " + key.accountId()
-                                + (reason.isEmpty() ? "" : "; " + reason))
-                .about(AuditSubjects.NONE.account(key.accountId()).awsRequest(event.outcome().requestId())));
+        AssignmentNames names = AssignmentNames.of(event.key(), directory);
+        repository.append(NewEntry.of(event.at(), event.actor(), action, decision(event.decisionId()),
+                        event.operation() + " for " + names + (reason.isEmpty() ? "" : "; " + reason))
+                .about(names.subjects().awsRequest(event.outcome().requestId())));
+    }
+
+    @ApplicationModuleListener
+    void on(StandingRemovalWaits event) {
+        AssignmentNames names = AssignmentNames.of(event.key(), directory);
+        repository.append(NewEntry.of(event.at(), event.actor(), AuditAction.STANDING_REMOVAL_WAITING,
+                decision(event.decisionId()), "DeleteAccountAssignment for " + names + ": " + event.detail()
+                        + (event.grantIds().size() == 1 ? "; until then the grant keeps its access"
+                        : "; until then the grants keep their access")).about(names.subjects()));
     }
 
     @ApplicationModuleListener
@@ -125,6 +136,10 @@ class AccessAuditor {
     private static AuditSubjects about(long requestId, String person, String accountId, String permissionSet) {
         return AuditSubjects.NONE.request(requestId).concerning(person).account(accountId)
                 .permissionSetNamed(permissionSet);
+    }
+
+    private static String decision(String id) {
+        return "decision " + id;
     }
 
     private static String request(long id) {

@@ -162,8 +162,9 @@ class DecidedWritesTest {
         grantLedger.start(grant.id());
         assertThat(status(grant)).isEqualTo(GrantStatus.ACTIVE);
 
-        assertThat(assignmentLedger.removeStanding(key, decision("wait"), "Morgan Reviewer").status())
-                .isEqualTo(StandingRemoval.Status.WAITING_FOR_GRANT);
+        StandingRemoval asked = assignmentLedger.removeStanding(key, decision("wait"), "Morgan Reviewer");
+        assertThat(asked.status()).isEqualTo(StandingRemoval.Status.WAITING_FOR_GRANT);
+        assertThat(asked.detail()).isEqualTo("Waits for grant #" + grant.id() + " to end");
         decided.apply(decision("wait"));
         assertThat(inSandbox(key)).as("the live grant keeps its access").isTrue();
         assertThat(assignmentLedger.removal(decision("wait")).orElseThrow().status())
@@ -174,8 +175,9 @@ class DecidedWritesTest {
 
         assertThat(status(grant)).isEqualTo(GrantStatus.ENDED);
         assertThat(inSandbox(key)).as("a standing assignment, deleted because the decision says so").isFalse();
-        assertThat(assignmentLedger.removal(decision("wait")).orElseThrow().status())
-                .isEqualTo(StandingRemoval.Status.REMOVED);
+        assertThat(assignmentLedger.removal(decision("wait")).orElseThrow())
+                .extracting(StandingRemoval::status, StandingRemoval::detail)
+                .containsExactly(StandingRemoval.Status.REMOVED, "");
     }
 
     @Test

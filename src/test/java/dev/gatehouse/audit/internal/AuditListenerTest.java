@@ -48,4 +48,11 @@ abstract class AuditListenerTest {
                 .where(AUDIT_ENTRY.ID.gt(lastBefore)).fetch(AuditRepository::entry), entries -> entries.size() == 1)
                 .get(0);
     }
+
+    /** For events other tests in the same application may cause at the same time: the one entry with this subject. */
+    protected AuditEntry awaitOneEntry(String subject) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> db.selectFrom(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.ID.gt(lastBefore), AUDIT_ENTRY.SUBJECT.eq(subject))
+                .fetch(AuditRepository::entry), entries -> entries.size() == 1).get(0);
+    }
 }
