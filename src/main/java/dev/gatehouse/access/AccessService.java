@@ -248,35 +248,6 @@ public class AccessService {
         return eligibility.rule().orElseThrow();
     }
 
-    /** Break-glass activations nobody has followed up yet, newest first. */
-    @Transactional(readOnly = true)
-    @AdminOrAuditor
-    public List<RequestSummary> breakGlassToFollowUp(int offset, int limit) {
-        return requests.breakGlassToFollowUp(offset, limit);
-    }
-
-    /** An admin records that a break-glass activation was looked into, and what they found. */
-    @Transactional
-    @AdminOnly
-    public void followUp(long requestId, String note) {
-        String finding = note == null ? "" : note.strip();
-        if (finding.length() < 5 || finding.length() > 1000) {
-            throw new AccessProblem("note", "Say what the follow-up found (5 to 1,000 characters).");
-        }
-        String by = currentUser.require().displayName();
-        if (!requests.followUp(requestId, by, finding, clock.instant())) {
-            throw new AccessProblem("Nothing to follow up: this is not break-glass access, or it was "
-                + "followed up already.");
-        }
-        events.publishEvent(new BreakGlassFollowedUp(requestId, by, finding, clock.instant()));
-    }
-
-    @Transactional(readOnly = true)
-    @AdminOnly
-    public int breakGlassToFollowUpCount() {
-        return requests.breakGlassToFollowUpCount();
-    }
-
     /** Pending requests the person may decide and has not decided yet, oldest first. */
     @Transactional(readOnly = true)
     public List<RequestSummary> inbox(int offset, int limit) {

@@ -47,6 +47,8 @@ class AccessServiceTest {
     @Autowired
     private AccessService access;
     @Autowired
+    private BreakGlassFollowUps followUps;
+    @Autowired
     private GrantService grants;
     @Autowired
     private AccessPolicy policy;
@@ -300,25 +302,25 @@ class AccessServiceTest {
 
         awaitGrant(access, request, GrantStatus.ACTIVE);
         assertThat(sandboxHas(account, developer, riley)).isTrue();
-        assertThat(as(TestUsers.ADMIN, () -> access.breakGlassToFollowUp(0, 200))).extracting(RequestSummary::id)
+        assertThat(as(TestUsers.ADMIN, () -> followUps.waiting(0, 200))).extracting(RequestSummary::id)
                 .contains(request);
         assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> {
-            access.followUp(request, "Looked into it");
+            followUps.record(request, "Looked into it");
             return null;
         })).isInstanceOf(AccessDeniedException.class);
 
         as(TestUsers.ADMIN, () -> {
-            access.followUp(request, "INC-5: failover, access used as stated");
+            followUps.record(request, "INC-5: failover, access used as stated");
             return null;
         });
 
-        assertThat(as(TestUsers.ADMIN, () -> access.breakGlassToFollowUp(0, 200))).extracting(RequestSummary::id)
+        assertThat(as(TestUsers.ADMIN, () -> followUps.waiting(0, 200))).extracting(RequestSummary::id)
                 .doesNotContain(request);
         assertThat(as(TestUsers.REQUESTER, () -> access.myRequests(0, 200))).filteredOn(r -> r.id() == request)
                 .singleElement().satisfies(r -> assertThat(r.followUp())
                         .contains("Morgan Reyes: INC-5: failover, access used as stated"));
         assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> {
-            access.followUp(request, "Again");
+            followUps.record(request, "Again");
             return null;
         })).hasMessage("Nothing to follow up: this is not break-glass access, or it was "
                 + "followed up already.");

@@ -16,7 +16,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.BreakGlassFollowUps;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.access.RequestSummary;
@@ -40,15 +40,15 @@ public class ActiveAccessView extends VerticalLayout {
     static final String NO_FOLLOW_UPS = "No break-glass access waits to be followed up.";
 
     private final GrantService grants;
-    private final AccessService access;
+    private final BreakGlassFollowUps breakGlass;
     private final Grid<RequestSummary> followUps = new Grid<>();
     private final boolean admin;
     private final TextField search = new TextField("Search");
     private final Grid<GrantSummary> grid = new Grid<>();
 
-    public ActiveAccessView(GrantService grants, AccessService access, CurrentUser currentUser) {
+    public ActiveAccessView(GrantService grants, BreakGlassFollowUps breakGlass, CurrentUser currentUser) {
         this.grants = grants;
-        this.access = access;
+        this.breakGlass = breakGlass;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
         addClassName("gatehouse-page");
         setSizeFull();
@@ -88,7 +88,7 @@ public class ActiveAccessView extends VerticalLayout {
         followUps.setId("break-glass-follow-ups");
         followUps.setEmptyStateText(NO_FOLLOW_UPS);
         followUps.setAllRowsVisible(true);
-        followUps.setItems(query -> access.breakGlassToFollowUp(query.getOffset(), query.getLimit()).stream());
+        followUps.setItems(query -> breakGlass.waiting(query.getOffset(), query.getLimit()).stream());
 
         add(new H2("Active access"), new H3("Break-glass to follow up"), followUps, new H3("Current access"), search,
                 grid, note);
@@ -96,7 +96,7 @@ public class ActiveAccessView extends VerticalLayout {
     }
 
     private Button followUpButton(RequestSummary request) {
-        Button followUp = new Button("Follow up", e -> new FollowUpDialog(access, request, () -> {
+        Button followUp = new Button("Follow up", e -> new FollowUpDialog(breakGlass, request, () -> {
             followUps.getDataProvider().refreshAll();
             MainLayout.countsChanged(this);
         }).open());

@@ -2,7 +2,7 @@ package dev.gatehouse.access.ui;
 
 import org.springframework.stereotype.Component;
 
-import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.BreakGlassFollowUps;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.ui.NavigationCount;
@@ -11,11 +11,11 @@ import dev.gatehouse.ui.NavigationCount;
 @Component
 class FollowUpCount implements NavigationCount {
 
-    private final AccessService access;
+    private final BreakGlassFollowUps followUps;
     private final CurrentUser currentUser;
 
-    FollowUpCount(AccessService access, CurrentUser currentUser) {
-        this.access = access;
+    FollowUpCount(BreakGlassFollowUps followUps, CurrentUser currentUser) {
+        this.followUps = followUps;
         this.currentUser = currentUser;
     }
 
@@ -29,7 +29,7 @@ class FollowUpCount implements NavigationCount {
         if (currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isEmpty()) {
             return Waiting.NOTHING;
         }
-        int count = access.breakGlassToFollowUpCount();
+        int count = followUps.waitingCount();
         return new Waiting(count, count == 1 ? "1 break-glass activation waits for an admin's follow-up"
                 : count + " break-glass activations wait for an admin's follow-up");
     }

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import dev.gatehouse.access.AccessProblem;
-import dev.gatehouse.access.AccessService;
+import dev.gatehouse.access.BreakGlassFollowUps;
 import dev.gatehouse.access.RequestSummary;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.shared.Toasts;
@@ -15,7 +15,7 @@ import dev.gatehouse.shared.Toasts;
 /** An admin records what they found when looking into a break-glass activation. */
 class FollowUpDialog extends Dialog {
 
-    FollowUpDialog(AccessService access, RequestSummary request, Runnable onDone) {
+    FollowUpDialog(BreakGlassFollowUps followUps, RequestSummary request, Runnable onDone) {
         setHeaderTitle("Follow up " + request.requesterName() + "'s break-glass access");
         TextArea note = new TextArea("What you found");
         note.setWidthFull();
@@ -25,7 +25,7 @@ class FollowUpDialog extends Dialog {
                 + TimeText.of(request.createdAt()) + ". Justification: " + request.justification()), note);
         Button done = new Button("Mark followed up", click -> {
             try {
-                access.followUp(request.id(), note.getValue());
+                followUps.record(request.id(), note.getValue());
                 Toasts.success("Marked as followed up.");
                 close();
                 onDone.run();
