@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -68,6 +69,14 @@ class ArchitectureTest {
                 }
             })
             .because("role names live in GatehouseRole and the role annotations of dev.gatehouse.security");
+
+    @ArchTest
+    static final ArchRule background_tasks_retry_by_the_one_policy = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.shared")
+            .should().dependOnClassesThat().belongToAnyOf(FailureHandler.class)
+            .orShould().implement(FailureHandler.class)
+            .because("every db-scheduler task retries through shared.BackgroundRetry (docs/architecture.md, "
+                    + "Background work)");
 
     private static final String NAMES_A_ROLE = " names a role in a @PreAuthorize string";
 

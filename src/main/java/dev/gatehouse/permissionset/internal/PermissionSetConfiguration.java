@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import dev.gatehouse.shared.BackgroundRetry;
 
 /** The task that applies one session-duration change (instance id = change id), once across nodes. */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +17,7 @@ class PermissionSetConfiguration {
     @Bean
     OneTimeTask<Void> sessionDurationChange(SessionChangeApplier applier) {
         return Tasks.oneTime("session-duration-change")
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
+                .onFailure(BackgroundRetry.startingAt(Duration.ofSeconds(5)))
                 .execute((instance, context) -> applier.apply(Long.parseLong(instance.getId())));
     }
 }
