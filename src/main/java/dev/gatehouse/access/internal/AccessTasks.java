@@ -1,9 +1,8 @@
 package dev.gatehouse.access.internal;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +21,7 @@ import dev.gatehouse.shared.BackgroundRetry;
  * sooner at first, at most every five minutes ({@link BackgroundRetry#soon()}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
 class AccessTasks {
 
     static final String GRANT_START = "grant-start";
@@ -56,16 +56,14 @@ class AccessTasks {
     }
 
     @Bean
-    RecurringTask<Void> pendingRequestTimeouts(RequestTimeouts timeouts,
-                                               @Value("${gatehouse.access.timeout-check-interval:1m}") Duration every) {
-        return Tasks.recurring("access-request-timeouts", FixedDelay.of(every))
+    RecurringTask<Void> pendingRequestTimeouts(RequestTimeouts timeouts, AccessProperties settings) {
+        return Tasks.recurring("access-request-timeouts", FixedDelay.of(settings.timeoutCheckInterval()))
                 .execute((instance, context) -> timeouts.expireOverdue());
     }
 
     @Bean
-    RecurringTask<Void> endingSoonCheck(EndingSoonWarnings warnings,
-                                       @Value("${gatehouse.access.ending-soon-check-interval:1m}") Duration every) {
-        return Tasks.recurring("access-ending-soon", FixedDelay.of(every))
+    RecurringTask<Void> endingSoonCheck(EndingSoonWarnings warnings, AccessProperties settings) {
+        return Tasks.recurring("access-ending-soon", FixedDelay.of(settings.endingSoonCheckInterval()))
                 .execute((instance, context) -> warnings.warnDue());
     }
 }

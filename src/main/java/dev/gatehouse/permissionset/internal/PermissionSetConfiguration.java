@@ -2,6 +2,7 @@ package dev.gatehouse.permissionset.internal;
 
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +11,12 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.gatehouse.shared.BackgroundRetry;
 
-/** The task that applies one session-duration change (instance id = change id), once across nodes. */
+/**
+ * The task that applies one session-duration change (instance id = change id), once across nodes, and the
+ * module's settings.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PermissionSetProperties.class)
 class PermissionSetConfiguration {
 
     @Bean
