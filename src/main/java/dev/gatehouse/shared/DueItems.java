@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Works through the items a recurring task found due, each in a transaction of its own: one that fails
  * rolls back alone, is logged, and the others still happen; the task's next run meets it again.
  *
- * <p>A task that acts on due rows (expiring requests, ending-soon warnings, and so reminders, campaign
- * closes and rollouts) does three things:
+ * <p>A task that acts on due rows (expiring requests, ending-soon warnings; reminders, campaign
+ * closes and rollouts to come) does three things:
  * <ol>
  *   <li>reads the ids of the due rows outside a transaction, with a limit (the next run takes the rest);</li>
  *   <li>hands them to {@link #each}, with a {@code kind} that names them in the log ("overdue request");</li>
@@ -22,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       due.</li>
  * </ol>
  * <pre>{@code
- * due.each("overdue request", requests.overdue(clock.instant(), 500), id -> requests.lock(id)
- *         .filter(r -> r.isOverdue(clock.instant()))
- *         .map(r -> { expire(r); return true; })
+ * // a reminders task, as RequestTimeouts and EndingSoonWarnings do it
+ * due.each("reminder", reminders.due(clock.instant(), 500), id -> reminders.lock(id)
+ *         .filter(reminder -> reminder.isDue(clock.instant()))
+ *         .map(reminder -> { send(reminder); return true; })
  *         .orElse(false));
  * }</pre>
  */
