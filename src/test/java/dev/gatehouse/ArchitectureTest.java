@@ -3,8 +3,13 @@ package dev.gatehouse;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -68,6 +73,33 @@ class ArchitectureTest {
                 }
             })
             .because("role names live in GatehouseRole and the role annotations of dev.gatehouse.security");
+
+    @ArchTest
+    static final ArchRule background_tasks_retry_by_the_one_policy = noClasses()
+            .that().resideOutsideOfPackage("dev.gatehouse.shared")
+            .should().dependOnClassesThat().belongToAnyOf(FailureHandler.class)
+            .orShould().implement(FailureHandler.class)
+            .because("every db-scheduler task retries through shared.BackgroundRetry (docs/architecture.md, "
+                    + "Background work)");
+
+    @ArchTest
+    static final ArchRule settings_are_read_through_each_modules_properties_record = classes()
+            .should(new ArchCondition<>("read settings through their module's @ConfigurationProperties record") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    List<HasAnnotations<?>> elements = new ArrayList<>(List.of(type));
+                    elements.addAll(type.getFields());
+                    type.getCodeUnits().forEach(unit -> {
+                        elements.add(unit);
+                        elements.addAll(unit.getParameters());
+                    });
+                    elements.stream().filter(element -> element.isAnnotatedWith(Value.class)).forEach(element ->
+                            events.add(SimpleConditionEvent.violated(element, element.getDescription()
+                                    + " reads a setting with @Value")));
+                }
+            })
+            .because("each module reads its settings through one properties record (docs/architecture.md, "
+                    + "Configuration)");
 
     private static final String NAMES_A_ROLE = " names a role in a @PreAuthorize string";
 

@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.gatehouse.access.internal.AccessProperties;
 import dev.gatehouse.access.internal.GrantRepository;
 import dev.gatehouse.access.internal.Granting;
 import dev.gatehouse.access.internal.RequestRepository;
@@ -45,10 +46,11 @@ public class GrantService {
     private final StepUp stepUp;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccessProperties settings;
 
     GrantService(GrantRepository grants, RequestRepository requests, Granting granting, AccessPolicy policy,
                  Requesters requesters, CurrentUser currentUser, StepUp stepUp, ApplicationEventPublisher events,
-                 Clock clock) {
+                 Clock clock, AccessProperties settings) {
         this.grants = grants;
         this.requests = requests;
         this.granting = granting;
@@ -58,6 +60,12 @@ public class GrantService {
         this.stepUp = stepUp;
         this.events = events;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** The AWS access portal each active grant links into, without a trailing slash; empty for no link. */
+    public String portalUrl() {
+        return settings.portalUrl();
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +19,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.permissionset.internal.ChangeRepository;
+import dev.gatehouse.permissionset.internal.PermissionSetProperties;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.security.AdminOnly;
@@ -56,7 +56,7 @@ public class SessionDurations {
     SessionDurations(DirectoryLookup directory, AccessPolicy policy, ChangeRepository changes,
                      SchedulerClient scheduler, OneTimeTask<Void> sessionDurationChange, DueTasks dueTasks,
                      CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
-                     @Value("${gatehouse.permission-sets.max-session-duration:PT8H}") Duration organizationMaximum) {
+                     PermissionSetProperties settings) {
         this.directory = directory;
         this.policy = policy;
         this.changes = changes;
@@ -66,7 +66,7 @@ public class SessionDurations {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
-        this.organizationMaximum = organizationMaximum;
+        this.organizationMaximum = settings.maxSessionDuration();
     }
 
     /** The longest session the organization wants, as configured. */

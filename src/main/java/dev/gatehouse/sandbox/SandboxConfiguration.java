@@ -2,7 +2,7 @@ package dev.gatehouse.sandbox;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,36 +18,27 @@ import dev.gatehouse.shared.GatehouseMode;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnMode(GatehouseMode.DEMO)
+@EnableConfigurationProperties(SandboxProperties.class)
 class SandboxConfiguration {
 
     static final long DEMO_SEED = 42;
 
-    /** AWS's rate limits times this factor, for the sandbox and Gatehouse's pacing alike; 0 for none (tests). */
-    private final double rateLimitScale;
-    private final double paceFactor;
-    private final SandboxSeed.Size size;
+    private final SandboxProperties settings;
 
-    /**
-     * @param paceFactor share of the (scaled) limits Gatehouse uses, as gatehouse.identity-center.pace-factor in production
-     * @param benchmark  seed the benchmark's large organization instead of the demo one
-     */
-    SandboxConfiguration(@Value("${gatehouse.sandbox.rate-limit-scale:1}") double rateLimitScale,
-                         @Value("${gatehouse.sandbox.pace-factor:0.9}") double paceFactor,
-                         @Value("${gatehouse.sandbox.benchmark-size:false}") boolean benchmark) {
-        this.rateLimitScale = rateLimitScale;
-        this.paceFactor = paceFactor;
-        this.size = benchmark ? SandboxSeed.Size.BENCHMARK : SandboxSeed.Size.DEMO;
+    SandboxConfiguration(SandboxProperties settings) {
+        this.settings = settings;
     }
 
     @Bean(destroyMethod = "close")
     Sandbox sandbox() {
-        return Sandbox.start(SandboxSeed.generate(size, DEMO_SEED),
-                SandboxSettings.AWS_LIMITS.withRateLimitScale(rateLimitScale));
+        return Sandbox.start(SandboxSeed.generate(settings.size(), DEMO_SEED),
+                SandboxSettings.AWS_LIMITS.withRateLimitScale(settings.rateLimitScale()));
     }
 
     @Bean
     AwsConnection awsConnection(Sandbox sandbox) {
-        return AwsConnection.emulator(sandbox.endpoint()).withPaceFactor(paceFactor * rateLimitScale);
+        return AwsConnection.emulator(sandbox.endpoint())
+                .withPaceFactor(settings.paceFactor() * settings.rateLimitScale());
     }
 
     /** The seed's personas, so each one the sign-in page offers is a real user of the demo Identity Center. */

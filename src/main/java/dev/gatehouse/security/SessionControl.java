@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,20 +27,15 @@ public class SessionControl {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Duration idleTimeout;
-    private final Duration absoluteLifetime;
 
     SessionControl(SessionRevocationRepository revocations, PeopleDirectory people, SecurityProperties properties,
-                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, @Value("${gatehouse.security.session.idle-timeout:30m}") Duration idleTimeout,
-                   @Value("${gatehouse.security.session.absolute-lifetime:12h}") Duration absoluteLifetime) {
+                   CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.revocations = revocations;
         this.people = people;
         this.properties = properties;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
-        this.absoluteLifetime = absoluteLifetime;
     }
 
     /** People of the directory whose name, user name or email contains the text, to pick whom to sign out. */
@@ -88,11 +82,11 @@ public class SessionControl {
 
     /** A session nobody used for this long ends. */
     public Duration idleTimeout() {
-        return idleTimeout;
+        return properties.session().idleTimeout();
     }
 
     /** A session ends this long after sign-in, however busy. */
     public Duration absoluteLifetime() {
-        return absoluteLifetime;
+        return properties.session().absoluteLifetime();
     }
 }

@@ -1,29 +1,27 @@
 package dev.gatehouse.access.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+
+import dev.gatehouse.shared.BackgroundRetry;
 
 /**
  * The time-driven steps of access as db-scheduler tasks, so each runs once across all nodes and
  * survives restarts: a grant's start and end (instance id = grant id), a write a decision asked for
  * (instance id = decision id plus a run of its own, as a waiting removal is woken again), expiring
  * requests nobody decided in time, and warning holders whose access ends soon. A step that fails is tried again,
- * sooner at first, at most every five minutes.
+ * sooner at first, at most every five minutes ({@link BackgroundRetry#soon()}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
 class AccessTasks {
 
     static final String GRANT_START = "grant-start";
@@ -40,45 +38,32 @@ class AccessTasks {
 
     @Bean
     OneTimeTask<Void> grantStart(GrantLedger ledger) {
-        return Tasks.oneTime(GRANT_START).onFailure(new RetrySoon<>())
+        return Tasks.oneTime(GRANT_START).onFailure(BackgroundRetry.soon())
                 .execute((instance, context) -> ledger.start(Long.parseLong(instance.getId())));
     }
 
     @Bean
     OneTimeTask<Void> grantEnd(GrantLedger ledger) {
-        return Tasks.oneTime(GRANT_END).onFailure(new RetrySoon<>())
+        return Tasks.oneTime(GRANT_END).onFailure(BackgroundRetry.soon())
                 .execute((instance, context) -> ledger.end(Long.parseLong(instance.getId().split(EARLY)[0])));
     }
 
     @Bean
     OneTimeTask<Void> decidedAssignmentWrite(DecidedWrites writes) {
-        return Tasks.oneTime(DECIDED_WRITE).onFailure(new RetrySoon<>())
+        return Tasks.oneTime(DECIDED_WRITE).onFailure(BackgroundRetry.soon())
                 .execute((instance, context) -> writes.apply(
                         instance.getId().substring(0, instance.getId().lastIndexOf(RUN))));
     }
 
     @Bean
-    RecurringTask<Void> pendingRequestTimeouts(RequestTimeouts timeouts,
-                                               @Value("${gatehouse.access.timeout-check-interval:1m}") Duration every) {
-        return Tasks.recurring("access-request-timeouts", FixedDelay.of(every))
+    RecurringTask<Void> pendingRequestTimeouts(RequestTimeouts timeouts, AccessProperties settings) {
+        return Tasks.recurring("access-request-timeouts", FixedDelay.of(settings.timeoutCheckInterval()))
                 .execute((instance, context) -> timeouts.expireOverdue());
     }
 
     @Bean
-    RecurringTask<Void> endingSoonCheck(EndingSoonWarnings warnings,
-                                       @Value("${gatehouse.access.ending-soon-check-interval:1m}") Duration every) {
-        return Tasks.recurring("access-ending-soon", FixedDelay.of(every))
+    RecurringTask<Void> endingSoonCheck(EndingSoonWarnings warnings, AccessProperties settings) {
+        return Tasks.recurring("access-ending-soon", FixedDelay.of(settings.endingSoonCheckInterval()))
                 .execute((instance, context) -> warnings.warnDue());
-    }
-
-    /** Retries after 2 s, doubling per consecutive failure, at most every 5 minutes; never gives up. */
-    static final class RetrySoon<T> implements FailureHandler<T> {
-        @Override
-        public void onFailure(ExecutionComplete complete, ExecutionOperations<T> operations) {
-            int failures = Math.min(complete.getExecution().consecutiveFailures, 10);
-            Duration wait = Duration.ofSeconds(2L << failures);
-            Duration capped = wait.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : wait;
-            operations.reschedule(complete, Instant.now().plus(capped));
-        }
     }
 }

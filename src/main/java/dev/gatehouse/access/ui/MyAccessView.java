@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -70,13 +69,13 @@ public class MyAccessView extends VerticalLayout {
     private final Grid<RequestSummary> requests = new Grid<>();
     private final Paragraph noGrants = new Paragraph(NO_GRANTS);
 
-    public MyAccessView(AccessService access, GrantService grants, StepUp stepUp, CurrentUser currentUser, Clock clock,
-                        @Value("${gatehouse.access.portal-url:}") String portalUrl) {
+    public MyAccessView(AccessService access, GrantService grants, StepUp stepUp, CurrentUser currentUser,
+                        Clock clock) {
         this.access = access;
         this.stepUp = stepUp;
         this.grants = grants;
         this.clock = clock;
-        this.portalUrl = portalUrl.replaceAll("/+$", "");
+        this.portalUrl = grants.portalUrl();
         GatehouseUser user = currentUser.require();
         addClassName("gatehouse-page");
         // Time left and grants starting or ending move on their own while the page is open.

@@ -1,11 +1,10 @@
 package dev.gatehouse.directory.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -23,15 +22,15 @@ import dev.gatehouse.directory.SyncTrigger;
  * request (the task data is who asked), and once at start-up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DirectoryProperties.class)
 class DirectoryConfiguration {
 
     static final String STARTUP = "startup";
 
     @Bean
     @ConditionalOnProperty(name = "gatehouse.directory.scheduled-sync", havingValue = "true", matchIfMissing = true)
-    RecurringTask<Void> scheduledDirectorySync(DirectorySyncJob job,
-                                      @Value("${gatehouse.directory.sync-interval:1h}") Duration interval) {
-        return Tasks.recurring("directory-sync", FixedDelay.of(interval))
+    RecurringTask<Void> scheduledDirectorySync(DirectorySyncJob job, DirectoryProperties settings) {
+        return Tasks.recurring("directory-sync", FixedDelay.of(settings.syncInterval()))
                 .execute((instance, context) -> job.run(SyncTrigger.SCHEDULE, null));
     }
 
@@ -45,8 +44,8 @@ class DirectoryConfiguration {
 
     @Bean
     StartupSync startupSync(SchedulerClient scheduler, OneTimeTask<String> directorySyncNow, DirectorySyncJob job,
-                            Clock clock, @Value("${gatehouse.directory.sync-on-startup:true}") boolean enabled) {
-        return new StartupSync(scheduler, directorySyncNow, job, clock, enabled);
+                            Clock clock, DirectoryProperties settings) {
+        return new StartupSync(scheduler, directorySyncNow, job, clock, settings.syncOnStartup());
     }
 
     /** Clears runs a stopped node left behind, then asks for one sync (nodes starting together ask once). */

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,7 +52,7 @@ public class DirectorySyncJob {
 
     DirectorySyncJob(IdentityCenter identityCenter, MirrorRepository mirror, SyncRunRepository runs,
                      PlatformTransactionManager transactions, MeterRegistry meters, ApplicationEventPublisher events,
-                     Clock clock, @Value("${gatehouse.directory.read-threads:8}") int readThreads, OwnerTagKey ownerTags) {
+                     Clock clock, DirectoryProperties settings, OwnerTagKey ownerTags) {
         this.identityCenter = identityCenter;
         this.ownerTags = ownerTags;
         this.mirror = mirror;
@@ -64,7 +63,7 @@ public class DirectorySyncJob {
         this.meters = meters;
         this.events = events;
         this.clock = clock;
-        this.reads = new ParallelReads(readThreads);
+        this.reads = new ParallelReads(settings.readThreads());
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.gatehouse.directory.internal;
 
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +14,8 @@ public class OwnerTagKey {
 
     private final String key;
 
-    OwnerTagKey(@Value("${gatehouse.directory.owner-tag-key:owner}") String key) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("gatehouse.directory.owner-tag-key must name a tag key");
-        }
-        this.key = key.strip();
+    OwnerTagKey(DirectoryProperties settings) {
+        this.key = settings.ownerTagKey();
     }
 
     public String key() {

@@ -14,14 +14,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.gatehouse.notification.Channel;
+import dev.gatehouse.shared.BackgroundRetry;
 import dev.gatehouse.shared.StartupProblem;
 
-/** The configured channels and the task that sends each delivery (instance id = delivery id). */
+/**
+ * The configured channels and the task that sends each delivery (instance id = delivery id), tried again
+ * from first-retry on, doubling, until the dispatcher records the last attempt as failed.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationConfiguration {
@@ -31,7 +34,7 @@ class NotificationConfiguration {
     @Bean
     OneTimeTask<Void> notificationDelivery(Dispatcher dispatcher, NotificationProperties settings) {
         return Tasks.oneTime(DELIVERY_TASK)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(settings.firstRetry(), 2))
+                .onFailure(BackgroundRetry.startingAt(settings.firstRetry()))
                 .execute((instance, context) -> dispatcher.deliver(Long.parseLong(instance.getId())));
     }
 

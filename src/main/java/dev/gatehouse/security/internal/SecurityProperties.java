@@ -65,7 +65,7 @@ public record SecurityProperties(@DefaultValue Saml saml,
      * @param idleTimeout      a session nobody used for this long ends
      * @param absoluteLifetime a session ends this long after sign-in, however busy
      */
-    record Session(@DefaultValue("30m") Duration idleTimeout, @DefaultValue("12h") Duration absoluteLifetime) {
+    public record Session(@DefaultValue("30m") Duration idleTimeout, @DefaultValue("12h") Duration absoluteLifetime) {
     }
 
     /**
