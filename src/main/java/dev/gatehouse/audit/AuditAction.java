@@ -17,6 +17,7 @@ public enum AuditAction {
     DIRECTORY_SYNCED("Directory synced"),
     DIRECTORY_SYNC_FAILED("Directory sync failed"),
     DIRECTORY_REFRESHED("Directory entry refreshed"),
+    OWNER_CHANGED("Owner changed"),
     NOTIFICATION_SENT_BY_HAND("Notification sent by an admin"),
     ACCESS_RULE_CHANGED("Access rule changed"),
     ACCESS_REQUESTED("Access requested"),

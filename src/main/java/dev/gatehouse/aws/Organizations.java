@@ -2,6 +2,8 @@ package dev.gatehouse.aws;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -10,7 +12,7 @@ import dev.gatehouse.aws.internal.AwsCalls;
 import dev.gatehouse.aws.internal.AwsService;
 import dev.gatehouse.aws.internal.IdentityCenterClients;
 
-/** Reads of AWS Organizations: the OU tree and its accounts, page by page. */
+/** Reads of AWS Organizations: the OU tree and its accounts, page by page, and an account's tags. */
 public final class Organizations {
 
     private final OrganizationsClient organizations;
@@ -44,5 +46,14 @@ public final class Organizations {
                     account -> accounts.accept(new AwsAccount(account.id(), parent, account.name(), account.email(),
                             account.statusAsString())));
         }
+    }
+
+    /** The account's tags (ListTagsForResource), by key. */
+    public Map<String, String> accountTags(String accountId) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        calls.pages(AwsService.ORGANIZATIONS, "ListTagsForResource",
+                token -> organizations.listTagsForResource(r -> r.resourceId(accountId).nextToken(token)),
+                response -> response.tags(), response -> response.nextToken(), tag -> tags.put(tag.key(), tag.value()));
+        return tags;
     }
 }

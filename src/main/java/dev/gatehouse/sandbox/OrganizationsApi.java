@@ -1,6 +1,8 @@
 package dev.gatehouse.sandbox;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.sandbox.SandboxOrganization.Account;
 import dev.gatehouse.sandbox.SandboxOrganization.OrganizationalUnit;
 
-/** AWS Organizations: roots, OUs by parent and accounts by parent, 20 per page at most. */
+/**
+ * AWS Organizations: roots, OUs by parent and accounts by parent, 20 per page at most, and an account's
+ * tags (ListTagsForResource, which AWS pages too, with no MaxResults).
+ */
 final class OrganizationsApi {
 
     private static final String INVALID = "InvalidInputException";
@@ -55,6 +60,18 @@ final class OrganizationsApi {
                 }
                 paging.page(out, "Accounts", accounts, request, "accounts", handler.emptyPage(),
                         OrganizationsApi::account);
+            }
+            case "ListTagsForResource" -> {
+                String id = SandboxHandler.required(request, "ResourceId", INVALID);
+                List<Map.Entry<String, String>> tags;
+                synchronized (org) {
+                    if (!org.accounts.containsKey(id)) {
+                        throw new AwsError(400, "TargetNotFoundException", "No account " + id);
+                    }
+                    tags = List.copyOf(new TreeMap<>(org.tagsOf(id)).entrySet());
+                }
+                paging.page(out, "Tags", tags, request, "tags:" + id, false,
+                        tag -> SandboxHandler.object().put("Key", tag.getKey()).put("Value", tag.getValue()));
             }
             default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
         }

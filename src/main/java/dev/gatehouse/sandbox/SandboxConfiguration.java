@@ -44,7 +44,7 @@ class SandboxConfiguration {
     /** The seed's personas, so each one the sign-in page offers is a real user of the demo Identity Center. */
     @Bean
     DemoPersonas demoPersonas() {
-        List<DemoPersona> personas = SandboxSeed.PERSONAS.stream()
+        List<DemoPersona> personas = SandboxPersonas.ALL.stream()
                 .map(p -> new DemoPersona(p.userName(), p.displayName(), p.email(), p.description(), p.groups()))
                 .toList();
         return () -> personas;

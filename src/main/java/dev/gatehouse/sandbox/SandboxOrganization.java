@@ -55,6 +55,8 @@ public final class SandboxOrganization {
 
     final Map<String, OrganizationalUnit> units = new LinkedHashMap<>();
     final Map<String, Account> accounts = new LinkedHashMap<>();
+    /** Tags by account id, as Organizations keeps them: beside the account, read with ListTagsForResource. */
+    final Map<String, Map<String, String>> accountTags = new LinkedHashMap<>();
     final Map<String, User> users = new LinkedHashMap<>();
     final Map<String, Group> groups = new LinkedHashMap<>();
     final Map<String, List<Membership>> membershipsByGroup = new LinkedHashMap<>();
@@ -68,6 +70,15 @@ public final class SandboxOrganization {
 
     public synchronized void add(Account account) {
         accounts.put(account.id(), account);
+    }
+
+    /** Replaces the account's tags. */
+    public synchronized void tag(String accountId, Map<String, String> tags) {
+        accountTags.put(accountId, Map.copyOf(tags));
+    }
+
+    public synchronized Map<String, String> tagsOf(String accountId) {
+        return accountTags.getOrDefault(accountId, Map.of());
     }
 
     public synchronized void add(User user) {

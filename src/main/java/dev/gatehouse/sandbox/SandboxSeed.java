@@ -46,39 +46,6 @@ public final class SandboxSeed {
         public static final Size BENCHMARK = new Size(2000, 3, 4, 50_000, 5_000, 500, 150_000, 50_000);
     }
 
-    /** A person the demo sign-in page offers; the same user exists in the sandbox Identity Store. */
-    public record Persona(String userName, String givenName, String familyName, String description,
-                          List<String> groups, String managerUserName) {
-
-        public String displayName() {
-            return givenName + " " + familyName;
-        }
-
-        public String email() {
-            return userName + "@example.com";
-        }
-    }
-
-    /** What each card on the demo sign-in page says; the demo rules (policy module) make it true. */
-    public static final List<Persona> PERSONAS = List.of(
-            new Persona("riley.chen", "Riley", "Chen",
-                    "Engineer on the payments team: requests ReadOnlyAccess, Developer and AdministratorAccess, "
-                            + "breaks glass, and gives access back.",
-                    List.of("engineering", "payments-team"), "avery.patel"),
-            new Persona("avery.patel", "Avery", "Patel",
-                    "Engineering manager: approves Riley's Developer requests as Riley's manager, and "
-                            + "AdministratorAccess as a production approver.",
-                    List.of("engineering", "engineering-managers", "production-approvers"), "jordan.kim"),
-            new Persona("morgan.reyes", "Morgan", "Reyes",
-                    "Platform admin: edits access rules and session durations, and follows up break-glass access.",
-                    List.of("platform", "gatehouse-admins"), "jordan.kim"),
-            new Persona("sam.okafor", "Sam", "Okafor",
-                    "Internal auditor: reads the directory, the access rules, active access and the audit trail, "
-                            + "and exports it; changes nothing.",
-                    List.of("gatehouse-auditors"), null),
-            new Persona("jordan.kim", "Jordan", "Kim", "Director of engineering: Avery's and Morgan's manager.",
-                    List.of("engineering", "engineering-managers"), null));
-
     /** The top level of the OU tree: one OU per environment, whose stage every account below it is named for. */
     public record Environment(String unit, String stage) {
     }
@@ -197,6 +164,7 @@ public final class SandboxSeed {
     private static void accounts(SandboxOrganization org, Size size, List<Unit> units) {
         org.add(new Account(accountId(0), SandboxOrganization.ROOT_ID, "management", "aws-management@example.com",
                 "ACTIVE"));
+        org.tag(accountId(0), Map.of(OWNER_TAG, "platform"));
         List<Unit> tops = units.stream().filter(u -> u.depth() == 0).toList();
         List<Map.Entry<String, Unit>> places = new ArrayList<>();
         for (String team : TEAMS) {
@@ -217,7 +185,32 @@ public final class SandboxSeed {
             String name = occurrence == 1 ? base : base + "-" + occurrence;
             org.add(new Account(accountId(i), place.getValue().id(), name, "aws+" + name + "@example.com",
                     i % 97 == 96 ? "SUSPENDED" : "ACTIVE"));
+            org.tag(accountId(i), ownerTag(place.getKey(), place.getValue().environment().stage()));
         }
+    }
+
+    /** The tag key Gatehouse reads owners from by default. */
+    public static final String OWNER_TAG = "owner";
+
+    /**
+     * Who an account's owner tag names, in each form Gatehouse reads: a manager's email for Commerce, the
+     * team's group where it has one, a userName elsewhere. The ledger team's and sandbox accounts have no
+     * owner, and checkout's staging account names someone who has left, as happens in real organizations.
+     */
+    private static Map<String, String> ownerTag(String team, String stage) {
+        if (team.equals("ledger") || stage.equals("sandbox")) {
+            return Map.of();
+        }
+        if (team.equals("checkout") && stage.equals("staging")) {
+            return Map.of(OWNER_TAG, "casey.left@example.com");
+        }
+        if (DOMAINS.get(0).teams().contains(team)) {
+            return Map.of(OWNER_TAG, "avery.patel@example.com");
+        }
+        if (GROUP_NAMES.contains(team + "-team")) {
+            return Map.of(OWNER_TAG, team + "-team");
+        }
+        return Map.of(OWNER_TAG, DOMAINS.get(3).teams().contains(team) ? "morgan.reyes" : "jordan.kim");
     }
 
     /** Whether the unit covers the team and no OU below it does. */
@@ -232,10 +225,10 @@ public final class SandboxSeed {
 
     private static List<String> users(SandboxOrganization org, Size size, Random random) {
         Map<String, String> idsByUserName = new LinkedHashMap<>();
-        for (Persona persona : PERSONAS) {
+        for (SandboxPersonas.Persona persona : SandboxPersonas.ALL) {
             idsByUserName.put(persona.userName(), uuid(random));
         }
-        for (Persona persona : PERSONAS) {
+        for (SandboxPersonas.Persona persona : SandboxPersonas.ALL) {
             org.add(new User(idsByUserName.get(persona.userName()), persona.userName(), persona.givenName(),
                     persona.familyName(), persona.email(),
                     persona.managerUserName() == null ? null : idsByUserName.get(persona.managerUserName()), true));
@@ -268,14 +261,14 @@ public final class SandboxSeed {
     private static void memberships(SandboxOrganization org, List<String> userIds, Map<String, String> groupIds,
                                     Random random) {
         List<String> groups = List.copyOf(groupIds.values());
-        for (int p = 0; p < PERSONAS.size(); p++) {
-            for (String group : PERSONAS.get(p).groups()) {
+        for (int p = 0; p < SandboxPersonas.ALL.size(); p++) {
+            for (String group : SandboxPersonas.ALL.get(p).groups()) {
                 if (groupIds.containsKey(group)) {
                     org.add(new Membership(uuid(random), groupIds.get(group), userIds.get(p)));
                 }
             }
         }
-        for (int i = PERSONAS.size(); i < userIds.size() && !groups.isEmpty(); i++) {
+        for (int i = SandboxPersonas.ALL.size(); i < userIds.size() && !groups.isEmpty(); i++) {
             int count = 1 + random.nextInt(3);
             for (int g = 0; g < count; g++) {
                 String group = groups.get(random.nextInt(groups.size()));
@@ -323,7 +316,7 @@ public final class SandboxSeed {
                     ? List.of(new CustomerManagedPolicy("developer-baseline", "/gatehouse/")) : List.of();
             String boundary = t.name().equals("Developer") ? "arn:aws:iam::aws:policy/PowerUserAccess" : null;
             org.add(new PermissionSet(arn, name, t.description(), t.duration(), null, managed, customer, t.inline(),
-                    boundary, Map.of("owner", i % 2 == 0 ? "platform" : "security")));
+                    boundary, i % 6 == 5 ? Map.of() : Map.of(OWNER_TAG, i % 2 == 0 ? "platform" : "security")));
             arns.add(arn);
         }
         return arns;
@@ -339,8 +332,8 @@ public final class SandboxSeed {
         if (accounts.isEmpty() || setArns.isEmpty()) {
             return;
         }
-        Set<String> personas = Set.copyOf(userIds.subList(0, Math.min(PERSONAS.size(), userIds.size())));
-        Set<String> personaGroups = PERSONAS.stream().flatMap(p -> p.groups().stream())
+        Set<String> personas = Set.copyOf(userIds.subList(0, Math.min(SandboxPersonas.ALL.size(), userIds.size())));
+        Set<String> personaGroups = SandboxPersonas.ALL.stream().flatMap(p -> p.groups().stream())
                 .filter(groupIds::containsKey).map(groupIds::get).collect(Collectors.toSet());
         Set<String> justInTime = org.permissionSets().stream().filter(s -> JUST_IN_TIME_ONLY.contains(s.name()))
                 .map(PermissionSet::arn).collect(Collectors.toSet());

@@ -79,6 +79,19 @@ class IdentityCenterMotoTest {
     }
 
     @Test
+    void an_accounts_tags_are_read_and_an_untagged_account_has_none() {
+        List<String> sorted = seeded.accountIds().stream().sorted().toList();
+        try (IdentityCenter center = connect()) {
+            String tagged = seeded.accountIds().stream()
+                    .filter(id -> !center.organizations().accountTags(id).isEmpty()).findFirst().orElseThrow();
+            assertThat(center.organizations().accountTags(tagged))
+                    .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("owner", "user0", "cost-center", "cc-42"));
+            assertThat(sorted.stream().filter(id -> !id.equals(tagged)).limit(3)
+                    .map(id -> center.organizations().accountTags(id))).allSatisfy(tags -> assertThat(tags).isEmpty());
+        }
+    }
+
+    @Test
     void users_groups_and_memberships_are_read_completely() {
         Set<DirectoryUser> users = new HashSet<>();
         Set<GroupMembership> memberships = new HashSet<>();
@@ -153,6 +166,10 @@ class IdentityCenterMotoTest {
                 accounts.add(id);
                 if (i < 25) {
                     org.moveAccount(r -> r.accountId(id).sourceParentId(root).destinationParentId(inner));
+                }
+                if (i == 0) {
+                    org.tagResource(r -> r.resourceId(id).tags(tag -> tag.key("owner").value("user0"),
+                            tag -> tag.key("cost-center").value("cc-42")));
                 }
             }
 

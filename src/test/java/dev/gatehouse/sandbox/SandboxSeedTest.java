@@ -94,7 +94,7 @@ class SandboxSeedTest {
 
     @Test
     void no_persona_holds_standing_access_drawn_at_random() {
-        Set<String> personas = SandboxSeed.PERSONAS.stream().map(p -> user(demo, p.userName()).id())
+        Set<String> personas = SandboxPersonas.ALL.stream().map(p -> user(demo, p.userName()).id())
                 .collect(Collectors.toSet());
 
         assertThat(demo.assignments()).filteredOn(a -> personas.contains(a.principalId())).hasSize(1);

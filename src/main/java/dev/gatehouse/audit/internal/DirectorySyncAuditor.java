@@ -4,8 +4,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.directory.DirectoryRefreshed;
 import dev.gatehouse.directory.DirectorySynced;
+import dev.gatehouse.directory.OwnedKind;
+import dev.gatehouse.directory.OwnerChanged;
 import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
@@ -14,7 +17,7 @@ import dev.gatehouse.shared.SystemActor;
 
 /**
  * Writes each directory sync to the audit trail (who started it, what it read, what changed or why it
- * failed), each admin refresh of one entry, and notifications an admin sent by hand.
+ * failed), each admin refresh of one entry, owner changes, and notifications an admin sent by hand.
  */
 @Component
 class DirectorySyncAuditor {
@@ -43,6 +46,15 @@ class DirectorySyncAuditor {
     void on(DirectoryRefreshed event) {
         repository.append(NewEntry.of(event.at(), event.actor(), AuditAction.DIRECTORY_REFRESHED, event.subject(),
                 event.outcome()));
+    }
+
+    @ApplicationModuleListener
+    void on(OwnerChanged event) {
+        AuditSubjects about = event.kind() == OwnedKind.ACCOUNT ? AuditSubjects.NONE.account(event.resourceId())
+                : AuditSubjects.NONE.permissionSetNamed(event.resourceName());
+        repository.append(NewEntry.of(event.at(), event.actor(), AuditAction.OWNER_CHANGED,
+                event.kind().label() + " " + event.resourceName() + " (" + event.resourceId() + ")",
+                "before: " + event.before() + " | after: " + event.after()).about(about));
     }
 
     @ApplicationModuleListener

@@ -12,9 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param syncInterval  time between scheduled syncs
  * @param syncOnStartup whether a node that starts asks for a sync
  * @param readThreads   how many Identity Center reads one sync runs at a time
+ * @param ownerTagKey   the AWS tag (on accounts and permission sets) whose value names the owner, matched
+ *                      ignoring case
  */
 @ConfigurationProperties("gatehouse.directory")
 record DirectoryProperties(@DefaultValue("1h") Duration syncInterval,
                            @DefaultValue("true") boolean syncOnStartup,
-                           @DefaultValue("8") int readThreads) {
+                           @DefaultValue("8") int readThreads,
+                           @DefaultValue("owner") String ownerTagKey) {
+
+    DirectoryProperties {
+        if (ownerTagKey == null || ownerTagKey.isBlank()) {
+            throw new IllegalArgumentException("gatehouse.directory.owner-tag-key must name a tag key");
+        }
+        ownerTagKey = ownerTagKey.strip();
+    }
 }

@@ -12,19 +12,21 @@ import dev.gatehouse.aws.AccountAssignment;
 import dev.gatehouse.aws.DirectoryUser;
 import dev.gatehouse.aws.IdentityCenter;
 
-/** Reads one account's or one person's current state from Identity Center into the mirror. */
+/** Reads one account's (with its owner tag) or one person's current state from Identity Center into the mirror. */
 @Component
 public class DirectoryRefresher {
 
     private final IdentityCenter identityCenter;
     private final RefreshRepository repository;
+    private final OwnerTagKey ownerTags;
 
-    DirectoryRefresher(IdentityCenter identityCenter, RefreshRepository repository) {
+    DirectoryRefresher(IdentityCenter identityCenter, RefreshRepository repository, OwnerTagKey ownerTags) {
         this.identityCenter = identityCenter;
         this.repository = repository;
+        this.ownerTags = ownerTags;
     }
 
-    /** @return the number of assignments the account has now */
+    /** With its owner tag. @return the number of assignments the account has now */
     @Transactional
     public int refreshAccount(String accountId) {
         OffsetDateTime readFrom = repository.now();
@@ -35,6 +37,7 @@ public class DirectoryRefresher {
             identityCenter.accountAssignments().assignments(accountId, set, assignments::add);
         }
         repository.replaceAccountAccess(accountId, provisioned, assignments, readFrom);
+        repository.accountOwnerTag(accountId, ownerTags.valueIn(identityCenter.organizations().accountTags(accountId)));
         return assignments.size();
     }
 

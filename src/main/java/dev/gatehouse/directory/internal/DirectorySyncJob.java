@@ -48,11 +48,13 @@ public class DirectorySyncJob {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ParallelReads reads;
+    private final OwnerTagKey ownerTags;
 
     DirectorySyncJob(IdentityCenter identityCenter, MirrorRepository mirror, SyncRunRepository runs,
                      PlatformTransactionManager transactions, MeterRegistry meters, ApplicationEventPublisher events,
-                     Clock clock, DirectoryProperties settings) {
+                     Clock clock, DirectoryProperties settings, OwnerTagKey ownerTags) {
         this.identityCenter = identityCenter;
+        this.ownerTags = ownerTags;
         this.mirror = mirror;
         this.runs = runs;
         this.transaction = new TransactionTemplate(transactions);
@@ -136,7 +138,7 @@ public class DirectorySyncJob {
                 progress.tick(() -> progress.units++);
             }, (AwsAccount account) -> {
                 accounts.add(account.id(), account.parentId(), account.name(), account.email(), account.status(),
-                        paths.getOrDefault(account.parentId(), "Root"));
+                        paths.getOrDefault(account.parentId(), "Root"), "");
                 accountIds.add(account.id());
                 progress.tick(() -> progress.accounts++);
             });
@@ -177,14 +179,17 @@ public class DirectorySyncJob {
                 sets.add(set.arn(), set.name(), set.description(), set.sessionDuration(), set.relayState(),
                         String.join("\n", set.managedPolicyArns()), String.join("\n", set.customerManagedPolicies()),
                         set.inlinePolicy(), set.permissionsBoundary(), set.tags().entrySet().stream()
-                                .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining("\n")));
+                                .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining("\n")),
+                        ownerTags.valueIn(set.tags()));
                 progress.tick(() -> progress.permissionSets++);
             });
         }
         progress.phase("Account assignments");
+        Map<String, String> ownerTagByAccount = new HashMap<>();
         try (StagingWriter provisioned = mirror.writer(MirrorRepository.PROVISIONED);
              StagingWriter assignments = mirror.writer(MirrorRepository.ASSIGNMENTS)) {
             reads.forEach(accountIds, this::accountAccess, access -> {
+                ownerTagByAccount.put(access.accountId(), access.ownerTag());
                 access.provisioned().forEach(set -> provisioned.add(access.accountId(), set));
                 access.assignments().forEach(assignment -> {
                     assignments.add(assignment.accountId(), assignment.permissionSetArn(),
@@ -193,10 +198,15 @@ public class DirectorySyncJob {
                 });
             });
         }
+        mirror.stageAccountOwnerTagKey(ownerTagByAccount);
     }
 
-    /** What one account has provisioned and who holds it. */
-    private record AccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> assignments) {
+    /**
+     * What one account has provisioned, who holds it, and its owner tag. The tag is read here rather than
+     * with the account, so its Organizations call runs beside the account's SSO Admin calls, paced apart.
+     */
+    private record AccountAccess(String accountId, List<String> provisioned, List<AccountAssignment> assignments,
+                                 String ownerTag) {
     }
 
     private AccountAccess accountAccess(String accountId) {
@@ -206,7 +216,8 @@ public class DirectorySyncJob {
         for (String set : sets) {
             identityCenter.accountAssignments().assignments(accountId, set, assignments::add);
         }
-        return new AccountAccess(accountId, sets, assignments);
+        return new AccountAccess(accountId, sets, assignments,
+                ownerTags.valueIn(identityCenter.organizations().accountTags(accountId)));
     }
 
     private Map<String, Double> callCounts() {

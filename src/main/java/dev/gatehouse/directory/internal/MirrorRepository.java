@@ -2,8 +2,10 @@ package dev.gatehouse.directory.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
@@ -33,7 +35,7 @@ public class MirrorRepository {
     static final MirrorTable UNITS = new MirrorTable("directory_ou", List.of("id"),
             List.of("parent_id", "name", "path", "depth"));
     static final MirrorTable ACCOUNTS = new MirrorTable("directory_account", List.of("id"),
-            List.of("ou_id", "name", "email", "status", "ou_path"));
+            List.of("ou_id", "name", "email", "status", "ou_path", "owner_tag"));
     static final MirrorTable USERS = new MirrorTable("directory_user", List.of("id"),
             List.of("user_name", "display_name", "email", "enabled", "manager_id"));
     static final MirrorTable GROUPS = new MirrorTable("directory_group", List.of("id"),
@@ -42,7 +44,7 @@ public class MirrorRepository {
             List.of());
     static final MirrorTable PERMISSION_SETS = new MirrorTable("directory_permission_set", List.of("arn"),
             List.of("name", "description", "session_duration", "relay_state", "managed_policies",
-                    "customer_managed_policies", "inline_policy", "permissions_boundary", "tags"));
+                    "customer_managed_policies", "inline_policy", "permissions_boundary", "tags", "owner_tag"));
     static final MirrorTable PROVISIONED = new MirrorTable("directory_provisioned",
             List.of("account_id", "permission_set_arn"), List.of());
     static final MirrorTable ASSIGNMENTS = new MirrorTable("directory_assignment",
@@ -101,6 +103,17 @@ public class MirrorRepository {
     /** Buffers rows and writes them to a staging table in batches. */
     StagingWriter writer(MirrorTable table) {
         return new StagingWriter(db, table);
+    }
+
+    /** Sets the staged accounts' owner tags, read after the accounts themselves (beside their assignments). */
+    void stageAccountOwnerTagKey(Map<String, String> ownerTagByAccount) {
+        List<Object[]> rows = ownerTagByAccount.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new Object[] {e.getValue(), e.getKey()}).toList();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            BatchBindStep batch = db.batch("update " + ACCOUNTS.staging() + " set owner_tag = ? where id = ?");
+            rows.subList(from, Math.min(rows.size(), from + 1000)).forEach(batch::bind);
+            batch.execute();
+        }
     }
 
     Changes apply() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.directory.internal;
 
+import static dev.gatehouse.db.Tables.DIRECTORY_ACCOUNT;
 import static dev.gatehouse.db.Tables.DIRECTORY_ASSIGNMENT;
 import static dev.gatehouse.db.Tables.DIRECTORY_GROUP_MEMBER;
 import static dev.gatehouse.db.Tables.DIRECTORY_PERMISSION_SET;
@@ -81,6 +82,11 @@ public class RefreshRepository {
         return assignments.isEmpty() ? DSL.falseCondition() : DSL.row(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN,
                 DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, DIRECTORY_ASSIGNMENT.PRINCIPAL_ID).in(assignments.stream()
                 .map(a -> DSL.row(a.permissionSetArn(), a.principalType(), a.principalId())).toList());
+    }
+
+    void accountOwnerTag(String accountId, String ownerTag) {
+        db.update(DIRECTORY_ACCOUNT).set(DIRECTORY_ACCOUNT.OWNER_TAG, ownerTag)
+                .where(DIRECTORY_ACCOUNT.ID.eq(accountId)).execute();
     }
 
     void replaceUser(DirectoryUser user, List<String> groupIds) {

@@ -15,12 +15,14 @@ import dev.gatehouse.directory.AccessInventory;
 import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.DirectorySync;
 import dev.gatehouse.directory.InventoryScope;
+import dev.gatehouse.directory.OwnedKind;
+import dev.gatehouse.directory.Owners;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 
 /**
- * One account: where it sits and who holds which permission set on it, standing (directly or through a
- * group) or just-in-time.
+ * One account: where it sits, who owns it, and who holds which permission set on it, standing (directly
+ * or through a group) or just-in-time.
  */
 @Route("directory/accounts/:accountId")
 @PageTitle("Account · Gatehouse")
@@ -32,14 +34,16 @@ public class AccountView extends DetailView<AccountRow> {
     private final Directory directory;
     private final AccessInventory inventory;
     private final DirectorySync sync;
+    private final Owners owners;
     private final boolean admin;
 
-    public AccountView(Directory directory, AccessInventory inventory, DirectorySync sync,
+    public AccountView(Directory directory, AccessInventory inventory, DirectorySync sync, Owners owners,
                        CurrentUser currentUser) {
         super(ACCOUNT_ID, "directory/organization", "Organization", "Account");
         this.directory = directory;
         this.inventory = inventory;
         this.sync = sync;
+        this.owners = owners;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
     }
 
@@ -55,7 +59,7 @@ public class AccountView extends DetailView<AccountRow> {
         facts.addClassName("gatehouse-muted");
         InventoryScope onAccount = InventoryScope.ORGANIZATION.onAccount(account.id());
         var access = AccessGrid.create(page -> inventory.page(onAccount, page), false, true);
-        add(new H2(account.name()), facts);
+        add(new H2(account.name()), facts, new OwnerPanel(owners, OwnedKind.ACCOUNT, account.id(), admin));
         if (admin) {
             add(refreshButton(() -> sync.refreshAccount(account.id())));
         }

@@ -15,11 +15,14 @@ import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.OwnedKind;
+import dev.gatehouse.directory.Owners;
 import dev.gatehouse.directory.PermissionSetRow;
+import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.DurationText;
 
-/** One permission set: session duration, every policy attached, tags, and where it is provisioned. */
+/** One permission set: its owner, session duration, every policy attached, tags, and where it is provisioned. */
 @Route("directory/permission-sets/:id")
 @PageTitle("Permission set · Gatehouse")
 @RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
@@ -29,10 +32,14 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
     static final String ID = "id";
 
     private final Directory directory;
+    private final Owners owners;
+    private final boolean admin;
 
-    public PermissionSetView(Directory directory) {
+    public PermissionSetView(Directory directory, Owners owners, CurrentUser currentUser) {
         super(ID, "directory/permission-sets", "Permission sets", "Permission set");
         this.directory = directory;
+        this.owners = owners;
+        this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
     }
 
     @Override
@@ -46,7 +53,8 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
                 + DurationText.ofIso(set.sessionDuration())
                 + (set.relayState().isEmpty() ? "" : " · relay state " + set.relayState()));
         facts.addClassName("gatehouse-muted");
-        add(new H2(set.name()), facts, new Paragraph(set.arn()));
+        add(new H2(set.name()), facts, new Paragraph(set.arn()),
+                new OwnerPanel(owners, OwnedKind.PERMISSION_SET, set.arn(), admin));
         add(new H3("Policies"), new Paragraph(policySummary(set)));
         if (!set.inlinePolicy().isEmpty()) {
             add(new Pre(set.inlinePolicy()));
@@ -65,7 +73,11 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
     }
 
     static String idOf(PermissionSetRow set) {
-        return set.arn().substring(set.arn().lastIndexOf('/') + 1);
+        return idOf(set.arn());
+    }
+
+    static String idOf(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     static String policySummary(PermissionSetRow set) {

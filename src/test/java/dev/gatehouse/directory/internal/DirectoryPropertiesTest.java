@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +19,7 @@ class DirectoryPropertiesTest {
         assertThat(settings.syncInterval()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.syncOnStartup()).isTrue();
         assertThat(settings.readThreads()).isEqualTo(8);
+        assertThat(settings.ownerTagKey()).isEqualTo("owner");
     }
 
     @Test
@@ -35,5 +37,23 @@ class DirectoryPropertiesTest {
 
         assertThat(settings.syncOnStartup()).isFalse();
         assertThat(settings.readThreads()).isEqualTo(4);
+    }
+
+    @Test
+    void the_owner_tag_key_is_read_from_its_variable_and_matched_on_tags_ignoring_case() {
+        DirectoryProperties settings = TestSettings.bindEnvironment(DirectoryProperties.class,
+                Map.of("GATEHOUSE_DIRECTORY_OWNER_TAG_KEY", " team-owner "));
+        OwnerTagKey key = new OwnerTagKey(settings);
+
+        assertThat(key.key()).isEqualTo("team-owner");
+        assertThat(key.valueIn(Map.of("Team-Owner", " avery.patel ", "owner", "someone.else"))).isEqualTo("avery.patel");
+        assertThat(key.valueIn(Map.of("owner", "someone.else"))).isEmpty();
+    }
+
+    @Test
+    void a_blank_owner_tag_key_is_refused_at_start_up() {
+        assertThatThrownBy(() -> TestSettings.bind(DirectoryProperties.class,
+                Map.of("gatehouse.directory.owner-tag-key", " ")))
+                .hasRootCauseMessage("gatehouse.directory.owner-tag-key must name a tag key");
     }
 }

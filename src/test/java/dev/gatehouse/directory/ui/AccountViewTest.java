@@ -15,10 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.TestUsers;
@@ -27,6 +30,7 @@ import dev.gatehouse.directory.AccessHolding;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
+import dev.gatehouse.directory.OwnerCandidate;
 import dev.gatehouse.ui.AccessDeniedView;
 
 class AccountViewTest extends DirectoryViewTest {
@@ -95,6 +99,42 @@ class AccountViewTest extends DirectoryViewTest {
 
         openAs(TestUsers.AUDITOR, "directory/accounts/" + id);
         assertThat(_find(Button.class, spec -> spec.withText("Refresh from Identity Center"))).isEmpty();
+    }
+
+    @Test
+    void an_admin_makes_a_group_the_accounts_owner_and_can_go_back_to_the_aws_tag() {
+        String id = accounts.fresh().id();
+        openAs(TestUsers.ADMIN, "directory/accounts/" + id);
+        assertThat(_get(Span.class, spec -> spec.withId(OwnerPanel.OWNER_ID)).getText())
+                .isEqualTo("Owner: No owner: No AWS tag owner.");
+
+        _click(_get(Button.class, spec -> spec.withId(OwnerPanel.CHANGE_ID)));
+        _click(_get(Button.class, spec -> spec.withId("save-owner")));
+        ComboBox<OwnerCandidate> who = _get(ComboBox.class, spec -> spec.withId("owner-candidate"));
+        assertThat(who.getErrorMessage()).isEqualTo("Choose a person or a group.");
+        OwnerCandidate payments = ComboBoxKt.getSuggestionItems(who).stream()
+                .filter(c -> c.name().equals("payments-team")).findFirst().orElseThrow();
+        _setValue(who, payments);
+        _click(_get(Button.class, spec -> spec.withId("save-owner")));
+
+        assertThat(_get(Span.class, spec -> spec.withId(OwnerPanel.OWNER_ID)).getText())
+                .startsWith("Owner: payments-team (group), set in Gatehouse by Morgan Reyes, ");
+        _click(_get(Button.class, spec -> spec.withId(OwnerPanel.USE_TAG_ID)));
+        assertThat(_get(Span.class, spec -> spec.withId(OwnerPanel.OWNER_ID)).getText())
+                .isEqualTo("Owner: No owner: No AWS tag owner.");
+        assertThat(_find(Button.class, spec -> spec.withId(OwnerPanel.USE_TAG_ID))).isEmpty();
+    }
+
+    @Test
+    void an_auditor_sees_the_accounts_owner_but_cannot_change_it() {
+        TestUsers.signIn(TestUsers.AUDITOR);
+        AccountRow payments = directory.accounts(DirectoryPage.first(100).matching("payments-prod")).get(0);
+
+        openAs(TestUsers.AUDITOR, "directory/accounts/" + payments.id());
+
+        assertThat(_get(Span.class, spec -> spec.withId(OwnerPanel.OWNER_ID)).getText())
+                .isEqualTo("Owner: Avery Patel (person), from the AWS tag owner=avery.patel@example.com");
+        assertThat(_find(Button.class, spec -> spec.withId(OwnerPanel.CHANGE_ID))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,7 @@
+package dev.gatehouse.directory;
+
+/** An Identity Store principal: a person (user) or a group. */
+public enum PrincipalType {
+    USER,
+    GROUP
+}
