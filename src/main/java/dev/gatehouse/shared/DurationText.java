@@ -2,6 +2,7 @@ package dev.gatehouse.shared;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The one way screens, messages, audit details and reports write a duration: "45 min", "4 h", "1 h 30 min",
@@ -10,6 +11,7 @@ import java.time.format.DateTimeParseException;
 public final class DurationText {
 
     private static final long MINUTES_A_DAY = 24 * 60;
+    private static final String NOT_KNOWN = "not known";
 
     private DurationText() {
     }
@@ -26,6 +28,11 @@ public final class DurationText {
             return rest + " min";
         }
         return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
+    }
+
+    /** A duration that may not be known: "not known" then, never "". */
+    public static String of(Optional<Duration> duration) {
+        return duration.map(DurationText::of).orElse(NOT_KNOWN);
     }
 
     /**

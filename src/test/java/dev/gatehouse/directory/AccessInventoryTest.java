@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,8 +107,9 @@ class AccessInventoryTest {
                         DIRECTORY_PERMISSION_SET.RELAY_STATE, DIRECTORY_PERMISSION_SET.MANAGED_POLICIES,
                         DIRECTORY_PERMISSION_SET.CUSTOMER_MANAGED_POLICIES, DIRECTORY_PERMISSION_SET.INLINE_POLICY,
                         DIRECTORY_PERMISSION_SET.PERMISSIONS_BOUNDARY, DIRECTORY_PERMISSION_SET.TAGS)
-                .values(read, "Read" + run, "", "PT1H", "", "", "", "", "", "")
-                .values(admin, "Admin" + run, "", "PT1H", "", "", "", "", "", "").execute();
+                .values(read, "Read" + run, "", Duration.ofHours(1), "", List.of(), List.of(), "", "", Map.of())
+                .values(admin, "Admin" + run, "", Duration.ofHours(1), "", List.of(), List.of(), "", "", Map.of())
+                .execute();
         db.insertInto(DIRECTORY_USER, DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
                         DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED)
                 .values(ada, "ada" + run, "Ada " + run, "ada@example.com", true)

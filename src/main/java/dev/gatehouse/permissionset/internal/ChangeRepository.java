@@ -2,6 +2,7 @@ package dev.gatehouse.permissionset.internal;
 
 import static dev.gatehouse.db.Tables.PERMISSION_SET_CHANGE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,11 +26,11 @@ public class ChangeRepository {
         this.db = db;
     }
 
-    public long insert(String arn, String name, String before, String after, String by, Instant at) {
+    public long insert(String arn, String name, Optional<Duration> before, Duration after, String by, Instant at) {
         return db.insertInto(PERMISSION_SET_CHANGE)
                 .set(PERMISSION_SET_CHANGE.PERMISSION_SET_ARN, arn)
                 .set(PERMISSION_SET_CHANGE.PERMISSION_SET_NAME, name)
-                .set(PERMISSION_SET_CHANGE.SESSION_BEFORE, before)
+                .set(PERMISSION_SET_CHANGE.SESSION_BEFORE, before.orElse(null))
                 .set(PERMISSION_SET_CHANGE.SESSION_AFTER, after)
                 .set(PERMISSION_SET_CHANGE.REQUESTED_BY, by)
                 .set(PERMISSION_SET_CHANGE.REQUESTED_AT, utc(at))
@@ -81,7 +82,8 @@ public class ChangeRepository {
 
     private static SessionChange change(Record record) {
         var r = record.into(PERMISSION_SET_CHANGE);
-        return new SessionChange(r.getId(), r.getPermissionSetArn(), r.getPermissionSetName(), r.getSessionBefore(),
+        return new SessionChange(r.getId(), r.getPermissionSetArn(), r.getPermissionSetName(),
+                Optional.ofNullable(r.getSessionBefore()),
                 r.getSessionAfter(), r.getRequestedBy(), r.getRequestedAt().toInstant(),
                 SessionChangeStatus.valueOf(r.getStatus()), r.getDetail(),
                 Optional.ofNullable(r.getFinishedAt()).map(OffsetDateTime::toInstant));
