@@ -1,7 +1,6 @@
 package dev.gatehouse.shared;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -43,11 +42,7 @@ public final class DurationText {
         if (iso == null || iso.isBlank()) {
             return "";
         }
-        try {
-            return of(Duration.parse(iso.strip()));
-        } catch (DateTimeParseException e) {
-            return iso;
-        }
+        return IsoDuration.parse(iso).map(DurationText::of).orElse(iso);
     }
 
     /** How long something took, with seconds while they matter: "2.3 s", "2 min 5 s", "1 h 12 min". */

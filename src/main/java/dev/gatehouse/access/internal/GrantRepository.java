@@ -25,7 +25,7 @@ import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
-import dev.gatehouse.access.PrincipalType;
+import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.db.tables.records.AccessRequestRecord;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
@@ -163,8 +163,8 @@ public class GrantRepository {
 
     public void own(AssignmentKey key, boolean owned) {
         db.insertInto(ACCESS_ASSIGNMENT)
-                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, key.accountId())
-                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, key.permissionSetArn())
+                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, key.accountId().value())
+                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, key.permissionSetArn().value())
                 .set(ACCESS_ASSIGNMENT.PRINCIPAL_TYPE, key.principalType().name())
                 .set(ACCESS_ASSIGNMENT.PRINCIPAL_ID, key.principalId())
                 .set(ACCESS_ASSIGNMENT.OWNED, owned)
@@ -184,8 +184,8 @@ public class GrantRepository {
     }
 
     private static Condition is(AssignmentKey key) {
-        return DSL.and(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId()),
-                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+        return DSL.and(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId().value()),
+                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn().value()),
                 ACCESS_ASSIGNMENT.PRINCIPAL_TYPE.eq(key.principalType().name()),
                 ACCESS_ASSIGNMENT.PRINCIPAL_ID.eq(key.principalId()));
     }
@@ -195,8 +195,8 @@ public class GrantRepository {
         if (key.principalType() != PrincipalType.USER) {
             return 0;
         }
-        return db.fetchCount(ACCESS_GRANT, ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId()),
-                ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn()), ACCESS_GRANT.USER_ID.eq(key.principalId()),
+        return db.fetchCount(ACCESS_GRANT, ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId().value()),
+                ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn().value()), ACCESS_GRANT.USER_ID.eq(key.principalId()),
                 ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(),
                         GrantStatus.ENDING.name()));
     }

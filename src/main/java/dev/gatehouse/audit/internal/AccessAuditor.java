@@ -102,9 +102,9 @@ class AccessAuditor {
         var key = event.key();
         repository.append(NewEntry.of(event.at(), event.actor(), action, "decision " + event.decisionId(),
                         event.operation() + " for " + key.principalType() + " " + key.principalId() + ": "
-                                + key.permissionSetArn() + " on " + key.accountId()
+                                + key.permissionSetArn().value() + " on " + key.accountId().value()
                                 + (reason.isEmpty() ? "" : "; " + reason))
-                .about(AuditSubjects.NONE.account(key.accountId()).awsRequest(event.outcome().requestId())));
+                .about(AuditSubjects.NONE.account(key.accountId().value()).awsRequest(event.outcome().requestId())));
     }
 
     @ApplicationModuleListener

@@ -31,6 +31,7 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.directory.AccessHolding;
+import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.InventoryGrants;
@@ -96,7 +97,7 @@ public class InventoryRepository {
             return new AccessHolding(new AccessHolding.Account(r.get(accountId), r.get(ACCOUNT_NAME)),
                     new AccessHolding.PermissionSet(r.get(setArn), r.get(SET_NAME)),
                     new AccessHolding.Person(r.get(userId), r.get(USER_NAME), r.get(DISPLAY_NAME)),
-                    new AccessHolding.Held(kind, r.get(principalType), r.get(principalId), r.get(GROUP_NAME), grant),
+                    new AccessHolding.Held(kind, PrincipalType.valueOf(r.get(principalType)), r.get(principalId), r.get(GROUP_NAME), grant),
                     Optional.ofNullable(r.get(firstSeen)).map(OffsetDateTime::toInstant),
                     Boolean.TRUE.equals(r.get(MADE)));
         }
