@@ -25,10 +25,10 @@ import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
-import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.db.tables.records.AccessRequestRecord;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
+import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.policy.ApproverScope;
 import dev.gatehouse.shared.SearchText;
 
@@ -208,7 +208,7 @@ public class GrantRepository {
                 .set(ACCESS_LEDGER.OPERATION, operation.name())
                 .set(ACCESS_LEDGER.ACCOUNT_ID, grant.accountId())
                 .set(ACCESS_LEDGER.PERMISSION_SET_ARN, grant.permissionSetArn())
-                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, PrincipalType.USER.name())
+                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, PrincipalType.USER)
                 .set(ACCESS_LEDGER.PRINCIPAL_ID, grant.userId())
                 .set(ACCESS_LEDGER.STATUS, state.name())
                 .set(ACCESS_LEDGER.ATTEMPTS, operation == Operation.SKIP ? 0 : 1)

@@ -33,7 +33,7 @@ class AssignmentWriteRepository {
         db.insertInto(DIRECTORY_ASSIGNMENT_WRITE)
                 .set(DIRECTORY_ASSIGNMENT_WRITE.ACCOUNT_ID, write.accountId())
                 .set(DIRECTORY_ASSIGNMENT_WRITE.PERMISSION_SET_ARN, write.permissionSetArn())
-                .set(DIRECTORY_ASSIGNMENT_WRITE.PRINCIPAL_TYPE, write.principalType().name())
+                .set(DIRECTORY_ASSIGNMENT_WRITE.PRINCIPAL_TYPE, write.principalType())
                 .set(DIRECTORY_ASSIGNMENT_WRITE.PRINCIPAL_ID, write.principalId())
                 .set(DIRECTORY_ASSIGNMENT_WRITE.PRESENT, write.created())
                 .set(DIRECTORY_ASSIGNMENT_WRITE.WRITTEN_AT, DSL.currentOffsetDateTime())
@@ -86,7 +86,7 @@ class AssignmentWriteRepository {
                 .where(DIRECTORY_ASSIGNMENT_WRITE.ACCOUNT_ID.eq(accountId),
                         DIRECTORY_ASSIGNMENT_WRITE.WRITTEN_AT.ge(since))
                 .fetch().stream()
-                .collect(Collectors.toMap(r -> new AccountAssignment(accountId, r.value1(), r.value2(), r.value3()),
+                .collect(Collectors.toMap(r -> new AccountAssignment(accountId, r.value1(), r.value2().name(), r.value3()),
                         r -> r.value4()));
     }
 

@@ -31,12 +31,12 @@ import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.directory.AccessHolding;
-import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.InventoryGrants;
 import dev.gatehouse.directory.InventoryOrder;
 import dev.gatehouse.directory.InventoryScope;
+import dev.gatehouse.directory.PrincipalType;
 
 /**
  * The access inventory as one query: the mirror's assignments to people, its assignments to groups
