@@ -25,7 +25,6 @@ import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
-import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.db.tables.records.AccessRequestRecord;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
 import dev.gatehouse.directory.PrincipalType;

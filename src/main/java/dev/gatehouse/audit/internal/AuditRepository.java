@@ -26,7 +26,6 @@ import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditSubjects;

@@ -15,9 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.db.tables.records.AccessRuleRecord;
 import dev.gatehouse.policy.AccessRule;
-import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
-import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.shared.SearchText;
 
 @Repository
