@@ -178,8 +178,12 @@ public class DirectorySyncJob {
             identityCenter.permissionSets().permissionSetArns(arns::add);
             reads.forEach(arns, identityCenter.permissionSets()::permissionSet, set -> {
                 // AWS's ISO-8601 text; one that is no duration is stored as not known (NULL), never guessed.
-                sets.add(set.arn(), set.name(), set.description(),
-                        IsoDuration.parse(set.sessionDuration()).map(Duration::toString).orElse(null),
+                Optional<Duration> session = IsoDuration.parse(set.sessionDuration());
+                if (session.isEmpty()) {
+                    log.warn("Permission set {} has session duration \"{}\", no ISO-8601 duration: stored as not known",
+                            set.arn(), set.sessionDuration());
+                }
+                sets.add(set.arn(), set.name(), set.description(), session.map(Duration::toString).orElse(null),
                         set.relayState(), set.managedPolicyArns().toArray(String[]::new),
                         set.customerManagedPolicies().toArray(String[]::new), set.inlinePolicy(),
                         set.permissionsBoundary(), MirrorRepository.tags(set.tags()));
