@@ -36,7 +36,7 @@ class MainLayoutTest extends KaribuTest {
         openAs(TestUsers.AUDITOR, "");
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules",
+                "Organization", "People", "Groups", "Permission sets", "Session durations", "Without an owner", "Access rules",
                 "Directory sync", "Audit trail", "Two-step verification");
     }
 
@@ -45,7 +45,7 @@ class MainLayoutTest extends KaribuTest {
         openAs(TestUsers.ADMIN, "");
 
         assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Session durations", "Access rules",
+                "Organization", "People", "Groups", "Permission sets", "Session durations", "Without an owner", "Access rules",
                 "Directory sync", "Notifications", "Sessions and MFA", "Audit trail", "Two-step verification");
     }
 
