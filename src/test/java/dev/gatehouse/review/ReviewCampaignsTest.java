@@ -207,6 +207,8 @@ class ReviewCampaignsTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> campaigns.campaigns(0, 10)))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> campaigns.campaignCount()))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(as(TestUsers.AUDITOR, () -> campaigns.campaign(id)).name()).isEqualTo(draft.name());
         assertThat(as(TestUsers.AUDITOR, () -> campaigns.campaigns(0, 1000))).extracting(ReviewCampaign::id).contains(id);
         assertThat(as(TestUsers.AUDITOR, () -> campaigns.campaignCount())).isPositive();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
+import dev.gatehouse.sandbox.SandboxSettings;
 import dev.gatehouse.security.GatehouseUser;
 
 /**
@@ -60,6 +62,11 @@ class ReviewDecisionsTest {
     private String riley;
     private String avery;
     private String jordan;
+
+    @AfterEach
+    void ordinarySandbox() {
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0));
+    }
 
     @BeforeEach
     void demoDirectory() {
@@ -162,6 +169,28 @@ class ReviewDecisionsTest {
         giveBack(grants, grant);
 
         awaitStatus(campaign, item, ItemStatus.REMOVED);
+        assertThat(inSandbox(account, "Developer", riley)).isFalse();
+    }
+
+    @Test
+    void a_removal_identity_center_refuses_shows_its_reason_and_ends_removed_when_the_ledger_retries() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.manager())));
+        ReviewItemRow item = only(campaign, i -> true);
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0).withWrites(Duration.ofMillis(50), 1));
+
+        as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.REVOKE, ""));
+
+        ReviewItemRow failed = awaitStatus(campaign, item, ItemStatus.FAILED);
+        assertThat(failed.applyDetail()).startsWith("Identity Center refused the removal, which is tried again: ")
+                .contains("IAM role quota");
+        assertThat(inSandbox(account, "Developer", riley)).isTrue();
+
+        sandbox.settings(SandboxSettings.AWS_LIMITS.withRateLimitScale(0));
+
+        assertThat(awaitStatus(campaign, item, ItemStatus.REMOVED).applyDetail()).isEmpty();
         assertThat(inSandbox(account, "Developer", riley)).isFalse();
     }
 
