@@ -170,13 +170,6 @@ public class ItemRepository {
                 .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
     }
 
-    /** Each decision on the item, oldest first: "stage 1 KEEP by Avery Patel". */
-    public List<String> history(long itemId) {
-        return db.selectFrom(REVIEW_ITEM_DECISION).where(REVIEW_ITEM_DECISION.ITEM_ID.eq(itemId))
-                .orderBy(REVIEW_ITEM_DECISION.ID)
-                .fetch(r -> "stage " + r.getStage() + " " + r.getDecision() + " by " + r.getDecidedBy());
-    }
-
     private SelectOnConditionStep<Record> rows() {
         return db.select(REVIEW_ITEM.fields()).select(REVIEW_CAMPAIGN.NAME, STAGES).from(REVIEW_ITEM)
                 .join(REVIEW_CAMPAIGN).on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID));
