@@ -41,14 +41,16 @@ public record AccessHolding(Account account, PermissionSet permissionSet, Person
      * @param groupName the group's name for GROUP, otherwise empty
      * @param grant     the grant for GRANT
      */
-    public record Held(How how, String principalType, String principalId, String groupName, Optional<Grant> grant) {
+    public record Held(How how, PrincipalType principalType, String principalId, String groupName,
+                       Optional<Grant> grant) {
     }
 
     public record Grant(long id, long requestId, Instant endsAt) {
     }
 
     /** The Identity Center assignment this row stands on: (account, permission set, principal type, principal id). */
-    public record Key(String accountId, String permissionSetArn, String principalType, String principalId) {
+    public record Key(AccountId accountId, PermissionSetArn permissionSetArn, PrincipalType principalType,
+                      String principalId) {
     }
 
     /**
@@ -65,6 +67,7 @@ public record AccessHolding(Account account, PermissionSet permissionSet, Person
     }
 
     public Key key() {
-        return new Key(account.id(), permissionSet.arn(), held.principalType(), held.principalId());
+        return new Key(new AccountId(account.id()), new PermissionSetArn(permissionSet.arn()), held.principalType(),
+                held.principalId());
     }
 }

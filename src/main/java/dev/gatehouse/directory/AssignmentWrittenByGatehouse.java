@@ -7,9 +7,8 @@ package dev.gatehouse.directory;
  * reports show it at once rather than at the next sync. The type lives here, not in access, because
  * access already depends on directory: a listener on an access type would make the modules a cycle.
  *
- * @param principalType USER or GROUP
  * @param created       CreateAccountAssignment; otherwise DeleteAccountAssignment
  */
-public record AssignmentWrittenByGatehouse(String accountId, String permissionSetArn, String principalType,
+public record AssignmentWrittenByGatehouse(String accountId, String permissionSetArn, PrincipalType principalType,
                                            String principalId, boolean created) {
 }

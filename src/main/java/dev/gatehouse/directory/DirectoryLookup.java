@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.internal.LookupRepository;
+import dev.gatehouse.directory.internal.OwnershipReader;
 
 /**
  * Facts about people, groups, accounts and permission sets from the last sync, for other modules'
@@ -18,9 +19,16 @@ import dev.gatehouse.directory.internal.LookupRepository;
 public class DirectoryLookup {
 
     private final LookupRepository repository;
+    private final OwnershipReader owners;
 
-    DirectoryLookup(LookupRepository repository) {
+    DirectoryLookup(LookupRepository repository, OwnershipReader owners) {
         this.repository = repository;
+        this.owners = owners;
+    }
+
+    /** Who owns the account or permission set, or why nobody does; empty when the sync has not seen it. */
+    public Optional<Ownership> ownership(OwnedKind kind, String resourceId) {
+        return owners.of(kind, resourceId);
     }
 
     /** The Identity Store user a signed-in person maps to: by userName, else by email (case-insensitive). */

@@ -1,5 +1,7 @@
 package dev.gatehouse.directory;
 
+import java.time.Duration;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +21,9 @@ public class MirrorUpdates {
         this.repository = repository;
     }
 
-    /** The permission set's session duration is now this ISO-8601 duration in Identity Center. */
+    /** The permission set's session duration is now this in Identity Center. */
     @Transactional
-    public void sessionDurationApplied(String permissionSetArn, String sessionDuration) {
+    public void sessionDurationApplied(String permissionSetArn, Duration sessionDuration) {
         repository.sessionDuration(permissionSetArn, sessionDuration);
     }
 }

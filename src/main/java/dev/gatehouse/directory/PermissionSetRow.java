@@ -1,13 +1,30 @@
 package dev.gatehouse.directory;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A permission set as the directory shows it.
  *
- * @param accounts how many accounts it is provisioned to
+ * @param sessionDuration how long a role session from it lasts; empty when AWS's answer was no duration
+ * @param tags            by key
+ * @param accounts        how many accounts it is provisioned to
  */
-public record PermissionSetRow(String arn, String name, String description, String sessionDuration,
+public record PermissionSetRow(String arn, String name, String description, Optional<Duration> sessionDuration,
                                String relayState, List<String> managedPolicies, List<String> customerManagedPolicies,
-                               String inlinePolicy, String permissionsBoundary, List<String> tags, int accounts) {
+                               String inlinePolicy, String permissionsBoundary, Map<String, String> tags,
+                               int accounts) {
+
+    /** The longest role session AWS allows. */
+    public static final Duration LONGEST_SESSION = Duration.ofHours(12);
+
+    /**
+     * The session duration, or {@link #LONGEST_SESSION} when it is not known: the safe guess for anything
+     * that must end a session-length early.
+     */
+    public Duration sessionOrLongest() {
+        return sessionDuration.orElse(LONGEST_SESSION);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.directory;
 
-/** An Identity Store principal: a person (user) or a group. */
+/** Who an Identity Center account assignment is for: a person (USER) or a group (GROUP), as AWS names them. */
 public enum PrincipalType {
     USER,
     GROUP

@@ -3,7 +3,6 @@ package dev.gatehouse.permissionset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +26,7 @@ import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.shared.DueTasks;
 import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.shared.IsoDuration;
 
 /**
  * The session-duration policy: an AWS role session outlives the assignment that opened it, up to the
@@ -81,12 +81,16 @@ public class SessionDurations {
         List<SessionDurationRow> rows = new ArrayList<>();
         for (PermissionSetRow set : directory.permissionSets()) {
             List<AccessRule> mine = rules.stream().filter(r -> r.permissionSetArn().equals(set.arn())).toList();
-            Duration session = parse(set.sessionDuration()).orElse(SHORTEST);
+            // For the comparisons only; a duration not known has a warning of its own.
+            Duration session = set.sessionDuration().orElse(SHORTEST);
             Optional<Duration> longest = mine.stream().map(AccessRule::maxDuration).max(Comparator.naturalOrder());
             // A rule that counts the session in its longest access has no gap to warn of.
             Optional<AccessRule> shortest = mine.stream().filter(rule -> !rule.sessionCapped())
                     .min(Comparator.comparing(AccessRule::defaultDuration));
             List<String> warnings = new ArrayList<>();
+            if (set.sessionDuration().isEmpty()) {
+                warnings.add("AWS's session duration is not known here; the next directory sync reads it again.");
+            }
             shortest.filter(rule -> session.compareTo(rule.defaultDuration()) > 0).ifPresent(rule -> warnings.add(
                     "A session lasts up to " + DurationText.of(session) + ", longer than the "
                             + DurationText.of(rule.defaultDuration()) + " a grant under \"" + rule.name()
@@ -127,33 +131,25 @@ public class SessionDurations {
     public SessionChange change(String permissionSetArn, String sessionDuration) {
         PermissionSetRow set = directory.permissionSet(permissionSetArn == null ? "" : permissionSetArn)
                 .orElseThrow(() -> new SessionDurationProblem("This permission set no longer exists."));
-        Duration wanted = parse(sessionDuration == null ? "" : sessionDuration.strip())
+        Duration wanted = IsoDuration.parse(sessionDuration)
                 .filter(d -> d.compareTo(SHORTEST) >= 0 && d.compareTo(LONGEST) <= 0)
                 .orElseThrow(() -> new SessionDurationProblem("Give an ISO-8601 duration from PT1H to PT12H, "
                         + "such as PT2H or PT1H30M."));
-        if (parse(set.sessionDuration()).filter(wanted::equals).isPresent()) {
+        if (set.sessionDuration().filter(wanted::equals).isPresent()) {
             throw new SessionDurationProblem(set.name() + " already has sessions of " + DurationText.of(wanted)
                     + ".");
         }
         changes.inFlight(set.arn()).ifPresent(running -> {
             throw new SessionDurationProblem("A change of " + set.name() + " to "
-                    + DurationText.ofIso(running.after()) + " is still being applied.");
+                    + DurationText.of(running.after()) + " is still being applied.");
         });
         String by = currentUser.require().displayName();
-        long id = changes.insert(set.arn(), set.name(), set.sessionDuration(), wanted.toString(), by,
+        long id = changes.insert(set.arn(), set.name(), set.sessionDuration(), wanted, by,
                 clock.instant());
         scheduler.schedule(sessionDurationChange.instance(String.valueOf(id)), clock.instant());
         dueTasks.runAfterCommit();
-        events.publishEvent(new SessionDurationChanged(id, set.name(), set.sessionDuration(), wanted.toString(),
+        events.publishEvent(new SessionDurationChanged(id, set.name(), set.sessionDuration(), wanted,
                 SessionChangeStatus.UPDATING, by, "Requested", "", clock.instant()));
         return changes.find(id).orElseThrow();
-    }
-
-    private static Optional<Duration> parse(String iso) {
-        try {
-            return Optional.of(Duration.parse(iso));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.policy;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +18,7 @@ import dev.gatehouse.directory.AccountScopes;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.directory.GroupRow;
+import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.policy.internal.RuleRepository;
 import dev.gatehouse.security.AdminOnly;
@@ -203,17 +203,9 @@ public class AccessPolicy {
             return rule;
         }
         Duration session = directory.permissionSet(rule.permissionSetArn())
-                .map(set -> parseOrZero(set.sessionDuration())).orElse(Duration.ZERO);
+                .map(PermissionSetRow::sessionOrLongest).orElse(Duration.ZERO);
         Duration longest = rule.maxDuration().minus(session);
         return rule.withLongestAccess(longest.compareTo(SHORTEST) < 0 ? SHORTEST : longest);
-    }
-
-    private static Duration parseOrZero(String iso) {
-        try {
-            return Duration.parse(iso);
-        } catch (DateTimeParseException e) {
-            return Duration.ZERO;
-        }
     }
 
     /** The rules under which this person approves others' requests. */

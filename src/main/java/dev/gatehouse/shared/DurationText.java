@@ -1,7 +1,7 @@
 package dev.gatehouse.shared;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The one way screens, messages, audit details and reports write a duration: "45 min", "4 h", "1 h 30 min",
@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 public final class DurationText {
 
     private static final long MINUTES_A_DAY = 24 * 60;
+    private static final String NOT_KNOWN = "not known";
 
     private DurationText() {
     }
@@ -28,6 +29,11 @@ public final class DurationText {
         return rest == 0 ? hours + " h" : hours + " h " + rest + " min";
     }
 
+    /** A duration that may not be known: "not known" then, never "". */
+    public static String of(Optional<Duration> duration) {
+        return duration.map(DurationText::of).orElse(NOT_KNOWN);
+    }
+
     /**
      * An ISO-8601 duration as AWS and the configuration write it ("PT4H" becomes "4 h"); text that is no
      * such duration is returned as it is, so nothing is hidden, and nothing becomes "".
@@ -36,11 +42,7 @@ public final class DurationText {
         if (iso == null || iso.isBlank()) {
             return "";
         }
-        try {
-            return of(Duration.parse(iso.strip()));
-        } catch (DateTimeParseException e) {
-            return iso;
-        }
+        return IsoDuration.parse(iso).map(DurationText::of).orElse(iso);
     }
 
     /** How long something took, with seconds while they matter: "2.3 s", "2 min 5 s", "1 h 12 min". */

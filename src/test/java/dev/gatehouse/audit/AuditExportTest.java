@@ -66,10 +66,10 @@ class AuditExportTest {
         as(TestUsers.ADMIN, () -> audit.export(new AuditFilter(marker, Optional.of(AuditAction.SIGNED_IN)), false,
                 new ByteArrayOutputStream()));
 
-        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED.name()),
+        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED),
                 AUDIT_ENTRY.ACTOR.eq("Morgan Reyes"), AUDIT_ENTRY.DETAILS.startsWith(
                         "CSV of entries with action Signed in, matching \"" + marker + "\" up to entry "))).isTrue();
-        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED.name()),
+        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_EXPORTED),
                 AUDIT_ENTRY.ACTOR.eq("Riley Chen"))).isFalse();
     }
 }

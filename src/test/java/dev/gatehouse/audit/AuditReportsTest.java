@@ -164,7 +164,7 @@ class AuditReportsTest {
         as(TestUsers.ADMIN, () -> reports.write(AuditReport.CURRENT_ACCESS_BY_PERSON, AuditFilter.ALL, false,
                 new ByteArrayOutputStream()));
 
-        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_REPORT_EXPORTED.name()),
+        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_REPORT_EXPORTED),
                 AUDIT_ENTRY.ACTOR.eq("Morgan Reyes"), AUDIT_ENTRY.DETAILS.eq("Current access by person as CSV")))
                 .isTrue();
         assertThat(reports.fileName(AuditReport.CURRENT_ACCESS_BY_PERSON, AuditFilter.ALL))

@@ -144,7 +144,7 @@ class AccessInventoryBenchmark {
                 "insert into directory_group select 'g-' || g, 'group-' || g, '' from generate_series(1, 2500) g",
                 "insert into directory_group_member select 'g-' || ((g + (g / 50000) * 1249) % 2500 + 1), "
                         + "'u-' || (g % 50000 + 1) from generate_series(0, 99999) g on conflict do nothing",
-                "insert into directory_permission_set select " + set + "g, 'Set' || g, '', 'PT1H', '', '', '', '', '', '' "
+                "insert into directory_permission_set select " + set + "g, 'Set' || g, '', 'PT1H', '', '{}', '{}', '', '', '{}' "
                         + "from generate_series(1, 300) g",
                 // Account and set from g (unique for g < 600,000), so no two rows collide.
                 "insert into directory_assignment (account_id, permission_set_arn, principal_type, principal_id) "

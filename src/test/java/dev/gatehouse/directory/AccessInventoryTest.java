@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,8 +86,10 @@ class AccessInventoryTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         top = "ou-top-" + run;
         child = "ou-child-" + run;
-        accountA = "A" + run;
-        accountB = "B" + run;
+        // Twelve digits, as AWS's are, and far from the sandbox's 1111… ids.
+        long account = 900_000_000_000L + Math.floorMod(run.hashCode(), 49_999_999_999L) * 2;
+        accountA = String.valueOf(account);
+        accountB = String.valueOf(account + 1);
         read = "arn:aws:sso:::permissionSet/ssoins-test/ps-read-" + run;
         admin = "arn:aws:sso:::permissionSet/ssoins-test/ps-admin-" + run;
         ada = "u-ada-" + run;
@@ -106,8 +109,9 @@ class AccessInventoryTest {
                         DIRECTORY_PERMISSION_SET.RELAY_STATE, DIRECTORY_PERMISSION_SET.MANAGED_POLICIES,
                         DIRECTORY_PERMISSION_SET.CUSTOMER_MANAGED_POLICIES, DIRECTORY_PERMISSION_SET.INLINE_POLICY,
                         DIRECTORY_PERMISSION_SET.PERMISSIONS_BOUNDARY, DIRECTORY_PERMISSION_SET.TAGS)
-                .values(read, "Read" + run, "", "PT1H", "", "", "", "", "", "")
-                .values(admin, "Admin" + run, "", "PT1H", "", "", "", "", "", "").execute();
+                .values(read, "Read" + run, "", Duration.ofHours(1), "", List.of(), List.of(), "", "", Map.of())
+                .values(admin, "Admin" + run, "", Duration.ofHours(1), "", List.of(), List.of(), "", "", Map.of())
+                .execute();
         db.insertInto(DIRECTORY_USER, DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
                         DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED)
                 .values(ada, "ada" + run, "Ada " + run, "ada@example.com", true)
@@ -137,7 +141,8 @@ class AccessInventoryTest {
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.held().how()).isEqualTo(How.DIRECT);
-            assertThat(row.key()).isEqualTo(new AccessHolding.Key(accountA, read, "USER", ada));
+            assertThat(row.key()).isEqualTo(new AccessHolding.Key(new AccountId(accountA), new PermissionSetArn(read),
+                    PrincipalType.USER, ada));
             assertThat(row.person()).isEqualTo(new AccessHolding.Person(ada, "ada" + suffix(), "Ada " + suffix()));
             assertThat(row.firstSeen()).isPresent();
             assertThat(row.madeByGatehouse()).isFalse();
@@ -150,8 +155,8 @@ class AccessInventoryTest {
 
         assertThat(rows).extracting(row -> row.held().how(), row -> row.key().principalType(),
                         row -> row.key().principalId(), row -> row.held().groupName())
-                .containsExactly(tuple(How.GROUP, "GROUP", groupOne, "One " + suffix()),
-                        tuple(How.GROUP, "GROUP", groupTwo, "Two " + suffix()));
+                .containsExactly(tuple(How.GROUP, PrincipalType.GROUP, groupOne, "One " + suffix()),
+                        tuple(How.GROUP, PrincipalType.GROUP, groupTwo, "Two " + suffix()));
     }
 
     @Test
@@ -254,7 +259,8 @@ class AccessInventoryTest {
         assertThat(page(triple)).singleElement().satisfies(row -> {
             assertThat(row.held().how()).isEqualTo(How.GRANT);
             assertThat(row.held().grant()).get().satisfies(grant -> assertThat(grant.requestId()).isEqualTo(sent));
-            assertThat(row.key()).isEqualTo(new AccessHolding.Key(onAccount, readOnly, "USER", riley));
+            assertThat(row.key()).isEqualTo(new AccessHolding.Key(new AccountId(onAccount),
+                    new PermissionSetArn(readOnly), PrincipalType.USER, riley));
             assertThat(row.madeByGatehouse()).isTrue();
             assertThat(row.firstSeen()).as("the sync has not seen it yet").isEmpty();
         });

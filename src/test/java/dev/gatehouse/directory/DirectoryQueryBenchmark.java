@@ -112,7 +112,7 @@ class DirectoryQueryBenchmark {
                 "insert into directory_group_member select 'g-' || (g % 10000 + 1), 'u-' || (g % 100000 + 1) "
                         + "from generate_series(1, 200000) g on conflict do nothing",
                 "insert into directory_permission_set select 'arn:aws:sso:::permissionSet/ssoins-b/ps-' || g, 'Set' || g, "
-                        + "'', 'PT1H', '', '', '', '', '', '' from generate_series(1, 500) g",
+                        + "'', 'PT1H', '', '{}', '{}', '', '', '{}' from generate_series(1, 500) g",
                 "insert into directory_assignment select lpad((g % 5000 + 1)::text, 12, '0'), "
                         + "'arn:aws:sso:::permissionSet/ssoins-b/ps-' || (g % 500 + 1), 'USER', 'u-' || (g % 100000 + 1) "
                         + "from generate_series(1, 200000) g on conflict do nothing",

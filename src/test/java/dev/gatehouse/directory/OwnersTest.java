@@ -158,6 +158,16 @@ class OwnersTest {
     }
 
     @Test
+    void another_modules_service_reads_an_owner_for_whoever_is_signed_in_through_the_directory_lookup() {
+        AccountRow account = accounts.fresh();
+        tag(account, "avery.patel");
+
+        assertThat(as(TestUsers.REQUESTER, () -> lookup.ownership(OwnedKind.ACCOUNT, account.id())))
+                .hasValueSatisfying(o -> assertThat(o.text()).isEqualTo("Avery Patel (person), from the AWS tag owner=avery.patel"));
+        assertThat(lookup.ownership(OwnedKind.ACCOUNT, "000000000000")).isEmpty();
+    }
+
+    @Test
     void candidates_are_people_first_then_groups_matching_name_user_name_or_email() {
         List<OwnerCandidate> found = as(TestUsers.ADMIN, () -> owners.candidates("platform", 0, 50));
         assertThat(found).extracting(OwnerCandidate::type).last().isEqualTo(PrincipalType.GROUP);

@@ -3,6 +3,7 @@ package dev.gatehouse.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,12 @@ class DurationTextTest {
         assertThat(DurationText.ofIso("about an hour")).isEqualTo("about an hour");
         assertThat(DurationText.ofIso("")).isEmpty();
         assertThat(DurationText.ofIso(null)).isEmpty();
+    }
+
+    @Test
+    void a_duration_that_is_not_known_says_so() {
+        assertThat(DurationText.of(Optional.empty())).isEqualTo("not known");
+        assertThat(DurationText.of(Optional.of(Duration.ofHours(4)))).isEqualTo("4 h");
     }
 
     @Test

@@ -28,8 +28,8 @@ class AssignmentCalls {
     }
 
     WriteOutcome send(Operation operation, AssignmentKey key) {
-        AccountAssignment assignment = new AccountAssignment(key.accountId(), key.permissionSetArn(),
-                key.principalType().name(), key.principalId());
+        AccountAssignment assignment = new AccountAssignment(key.accountId().value(),
+                key.permissionSetArn().value(), key.principalType().name(), key.principalId());
         return operation == Operation.CREATE ? assignments.createAssignment(assignment, WRITE_WAIT)
                 : assignments.deleteAssignment(assignment, WRITE_WAIT);
     }
@@ -41,7 +41,7 @@ class AssignmentCalls {
 
     boolean exists(AssignmentKey key) {
         AtomicBoolean exists = new AtomicBoolean();
-        assignments.assignments(key.accountId(), key.permissionSetArn(), assignment -> {
+        assignments.assignments(key.accountId().value(), key.permissionSetArn().value(), assignment -> {
             if (assignment.principalType().equals(key.principalType().name())
                     && assignment.principalId().equals(key.principalId())) {
                 exists.set(true);
@@ -67,7 +67,7 @@ class AssignmentCalls {
         if (outcome.status() != WriteStatus.SUCCEEDED || operation == Operation.SKIP) {
             return Optional.empty();
         }
-        return Optional.of(new AssignmentWrittenByGatehouse(key.accountId(), key.permissionSetArn(),
-                key.principalType().name(), key.principalId(), operation == Operation.CREATE));
+        return Optional.of(new AssignmentWrittenByGatehouse(key.accountId().value(),
+                key.permissionSetArn().value(), key.principalType(), key.principalId(), operation == Operation.CREATE));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 import dev.gatehouse.access.AssignmentKey;
-import dev.gatehouse.access.PrincipalType;
+import dev.gatehouse.directory.PrincipalType;
 
 /**
  * One lock per assignment (account, permission set, principal) across all nodes, held while Gatehouse
@@ -35,7 +35,7 @@ class AssignmentLocks {
 
     Held lock(AssignmentKey assignment) {
         // A user's key is the same as before groups were written, so nodes of both versions exclude each other.
-        String key = assignment.accountId() + "|" + assignment.permissionSetArn() + "|"
+        String key = assignment.accountId().value() + "|" + assignment.permissionSetArn().value() + "|"
                 + (assignment.principalType() == PrincipalType.USER ? "" : assignment.principalType() + "|")
                 + assignment.principalId();
         try {

@@ -6,6 +6,7 @@ import static dev.gatehouse.db.Tables.ACCESS_REQUEST;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 
 import org.jooq.Record4;
 import org.jooq.Record9;
@@ -20,8 +21,8 @@ import dev.gatehouse.directory.InventoryGrants;
 @Repository
 class GrantInventoryRepository implements InventoryGrants {
 
-    private static final String[] HOLDING = Arrays.stream(GrantStatus.values()).filter(GrantStatus::holdsAccess)
-            .map(Enum::name).toArray(String[]::new);
+    private static final List<GrantStatus> HOLDING = Arrays.stream(GrantStatus.values())
+            .filter(GrantStatus::holdsAccess).toList();
 
     @Override
     public Select<Record9<String, String, String, Long, Long, OffsetDateTime, String, String, String>> holdingAccess() {

@@ -25,10 +25,9 @@ import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
-import dev.gatehouse.access.PrincipalType;
-import dev.gatehouse.access.RequestStatus;
 import dev.gatehouse.db.tables.records.AccessRequestRecord;
 import dev.gatehouse.db.tables.records.AccessGrantRecord;
+import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.policy.ApproverScope;
 import dev.gatehouse.shared.SearchText;
 
@@ -59,7 +58,7 @@ public class GrantRepository {
                 .set(ACCESS_GRANT.PERMISSION_SET_ARN, request.permissionSetArn())
                 .set(ACCESS_GRANT.STARTS_AT, utc(startsAt))
                 .set(ACCESS_GRANT.ENDS_AT, utc(endsAt))
-                .set(ACCESS_GRANT.STATUS, GrantStatus.SCHEDULED.name())
+                .set(ACCESS_GRANT.STATUS, GrantStatus.SCHEDULED)
                 .returning(ACCESS_GRANT.ID).fetchOne(ACCESS_GRANT.ID);
     }
 
@@ -80,23 +79,23 @@ public class GrantRepository {
     }
 
     public void status(long id, GrantStatus status) {
-        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, status.name()).where(ACCESS_GRANT.ID.eq(id)).execute();
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, status).where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
     public void activated(long id, Instant at) {
-        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.ACTIVE.name())
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.ACTIVE)
                 .set(ACCESS_GRANT.ACTIVATED_AT, utc(at)).where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
     public void failed(long id, String reason, Instant at) {
-        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.FAILED.name())
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.FAILED)
                 .set(ACCESS_GRANT.FAILURE_REASON, reason).set(ACCESS_GRANT.ENDED_AT, utc(at))
                 .where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
     /** Ends the grant as ENDED or REVOKED. */
     public void ended(long id, GrantStatus status, Instant at) {
-        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, status.name()).set(ACCESS_GRANT.ENDED_AT, utc(at))
+        db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, status).set(ACCESS_GRANT.ENDED_AT, utc(at))
                 .where(ACCESS_GRANT.ID.eq(id)).execute();
     }
 
@@ -116,7 +115,7 @@ public class GrantRepository {
      */
     List<Long> endingSoon(Instant now, Duration warning, int limit) {
         return db.select(ACCESS_GRANT.ID).from(ACCESS_GRANT)
-                .where(ACCESS_GRANT.STATUS.eq(GrantStatus.ACTIVE.name()),
+                .where(ACCESS_GRANT.STATUS.eq(GrantStatus.ACTIVE),
                         ACCESS_GRANT.ENDS_AT.gt(utc(now)), ACCESS_GRANT.ENDS_AT.le(utc(now.plus(warning))),
                         ACCESS_GRANT.ENDING_SOON_FOR.isDistinctFrom(ACCESS_GRANT.ENDS_AT),
                         DSL.condition("{0} - {1} > make_interval(secs => {2})", ACCESS_GRANT.ENDS_AT,
@@ -143,8 +142,8 @@ public class GrantRepository {
     public int othersHolding(StoredGrant grant) {
         return db.fetchCount(ACCESS_GRANT, ACCESS_GRANT.ACCOUNT_ID.eq(grant.accountId()),
                 ACCESS_GRANT.PERMISSION_SET_ARN.eq(grant.permissionSetArn()), ACCESS_GRANT.USER_ID.eq(grant.userId()),
-                ACCESS_GRANT.ID.ne(grant.id()), ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVE.name(),
-                        GrantStatus.ACTIVATING.name()));
+                ACCESS_GRANT.ID.ne(grant.id()), ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVE,
+                        GrantStatus.ACTIVATING));
     }
 
     /** Whether Gatehouse created the assignment (true), found it standing (false), or has no record (empty). */
@@ -163,8 +162,8 @@ public class GrantRepository {
 
     public void own(AssignmentKey key, boolean owned) {
         db.insertInto(ACCESS_ASSIGNMENT)
-                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, key.accountId())
-                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, key.permissionSetArn())
+                .set(ACCESS_ASSIGNMENT.ACCOUNT_ID, key.accountId().value())
+                .set(ACCESS_ASSIGNMENT.PERMISSION_SET_ARN, key.permissionSetArn().value())
                 .set(ACCESS_ASSIGNMENT.PRINCIPAL_TYPE, key.principalType().name())
                 .set(ACCESS_ASSIGNMENT.PRINCIPAL_ID, key.principalId())
                 .set(ACCESS_ASSIGNMENT.OWNED, owned)
@@ -184,8 +183,8 @@ public class GrantRepository {
     }
 
     private static Condition is(AssignmentKey key) {
-        return DSL.and(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId()),
-                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+        return DSL.and(ACCESS_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId().value()),
+                ACCESS_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn().value()),
                 ACCESS_ASSIGNMENT.PRINCIPAL_TYPE.eq(key.principalType().name()),
                 ACCESS_ASSIGNMENT.PRINCIPAL_ID.eq(key.principalId()));
     }
@@ -196,11 +195,10 @@ public class GrantRepository {
             return List.of();
         }
         return db.select(ACCESS_GRANT.ID).from(ACCESS_GRANT)
-                .where(ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId()),
-                        ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+                .where(ACCESS_GRANT.ACCOUNT_ID.eq(key.accountId().value()),
+                        ACCESS_GRANT.PERMISSION_SET_ARN.eq(key.permissionSetArn().value()),
                         ACCESS_GRANT.USER_ID.eq(key.principalId()),
-                        ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVATING.name(), GrantStatus.ACTIVE.name(),
-                                GrantStatus.ENDING.name()))
+                        ACCESS_GRANT.STATUS.in(GrantStatus.ACTIVATING, GrantStatus.ACTIVE, GrantStatus.ENDING))
                 .orderBy(ACCESS_GRANT.ID).fetch(ACCESS_GRANT.ID);
     }
 
@@ -211,7 +209,7 @@ public class GrantRepository {
                 .set(ACCESS_LEDGER.OPERATION, operation.name())
                 .set(ACCESS_LEDGER.ACCOUNT_ID, grant.accountId())
                 .set(ACCESS_LEDGER.PERMISSION_SET_ARN, grant.permissionSetArn())
-                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, PrincipalType.USER.name())
+                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, PrincipalType.USER)
                 .set(ACCESS_LEDGER.PRINCIPAL_ID, grant.userId())
                 .set(ACCESS_LEDGER.STATUS, state.name())
                 .set(ACCESS_LEDGER.ATTEMPTS, operation == Operation.SKIP ? 0 : 1)
@@ -272,8 +270,8 @@ public class GrantRepository {
 
     private List<GrantSummary> current(Condition condition, int offset, int limit) {
         return withNames()
-                .where(condition, ACCESS_GRANT.STATUS.in(GrantStatus.SCHEDULED.name(), GrantStatus.ACTIVATING.name(),
-                        GrantStatus.ACTIVE.name(), GrantStatus.ENDING.name()))
+                .where(condition, ACCESS_GRANT.STATUS.in(GrantStatus.SCHEDULED, GrantStatus.ACTIVATING,
+                        GrantStatus.ACTIVE, GrantStatus.ENDING))
                 .orderBy(ACCESS_GRANT.ENDS_AT, ACCESS_GRANT.ID)
                 .offset(offset).limit(limit)
                 .fetch(r -> {
@@ -308,15 +306,14 @@ public class GrantRepository {
                 .fetchLazy()) {
             cursor.forEach(r -> {
                 AccessRequestRecord request = r.into(ACCESS_REQUEST);
-                Optional<GrantStatus> status = Optional.ofNullable(r.get(ACCESS_GRANT.STATUS))
-                        .map(GrantStatus::valueOf);
+                Optional<GrantStatus> status = Optional.ofNullable(r.get(ACCESS_GRANT.STATUS));
                 String endedHow = status.map(s -> s == GrantStatus.FAILED ? r.get(ACCESS_GRANT.FAILURE_REASON)
                         : r.get(ACCESS_GRANT.END_REASON)).orElse("");
                 each.accept(new GrantHistoryRow(request.getId(), request.getCreatedAt().toInstant(),
                         request.getRequesterName(), request.getAccountId(), request.getAccountName(),
                         request.getPermissionSetName(), Duration.ofMinutes(request.getDurationMinutes()),
                         request.getJustification(), request.getTicket(), request.getBreakGlass(),
-                        r.get("decisions", String.class), RequestStatus.valueOf(request.getStatus()),
+                        r.get("decisions", String.class), request.getStatus(),
                         request.getDecidedBy(), Optional.ofNullable(request.getDecidedAt()).map(t -> t.toInstant()),
                         Optional.ofNullable(r.get(ACCESS_GRANT.ID)), status,
                         Optional.ofNullable(r.get(ACCESS_GRANT.ACTIVATED_AT)).map(t -> t.toInstant()),
@@ -328,7 +325,7 @@ public class GrantRepository {
     private static StoredGrant grant(Record r) {
         AccessGrantRecord g = r.into(ACCESS_GRANT);
         return new StoredGrant(g.getId(), g.getRequestId(), g.getUserId(), g.getAccountId(), g.getPermissionSetArn(),
-                g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), GrantStatus.valueOf(g.getStatus()),
+                g.getStartsAt().toInstant(), g.getEndsAt().toInstant(), g.getStatus(),
                 r.get(ACCESS_REQUEST.REQUESTER_NAME), r.get(ACCESS_REQUEST.ACCOUNT_NAME),
                 r.get(ACCESS_REQUEST.PERMISSION_SET_NAME));
     }

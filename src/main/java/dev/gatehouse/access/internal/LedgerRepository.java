@@ -11,7 +11,6 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.access.AssignmentKey;
-import dev.gatehouse.access.PrincipalType;
 import dev.gatehouse.access.internal.GrantRepository.Operation;
 import dev.gatehouse.access.internal.GrantRepository.WriteState;
 import dev.gatehouse.db.tables.records.AccessLedgerRecord;
@@ -38,9 +37,9 @@ class LedgerRepository {
                 .set(ACCESS_LEDGER.DECISION_ID, decisionId)
                 .set(ACCESS_LEDGER.DECIDED_BY, decidedBy)
                 .set(ACCESS_LEDGER.OPERATION, operation.name())
-                .set(ACCESS_LEDGER.ACCOUNT_ID, key.accountId())
-                .set(ACCESS_LEDGER.PERMISSION_SET_ARN, key.permissionSetArn())
-                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, key.principalType().name())
+                .set(ACCESS_LEDGER.ACCOUNT_ID, key.accountId().value())
+                .set(ACCESS_LEDGER.PERMISSION_SET_ARN, key.permissionSetArn().value())
+                .set(ACCESS_LEDGER.PRINCIPAL_TYPE, key.principalType())
                 .set(ACCESS_LEDGER.PRINCIPAL_ID, key.principalId())
                 .set(ACCESS_LEDGER.STATUS, state.name())
                 .set(ACCESS_LEDGER.DETAIL, detail)
@@ -58,9 +57,9 @@ class LedgerRepository {
     /** Decisions whose removal of this assignment waits for its live grants to end. */
     List<String> waiting(AssignmentKey key) {
         return db.select(ACCESS_LEDGER.DECISION_ID).from(ACCESS_LEDGER)
-                .where(ACCESS_LEDGER.ACCOUNT_ID.eq(key.accountId()),
-                        ACCESS_LEDGER.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
-                        ACCESS_LEDGER.PRINCIPAL_TYPE.eq(key.principalType().name()),
+                .where(ACCESS_LEDGER.ACCOUNT_ID.eq(key.accountId().value()),
+                        ACCESS_LEDGER.PERMISSION_SET_ARN.eq(key.permissionSetArn().value()),
+                        ACCESS_LEDGER.PRINCIPAL_TYPE.eq(key.principalType()),
                         ACCESS_LEDGER.PRINCIPAL_ID.eq(key.principalId()),
                         ACCESS_LEDGER.STATUS.eq(WriteState.WAITING.name()))
                 .orderBy(ACCESS_LEDGER.ID)
@@ -77,8 +76,8 @@ class LedgerRepository {
     }
 
     private static DecidedWrite write(AccessLedgerRecord r) {
-        return new DecidedWrite(r.getId(), new AssignmentKey(r.getAccountId(), r.getPermissionSetArn(),
-                PrincipalType.valueOf(r.getPrincipalType()), r.getPrincipalId()), Operation.valueOf(r.getOperation()),
+        return new DecidedWrite(r.getId(), AssignmentKey.of(r.getAccountId(), r.getPermissionSetArn(),
+                r.getPrincipalType(), r.getPrincipalId()), Operation.valueOf(r.getOperation()),
                 r.getDecisionId(), r.getDecidedBy(), WriteState.valueOf(r.getStatus()), r.getAwsRequestId(),
                 r.getDetail(), r.getUpdatedAt().toInstant());
     }

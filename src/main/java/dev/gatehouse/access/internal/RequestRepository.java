@@ -58,12 +58,12 @@ public class RequestRepository {
                 .set(ACCESS_REQUEST.JUSTIFICATION, justification)
                 .set(ACCESS_REQUEST.TICKET, ticket)
                 .set(ACCESS_REQUEST.APPROVALS_REQUIRED, rule.approvalsRequired())
-                .set(ACCESS_REQUEST.APPROVER_TYPE, rule.approverType().name())
+                .set(ACCESS_REQUEST.APPROVER_TYPE, rule.approverType())
                 .set(ACCESS_REQUEST.APPROVER_ID, approverId)
                 .set(ACCESS_REQUEST.APPROVAL_SUMMARY, rule.approvalSummary())
                 .set(ACCESS_REQUEST.BREAK_GLASS, rule.emergency())
                 .set(ACCESS_REQUEST.MFA_TO_APPROVE, rule.mfaToApprove())
-                .set(ACCESS_REQUEST.STATUS, RequestStatus.PENDING.name())
+                .set(ACCESS_REQUEST.STATUS, RequestStatus.PENDING)
                 .set(ACCESS_REQUEST.CREATED_AT, utc(now))
                 .set(ACCESS_REQUEST.PENDING_UNTIL, utc(now.plus(rule.pendingTimeout())))
                 .returning(ACCESS_REQUEST.ID).fetchOne(ACCESS_REQUEST.ID);
@@ -76,18 +76,18 @@ public class RequestRepository {
                         r.getAccountId(), r.getAccountName(), r.getPermissionSetArn(), r.getPermissionSetName(),
                         Duration.ofMinutes(r.getDurationMinutes()),
                         Optional.ofNullable(r.getStartsAt()).map(OffsetDateTime::toInstant),
-                        r.getApprovalsRequired(), ApproverType.valueOf(r.getApproverType()), r.getApproverId(),
-                        RequestStatus.valueOf(r.getStatus()), r.getPendingUntil().toInstant(),
+                        r.getApprovalsRequired(), r.getApproverType(), r.getApproverId(),
+                        r.getStatus(), r.getPendingUntil().toInstant(),
                         Optional.ofNullable(r.getExtendsGrantId()), r.getMfaToApprove()));
     }
 
     public void finish(long id, RequestStatus status, String by, String comment, Instant at) {
         db.update(ACCESS_REQUEST)
-                .set(ACCESS_REQUEST.STATUS, status.name())
+                .set(ACCESS_REQUEST.STATUS, status)
                 .set(ACCESS_REQUEST.DECIDED_AT, utc(at))
                 .set(ACCESS_REQUEST.DECIDED_BY, by)
                 .set(ACCESS_REQUEST.DECISION_COMMENT, comment)
-                .where(ACCESS_REQUEST.ID.eq(id), ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name()))
+                .where(ACCESS_REQUEST.ID.eq(id), ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING))
                 .execute();
     }
 
@@ -127,7 +127,7 @@ public class RequestRepository {
     }
 
     private static Condition undecided(ApproverScope approver) {
-        return ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name())
+        return ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING)
                 .and(approvableBy(approver))
                 .andNotExists(DSL.selectOne().from(ACCESS_APPROVAL).where(ACCESS_APPROVAL.REQUEST_ID
                         .eq(ACCESS_REQUEST.ID), ACCESS_APPROVAL.APPROVER_ID.eq(approver.userId())));
@@ -168,21 +168,21 @@ public class RequestRepository {
 
     public boolean pendingExtensionExists(long grantId) {
         return db.fetchExists(ACCESS_REQUEST, ACCESS_REQUEST.EXTENDS_GRANT_ID.eq(grantId),
-                ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name()));
+                ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING));
     }
 
     public boolean pendingExists(String requesterId, String accountId, String permissionSetArn) {
         return db.fetchExists(ACCESS_REQUEST, ACCESS_REQUEST.REQUESTER_ID.eq(requesterId),
                 ACCESS_REQUEST.ACCOUNT_ID.eq(accountId), ACCESS_REQUEST.PERMISSION_SET_ARN.eq(permissionSetArn),
-                ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name()));
+                ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING));
     }
 
     /** Requests of others whose approvers include this person: by name, through a group, or as manager. */
     static Condition approvableBy(ApproverScope approver) {
-        Condition mine = ACCESS_REQUEST.APPROVER_TYPE.in(ApproverType.USER.name(), ApproverType.MANAGER.name())
+        Condition mine = ACCESS_REQUEST.APPROVER_TYPE.in(ApproverType.USER, ApproverType.MANAGER)
                 .and(ACCESS_REQUEST.APPROVER_ID.eq(approver.userId()));
         if (!approver.groupIds().isEmpty()) {
-            mine = mine.or(ACCESS_REQUEST.APPROVER_TYPE.eq(ApproverType.GROUP.name())
+            mine = mine.or(ACCESS_REQUEST.APPROVER_TYPE.eq(ApproverType.GROUP)
                     .and(ACCESS_REQUEST.APPROVER_ID.in(approver.groupIds())));
         }
         return mine.and(ACCESS_REQUEST.REQUESTER_ID.ne(approver.userId()));
@@ -191,7 +191,7 @@ public class RequestRepository {
     /** Pending requests past their timeout. */
     public List<Long> overdue(Instant now, int limit) {
         return db.select(ACCESS_REQUEST.ID).from(ACCESS_REQUEST)
-                .where(ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING.name()),
+                .where(ACCESS_REQUEST.STATUS.eq(RequestStatus.PENDING),
                         ACCESS_REQUEST.PENDING_UNTIL.le(utc(now)))
                 .orderBy(ACCESS_REQUEST.PENDING_UNTIL).limit(limit).fetch(ACCESS_REQUEST.ID);
     }
@@ -221,7 +221,7 @@ public class RequestRepository {
         var heldRequest = ACCESS_REQUEST.as("held_request");
         return DSL.multiset(DSL.select(heldRequest.PERMISSION_SET_NAME.concat(" on ").concat(heldRequest.ACCOUNT_NAME))
                         .from(held).join(heldRequest).on(heldRequest.ID.eq(held.REQUEST_ID))
-                        .where(held.USER_ID.eq(ACCESS_REQUEST.REQUESTER_ID), held.STATUS.eq(GrantStatus.ACTIVE.name()))
+                        .where(held.USER_ID.eq(ACCESS_REQUEST.REQUESTER_ID), held.STATUS.eq(GrantStatus.ACTIVE))
                         .orderBy(held.ENDS_AT))
                 .convertFrom(r -> r.map(a -> a.value1())).as("requester_access");
     }
@@ -233,12 +233,12 @@ public class RequestRepository {
                 : Optional.of(new GrantSummary(r.get(ACCESS_GRANT.ID), q.getId(), q.getRequesterId(),
                 q.getRequesterName(), q.getAccountId(), q.getAccountName(), q.getPermissionSetName(),
                 r.get(ACCESS_GRANT.STARTS_AT).toInstant(),
-                r.get(ACCESS_GRANT.ENDS_AT).toInstant(), GrantStatus.valueOf(r.get(ACCESS_GRANT.STATUS)),
+                r.get(ACCESS_GRANT.ENDS_AT).toInstant(), r.get(ACCESS_GRANT.STATUS),
                 r.get(ACCESS_GRANT.FAILURE_REASON), r.get(ACCESS_GRANT.ENDED_BY), r.get(ACCESS_GRANT.END_REASON)));
         return new RequestSummary(q.getId(), q.getRequesterId(), q.getRequesterName(), q.getAccountId(),
                 q.getAccountName(), q.getPermissionSetName(), Duration.ofMinutes(q.getDurationMinutes()),
                 Optional.ofNullable(q.getStartsAt()).map(OffsetDateTime::toInstant), q.getJustification(),
-                q.getTicket(), RequestStatus.valueOf(q.getStatus()), q.getCreatedAt().toInstant(),
+                q.getTicket(), q.getStatus(), q.getCreatedAt().toInstant(),
                 q.getPendingUntil().toInstant(), q.getApprovalsRequired(), q.getApprovalSummary(),
                 (List<String>) r.get("approved_by"), q.getDecidedBy(), q.getDecisionComment(), grant,
                 (List<String>) r.get("requester_access"), Optional.ofNullable(q.getExtendsGrantId()),

@@ -26,7 +26,6 @@ import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
 import dev.gatehouse.audit.AuditFilter;
 import dev.gatehouse.audit.AuditSubjects;
@@ -55,7 +54,7 @@ public class AuditRepository {
         db.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.OCCURRED_AT, entry.at().atOffset(ZoneOffset.UTC))
                 .set(AUDIT_ENTRY.ACTOR, entry.actor())
-                .set(AUDIT_ENTRY.ACTION, entry.action().name())
+                .set(AUDIT_ENTRY.ACTION, entry.action())
                 .set(AUDIT_ENTRY.SUBJECT, entry.subject())
                 .set(AUDIT_ENTRY.DETAILS, entry.details())
                 .set(AUDIT_ENTRY.SOURCE_ADDRESS, entry.sourceAddress())
@@ -201,7 +200,7 @@ public class AuditRepository {
                 r.getRequestId() == null ? OptionalLong.empty() : OptionalLong.of(r.getRequestId()),
                 r.getAwsRequestId());
         return new AuditEntry(r.getId(), r.getSeq(), r.getOccurredAt().toInstant(), r.getActor(),
-                AuditAction.valueOf(r.getAction()), r.getSubject(), r.getDetails(), r.getSourceAddress(), about,
+                r.getAction(), r.getSubject(), r.getDetails(), r.getSourceAddress(), about,
                 HexFormat.of().formatHex(r.getHash()));
     }
 
@@ -260,7 +259,7 @@ public class AuditRepository {
 
     private static List<String> cells(AuditEntryRecord r, String sourceAddress) {
         return new ArrayList<>(Arrays.asList(String.valueOf(r.getSeq()), CsvWriter.time(r.getOccurredAt()),
-                r.getActor(), AuditAction.valueOf(r.getAction()).label(), r.getSubject(), r.getAccountId(),
+                r.getActor(), r.getAction().label(), r.getSubject(), r.getAccountId(),
                 r.getPermissionSet(), r.getPerson(), r.getRequestId() == null ? null : String.valueOf(r.getRequestId()),
                 r.getAwsRequestId(), r.getDetails(), sourceAddress));
     }
@@ -339,7 +338,7 @@ public class AuditRepository {
      */
     private static List<Condition> conditions(AuditFilter filter, List<String> ouAccounts) {
         List<Condition> conditions = new ArrayList<>();
-        filter.action().ifPresent(action -> conditions.add(AUDIT_ENTRY.ACTION.eq(action.name())));
+        filter.action().ifPresent(action -> conditions.add(AUDIT_ENTRY.ACTION.eq(action)));
         filter.from().ifPresent(from -> conditions.add(AUDIT_ENTRY.OCCURRED_AT.ge(from.atOffset(ZoneOffset.UTC))));
         filter.until().ifPresent(until -> conditions.add(AUDIT_ENTRY.OCCURRED_AT.lt(until.atOffset(ZoneOffset.UTC))));
         if (!filter.person().isEmpty()) {

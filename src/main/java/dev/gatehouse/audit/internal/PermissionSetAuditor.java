@@ -26,8 +26,8 @@ class PermissionSetAuditor {
             case FAILED -> AuditAction.SESSION_DURATION_CHANGE_FAILED;
         };
         repository.append(NewEntry.of(event.at(), event.actor(), action, "permission set " + event.permissionSetName(),
-                        "session duration before: " + DurationText.ofIso(event.before()) + " | after: "
-                                + DurationText.ofIso(event.after())
+                        "session duration before: " + DurationText.of(event.before()) + " | after: "
+                                + DurationText.of(event.after())
                                 + (event.detail().isEmpty() ? "" : "; " + event.detail()))
                 .about(AuditSubjects.NONE.permissionSetNamed(event.permissionSetName())
                         .awsRequest(event.awsRequestId())));

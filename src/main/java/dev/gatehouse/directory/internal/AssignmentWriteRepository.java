@@ -47,7 +47,7 @@ class AssignmentWriteRepository {
             db.insertInto(DIRECTORY_ASSIGNMENT)
                     .set(DIRECTORY_ASSIGNMENT.ACCOUNT_ID, write.accountId())
                     .set(DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN, write.permissionSetArn())
-                    .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, write.principalType())
+                    .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE, write.principalType().name())
                     .set(DIRECTORY_ASSIGNMENT.PRINCIPAL_ID, write.principalId())
                     .set(DIRECTORY_ASSIGNMENT.FIRST_SEEN, (OffsetDateTime) null)
                     .onConflictDoNothing()
@@ -56,7 +56,7 @@ class AssignmentWriteRepository {
             db.deleteFrom(DIRECTORY_ASSIGNMENT)
                     .where(DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(write.accountId()),
                             DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN.eq(write.permissionSetArn()),
-                            DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq(write.principalType()),
+                            DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq(write.principalType().name()),
                             DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(write.principalId()))
                     .execute();
         }
@@ -86,7 +86,7 @@ class AssignmentWriteRepository {
                 .where(DIRECTORY_ASSIGNMENT_WRITE.ACCOUNT_ID.eq(accountId),
                         DIRECTORY_ASSIGNMENT_WRITE.WRITTEN_AT.ge(since))
                 .fetch().stream()
-                .collect(Collectors.toMap(r -> new AccountAssignment(accountId, r.value1(), r.value2(), r.value3()),
+                .collect(Collectors.toMap(r -> new AccountAssignment(accountId, r.value1(), r.value2().name(), r.value3()),
                         r -> r.value4()));
     }
 

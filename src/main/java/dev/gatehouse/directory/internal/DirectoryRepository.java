@@ -235,7 +235,7 @@ public class DirectoryRepository {
         return db.select(DIRECTORY_PERMISSION_SET.asterisk(), accounts.as("accounts"))
                 .from(DIRECTORY_PERMISSION_SET).where(condition)
                 .orderBy(order(page, switch (page.sort()) {
-                    case SESSION -> sessionSeconds();
+                    case SESSION -> DIRECTORY_PERMISSION_SET.SESSION_DURATION;
                     case COUNT -> accounts;
                     default -> DIRECTORY_PERMISSION_SET.NAME;
                 }, DIRECTORY_PERMISSION_SET.NAME, DIRECTORY_PERMISSION_SET.ARN))
@@ -243,9 +243,10 @@ public class DirectoryRepository {
                 .fetch(r -> {
                     var set = r.into(DIRECTORY_PERMISSION_SET);
                     return new PermissionSetRow(set.getArn(), set.getName(), set.getDescription(),
-                            set.getSessionDuration(), set.getRelayState(), lines(set.getManagedPolicies()),
-                            lines(set.getCustomerManagedPolicies()), set.getInlinePolicy(),
-                            set.getPermissionsBoundary(), lines(set.getTags()), r.get("accounts", Integer.class));
+                            Optional.ofNullable(set.getSessionDuration()), set.getRelayState(),
+                            set.getManagedPolicies(),
+                            set.getCustomerManagedPolicies(), set.getInlinePolicy(),
+                            set.getPermissionsBoundary(), set.getTags(), r.get("accounts", Integer.class));
                 });
     }
 
@@ -261,15 +262,6 @@ public class DirectoryRepository {
                 .fetch(r -> new AccountRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    /** ISO-8601 session durations (PT1H, PT1H30M, PT12H) by length, not as text; anything else sorts last. */
-    private static Field<Object> sessionSeconds() {
-        return DSL.field("case when {0} ~ '^PT[0-9]+[HMS]([0-9]+[MS])?([0-9]+S)?$' "
-                + "then extract(epoch from {0}::interval) end", DIRECTORY_PERMISSION_SET.SESSION_DURATION);
-    }
-
-    private static List<String> lines(String text) {
-        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
-    }
 
 
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import dev.gatehouse.directory.SyncCounts;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.directory.SyncTrigger;
+import dev.gatehouse.shared.IsoDuration;
 
 /**
  * One sync: reads everything from Identity Center into staging tables and replaces the mirror in one
@@ -176,11 +178,16 @@ public class DirectorySyncJob {
             List<String> arns = new ArrayList<>();
             identityCenter.permissionSets().permissionSetArns(arns::add);
             reads.forEach(arns, identityCenter.permissionSets()::permissionSet, set -> {
-                sets.add(set.arn(), set.name(), set.description(), set.sessionDuration(), set.relayState(),
-                        String.join("\n", set.managedPolicyArns()), String.join("\n", set.customerManagedPolicies()),
-                        set.inlinePolicy(), set.permissionsBoundary(), set.tags().entrySet().stream()
-                                .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining("\n")),
-                        ownerTags.valueIn(set.tags()));
+                // AWS's ISO-8601 text; one that is no duration is stored as not known (NULL), never guessed.
+                Optional<Duration> session = IsoDuration.parse(set.sessionDuration());
+                if (session.isEmpty()) {
+                    log.warn("Permission set {} has session duration \"{}\", no ISO-8601 duration: stored as not known",
+                            set.arn(), set.sessionDuration());
+                }
+                sets.add(set.arn(), set.name(), set.description(), session.map(Duration::toString).orElse(null),
+                        set.relayState(), set.managedPolicyArns().toArray(String[]::new),
+                        set.customerManagedPolicies().toArray(String[]::new), set.inlinePolicy(),
+                        set.permissionsBoundary(), MirrorRepository.tags(set.tags()), ownerTags.valueIn(set.tags()));
                 progress.tick(() -> progress.permissionSets++);
             });
         }

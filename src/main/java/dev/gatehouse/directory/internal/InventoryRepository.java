@@ -36,6 +36,7 @@ import dev.gatehouse.directory.DirectorySort;
 import dev.gatehouse.directory.InventoryGrants;
 import dev.gatehouse.directory.InventoryOrder;
 import dev.gatehouse.directory.InventoryScope;
+import dev.gatehouse.directory.PrincipalType;
 
 /**
  * The access inventory as one query: the mirror's assignments to people, its assignments to groups
@@ -96,7 +97,7 @@ public class InventoryRepository {
             return new AccessHolding(new AccessHolding.Account(r.get(accountId), r.get(ACCOUNT_NAME)),
                     new AccessHolding.PermissionSet(r.get(setArn), r.get(SET_NAME)),
                     new AccessHolding.Person(r.get(userId), r.get(USER_NAME), r.get(DISPLAY_NAME)),
-                    new AccessHolding.Held(kind, r.get(principalType), r.get(principalId), r.get(GROUP_NAME), grant),
+                    new AccessHolding.Held(kind, PrincipalType.valueOf(r.get(principalType)), r.get(principalId), r.get(GROUP_NAME), grant),
                     Optional.ofNullable(r.get(firstSeen)).map(OffsetDateTime::toInstant),
                     Boolean.TRUE.equals(r.get(MADE)));
         }

@@ -10,6 +10,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
+import dev.gatehouse.db.converters.JsonObjectAsMap;
+
 /**
  * Replaces the mirror tables with a complete new state. The sync streams rows into temporary staging
  * tables (dropped at commit), then {@link #apply()} diffs them into the mirror in the same transaction:
@@ -18,8 +20,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MirrorRepository {
 
-    /** A mirror table: its key columns and the rest. */
-    record MirrorTable(String name, List<String> keys, List<String> values) {
+    /**
+     * A mirror table: its key columns and the rest.
+     *
+     * @param types the SQL type of each column whose staged value must be cast from what JDBC sends
+     */
+    record MirrorTable(String name, List<String> keys, List<String> values, Map<String, String> types) {
+
+        MirrorTable(String name, List<String> keys, List<String> values) {
+            this(name, keys, values, Map.of());
+        }
+
+        /** The value's place in an insert: cast where the column's type is no plain one. */
+        String placeholder(String column) {
+            String type = types.get(column);
+            return type == null ? "?" : "cast(? as " + type + ")";
+        }
 
         List<String> columns() {
             List<String> all = new ArrayList<>(keys);
@@ -44,7 +60,9 @@ public class MirrorRepository {
             List.of());
     static final MirrorTable PERMISSION_SETS = new MirrorTable("directory_permission_set", List.of("arn"),
             List.of("name", "description", "session_duration", "relay_state", "managed_policies",
-                    "customer_managed_policies", "inline_policy", "permissions_boundary", "tags", "owner_tag"));
+                    "customer_managed_policies", "inline_policy", "permissions_boundary", "tags", "owner_tag"),
+            Map.of("session_duration", "interval day to second", "managed_policies", "varchar[]",
+                    "customer_managed_policies", "varchar[]", "tags", "jsonb"));
     static final MirrorTable PROVISIONED = new MirrorTable("directory_provisioned",
             List.of("account_id", "permission_set_arn"), List.of());
     static final MirrorTable ASSIGNMENTS = new MirrorTable("directory_assignment",
@@ -79,12 +97,19 @@ public class MirrorRepository {
             + " and w.principal_type = %1$s.principal_type and w.principal_id = %1$s.principal_id"
             + " and w.present = %2$s and w.written_at >= current_timestamp)";
 
+    private static final JsonObjectAsMap TAGS = new JsonObjectAsMap();
+
     private final DSLContext db;
     private final AssignmentWriteRepository writes;
 
     MirrorRepository(DSLContext db, AssignmentWriteRepository writes) {
         this.db = db;
         this.writes = writes;
+    }
+
+    /** A permission set's tags as the staged jsonb column takes them. */
+    static String tags(Map<String, String> tags) {
+        return TAGS.to(tags).data();
     }
 
     /** Only one sync at a time across all nodes; the lock ends with the transaction. */

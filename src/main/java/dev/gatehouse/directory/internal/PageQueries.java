@@ -8,6 +8,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import dev.gatehouse.directory.DirectoryPage;
 import dev.gatehouse.shared.SearchText;
@@ -16,6 +17,11 @@ import dev.gatehouse.shared.SearchText;
 final class PageQueries {
 
     private PageQueries() {
+    }
+
+    /** A column the generated classes type as an enum (a status), as the text the database holds, for searching. */
+    static Field<String> asText(Field<?> column) {
+        return DSL.field(column.getQualifiedName(), SQLDataType.VARCHAR);
     }
 
     /** The page's search text in any of the fields, case-insensitive; no condition when there is no search. */

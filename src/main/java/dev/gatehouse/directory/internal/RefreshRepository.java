@@ -7,6 +7,7 @@ import static dev.gatehouse.db.Tables.DIRECTORY_PERMISSION_SET;
 import static dev.gatehouse.db.Tables.DIRECTORY_PROVISIONED;
 import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public class RefreshRepository {
     }
 
     /** @return false when the mirror does not know the permission set */
-    public boolean sessionDuration(String permissionSetArn, String sessionDuration) {
+    public boolean sessionDuration(String permissionSetArn, Duration sessionDuration) {
         return db.update(DIRECTORY_PERMISSION_SET).set(DIRECTORY_PERMISSION_SET.SESSION_DURATION, sessionDuration)
                 .where(DIRECTORY_PERMISSION_SET.ARN.eq(permissionSetArn)).execute() == 1;
     }

@@ -1,8 +1,8 @@
 package dev.gatehouse.directory.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -20,7 +20,7 @@ final class StagingWriter implements AutoCloseable {
     StagingWriter(DSLContext db, MirrorRepository.MirrorTable table) {
         this.db = db;
         this.insert = "insert into " + table.staging() + " (" + String.join(", ", table.columns()) + ") values ("
-                + String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")";
+                + table.columns().stream().map(table::placeholder).collect(Collectors.joining(", ")) + ")";
     }
 
     void add(Object... row) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.directory.internal;
 
 import static dev.gatehouse.db.Tables.DIRECTORY_SYNC_RUN;
+import static dev.gatehouse.directory.internal.PageQueries.asText;
 import static dev.gatehouse.directory.internal.PageQueries.contains;
 
 import java.time.Instant;
@@ -32,8 +33,8 @@ public class SyncRunRepository {
     long start(SyncTrigger trigger, String requestedBy, Instant at) {
         return db.insertInto(DIRECTORY_SYNC_RUN)
                 .set(DIRECTORY_SYNC_RUN.STARTED_AT, at.atOffset(ZoneOffset.UTC))
-                .set(DIRECTORY_SYNC_RUN.STATUS, SyncStatus.RUNNING.name())
-                .set(DIRECTORY_SYNC_RUN.TRIGGER, trigger.name())
+                .set(DIRECTORY_SYNC_RUN.STATUS, SyncStatus.RUNNING)
+                .set(DIRECTORY_SYNC_RUN.TRIGGER, trigger)
                 .set(DIRECTORY_SYNC_RUN.REQUESTED_BY, requestedBy)
                 .returning(DIRECTORY_SYNC_RUN.ID)
                 .fetchOne(DIRECTORY_SYNC_RUN.ID);
@@ -56,7 +57,7 @@ public class SyncRunRepository {
     void finish(long id, SyncStatus status, MirrorRepository.Changes changes, String apiCalls, String error,
                 Instant at) {
         db.update(DIRECTORY_SYNC_RUN)
-                .set(DIRECTORY_SYNC_RUN.STATUS, status.name())
+                .set(DIRECTORY_SYNC_RUN.STATUS, status)
                 .set(DIRECTORY_SYNC_RUN.FINISHED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(DIRECTORY_SYNC_RUN.PHASE, "")
                 .set(DIRECTORY_SYNC_RUN.ADDED, changes.added())
@@ -71,10 +72,10 @@ public class SyncRunRepository {
     /** Runs still RUNNING although no node works on them (their node stopped) failed. */
     int failAbandoned(Instant at) {
         return db.update(DIRECTORY_SYNC_RUN)
-                .set(DIRECTORY_SYNC_RUN.STATUS, SyncStatus.FAILED.name())
+                .set(DIRECTORY_SYNC_RUN.STATUS, SyncStatus.FAILED)
                 .set(DIRECTORY_SYNC_RUN.FINISHED_AT, at.atOffset(ZoneOffset.UTC))
                 .set(DIRECTORY_SYNC_RUN.ERROR, "Interrupted: the node running it stopped")
-                .where(DIRECTORY_SYNC_RUN.STATUS.eq(SyncStatus.RUNNING.name()))
+                .where(DIRECTORY_SYNC_RUN.STATUS.eq(SyncStatus.RUNNING))
                 .execute();
     }
 
@@ -88,7 +89,7 @@ public class SyncRunRepository {
                 ? new SortField<?>[] {DIRECTORY_SYNC_RUN.STARTED_AT.asc(), DIRECTORY_SYNC_RUN.ID.asc()}
                 : new SortField<?>[] {DIRECTORY_SYNC_RUN.STARTED_AT.desc(), DIRECTORY_SYNC_RUN.ID.desc()};
         return db.selectFrom(DIRECTORY_SYNC_RUN)
-                .where(contains(page, DIRECTORY_SYNC_RUN.STATUS, DIRECTORY_SYNC_RUN.TRIGGER,
+                .where(contains(page, asText(DIRECTORY_SYNC_RUN.STATUS), asText(DIRECTORY_SYNC_RUN.TRIGGER),
                         DIRECTORY_SYNC_RUN.REQUESTED_BY, DIRECTORY_SYNC_RUN.ERROR))
                 .orderBy(started)
                 .offset(page.offset()).limit(page.limit())
@@ -99,7 +100,7 @@ public class SyncRunRepository {
         var run = r.into(DIRECTORY_SYNC_RUN);
         return new SyncRun(run.getId(), run.getStartedAt().toInstant(),
                 Optional.ofNullable(run.getFinishedAt()).map(t -> t.toInstant()),
-                SyncStatus.valueOf(run.getStatus()), SyncTrigger.valueOf(run.getTrigger()),
+                run.getStatus(), run.getTrigger(),
                 run.getRequestedBy() == null ? "" : run.getRequestedBy(), run.getPhase(),
                 new SyncCounts(run.getUnits(), run.getAccounts(), run.getUsers(), run.getGroups(),
                         run.getMemberships(), run.getPermissionSets(), run.getAssignments()),

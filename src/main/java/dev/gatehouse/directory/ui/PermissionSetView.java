@@ -3,6 +3,7 @@ package dev.gatehouse.directory.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -50,7 +51,7 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
     @Override
     protected void show(PermissionSetRow set) {
         Paragraph facts = new Paragraph(set.description() + " · session "
-                + DurationText.ofIso(set.sessionDuration())
+                + DurationText.of(set.sessionDuration())
                 + (set.relayState().isEmpty() ? "" : " · relay state " + set.relayState()));
         facts.addClassName("gatehouse-muted");
         add(new H2(set.name()), facts, new Paragraph(set.arn()),
@@ -60,7 +61,8 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
             add(new Pre(set.inlinePolicy()));
         }
         if (!set.tags().isEmpty()) {
-            add(new Paragraph("Tags: " + String.join(", ", set.tags())));
+            add(new Paragraph("Tags: " + set.tags().entrySet().stream()
+                    .map(tag -> tag.getKey() + "=" + tag.getValue()).collect(Collectors.joining(", "))));
         }
         DirectoryGrid<AccountRow> accounts = new DirectoryGrid<>("Filter accounts", "Name, 12-digit id or OU path",
                 page -> directory.provisionedAccounts(set.arn(), page));

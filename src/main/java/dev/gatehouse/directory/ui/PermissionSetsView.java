@@ -28,7 +28,7 @@ public class PermissionSetsView extends VerticalLayout {
         DirectoryGrid<PermissionSetRow> grid = new DirectoryGrid<>("Search permission sets", "Name or description",
                 directory::permissionSets);
         grid.addSortableColumn(PermissionSetRow::name, "Permission set", DirectorySort.NAME).setAutoWidth(true);
-        grid.addSortableColumn(set -> DurationText.ofIso(set.sessionDuration()), "Session", DirectorySort.SESSION)
+        grid.addSortableColumn(set -> DurationText.of(set.sessionDuration()), "Session", DirectorySort.SESSION)
                 .setAutoWidth(true);
         grid.addPlainColumn(PermissionSetView::policySummary, "Policies").setFlexGrow(1);
         grid.addSortableColumn(PermissionSetRow::accounts, "Accounts", DirectorySort.COUNT).setAutoWidth(true);

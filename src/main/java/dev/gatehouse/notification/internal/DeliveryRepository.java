@@ -39,13 +39,13 @@ public class DeliveryRepository {
                           String body, String payload, Instant at) {
         return db.insertInto(NOTIFICATION_DELIVERY)
                 .set(NOTIFICATION_DELIVERY.DEDUPE_KEY, dedupeKey)
-                .set(NOTIFICATION_DELIVERY.KIND, kind.name())
-                .set(NOTIFICATION_DELIVERY.CHANNEL, channel.name())
+                .set(NOTIFICATION_DELIVERY.KIND, kind)
+                .set(NOTIFICATION_DELIVERY.CHANNEL, channel)
                 .set(NOTIFICATION_DELIVERY.RECIPIENT, recipient)
                 .set(NOTIFICATION_DELIVERY.SUBJECT, subject)
                 .set(NOTIFICATION_DELIVERY.BODY, body)
                 .set(NOTIFICATION_DELIVERY.PAYLOAD, payload)
-                .set(NOTIFICATION_DELIVERY.STATUS, DeliveryStatus.PENDING.name())
+                .set(NOTIFICATION_DELIVERY.STATUS, DeliveryStatus.PENDING)
                 .set(NOTIFICATION_DELIVERY.CREATED_AT, utc(at))
                 .onConflict(NOTIFICATION_DELIVERY.DEDUPE_KEY).doNothing()
                 .returning(NOTIFICATION_DELIVERY.ID)
@@ -54,14 +54,14 @@ public class DeliveryRepository {
 
     Optional<Outgoing> find(long id) {
         return db.selectFrom(NOTIFICATION_DELIVERY).where(NOTIFICATION_DELIVERY.ID.eq(id))
-                .fetchOptional(r -> new Outgoing(r.getId(), NotificationKind.valueOf(r.getKind()),
-                        Channel.valueOf(r.getChannel()), r.getRecipient(), r.getSubject(), r.getBody(), r.getPayload(),
-                        DeliveryStatus.valueOf(r.getStatus()), r.getAttempts()));
+                .fetchOptional(r -> new Outgoing(r.getId(), r.getKind(),
+                        r.getChannel(), r.getRecipient(), r.getSubject(), r.getBody(), r.getPayload(),
+                        r.getStatus(), r.getAttempts()));
     }
 
     void sent(long id, Instant at) {
         db.update(NOTIFICATION_DELIVERY)
-                .set(NOTIFICATION_DELIVERY.STATUS, DeliveryStatus.SENT.name())
+                .set(NOTIFICATION_DELIVERY.STATUS, DeliveryStatus.SENT)
                 .set(NOTIFICATION_DELIVERY.ATTEMPTS, NOTIFICATION_DELIVERY.ATTEMPTS.plus(1))
                 .set(NOTIFICATION_DELIVERY.SENT_AT, utc(at))
                 .where(NOTIFICATION_DELIVERY.ID.eq(id))
@@ -74,19 +74,20 @@ public class DeliveryRepository {
                 .set(NOTIFICATION_DELIVERY.ATTEMPTS, NOTIFICATION_DELIVERY.ATTEMPTS.plus(1))
                 .set(NOTIFICATION_DELIVERY.LAST_ERROR, error.length() > 1000 ? error.substring(0, 1000) : error)
                 .set(NOTIFICATION_DELIVERY.STATUS, DSL.when(NOTIFICATION_DELIVERY.ATTEMPTS.plus(1).ge(maxAttempts),
-                        DeliveryStatus.FAILED.name()).otherwise(DeliveryStatus.PENDING.name()))
+                        DSL.val(DeliveryStatus.FAILED, NOTIFICATION_DELIVERY.STATUS))
+                        .otherwise(DSL.val(DeliveryStatus.PENDING, NOTIFICATION_DELIVERY.STATUS)))
                 .where(NOTIFICATION_DELIVERY.ID.eq(id))
                 .returning(NOTIFICATION_DELIVERY.STATUS)
-                .fetchOptional(NOTIFICATION_DELIVERY.STATUS).map(DeliveryStatus::valueOf)
+                .fetchOptional(NOTIFICATION_DELIVERY.STATUS)
                 .orElse(DeliveryStatus.FAILED);
     }
 
     /** A failed delivery gets a fresh set of attempts. @return false when it is not failed (any more) */
     boolean requeue(long id) {
         return db.update(NOTIFICATION_DELIVERY)
-                .set(NOTIFICATION_DELIVERY.STATUS, DeliveryStatus.PENDING.name())
+                .set(NOTIFICATION_DELIVERY.STATUS, DeliveryStatus.PENDING)
                 .set(NOTIFICATION_DELIVERY.ATTEMPTS, 0)
-                .where(NOTIFICATION_DELIVERY.ID.eq(id), NOTIFICATION_DELIVERY.STATUS.eq(DeliveryStatus.FAILED.name()))
+                .where(NOTIFICATION_DELIVERY.ID.eq(id), NOTIFICATION_DELIVERY.STATUS.eq(DeliveryStatus.FAILED))
                 .execute() == 1;
     }
 
@@ -105,11 +106,11 @@ public class DeliveryRepository {
     }
 
     public int count(DeliveryStatus status) {
-        return db.fetchCount(NOTIFICATION_DELIVERY, NOTIFICATION_DELIVERY.STATUS.eq(status.name()));
+        return db.fetchCount(NOTIFICATION_DELIVERY, NOTIFICATION_DELIVERY.STATUS.eq(status));
     }
 
     private static List<Condition> conditions(Optional<DeliveryStatus> status, String search) {
-        Condition byStatus = status.map(s -> NOTIFICATION_DELIVERY.STATUS.eq(s.name())).orElse(DSL.noCondition());
+        Condition byStatus = status.map(s -> NOTIFICATION_DELIVERY.STATUS.eq(s)).orElse(DSL.noCondition());
         if (search.isBlank()) {
             return List.of(byStatus);
         }
@@ -121,9 +122,9 @@ public class DeliveryRepository {
 
     private static Delivery delivery(Record r) {
         return new Delivery(r.get(NOTIFICATION_DELIVERY.ID), r.get(NOTIFICATION_DELIVERY.CREATED_AT).toInstant(),
-                NotificationKind.valueOf(r.get(NOTIFICATION_DELIVERY.KIND)),
-                Channel.valueOf(r.get(NOTIFICATION_DELIVERY.CHANNEL)), r.get(NOTIFICATION_DELIVERY.RECIPIENT),
-                r.get(NOTIFICATION_DELIVERY.SUBJECT), DeliveryStatus.valueOf(r.get(NOTIFICATION_DELIVERY.STATUS)),
+                r.get(NOTIFICATION_DELIVERY.KIND),
+                r.get(NOTIFICATION_DELIVERY.CHANNEL), r.get(NOTIFICATION_DELIVERY.RECIPIENT),
+                r.get(NOTIFICATION_DELIVERY.SUBJECT), r.get(NOTIFICATION_DELIVERY.STATUS),
                 r.get(NOTIFICATION_DELIVERY.ATTEMPTS), r.get(NOTIFICATION_DELIVERY.LAST_ERROR),
                 Optional.ofNullable(r.get(NOTIFICATION_DELIVERY.SENT_AT)).map(OffsetDateTime::toInstant));
     }

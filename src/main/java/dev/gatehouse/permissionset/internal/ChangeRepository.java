@@ -2,6 +2,7 @@ package dev.gatehouse.permissionset.internal;
 
 import static dev.gatehouse.db.Tables.PERMISSION_SET_CHANGE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,15 +26,15 @@ public class ChangeRepository {
         this.db = db;
     }
 
-    public long insert(String arn, String name, String before, String after, String by, Instant at) {
+    public long insert(String arn, String name, Optional<Duration> before, Duration after, String by, Instant at) {
         return db.insertInto(PERMISSION_SET_CHANGE)
                 .set(PERMISSION_SET_CHANGE.PERMISSION_SET_ARN, arn)
                 .set(PERMISSION_SET_CHANGE.PERMISSION_SET_NAME, name)
-                .set(PERMISSION_SET_CHANGE.SESSION_BEFORE, before)
+                .set(PERMISSION_SET_CHANGE.SESSION_BEFORE, before.orElse(null))
                 .set(PERMISSION_SET_CHANGE.SESSION_AFTER, after)
                 .set(PERMISSION_SET_CHANGE.REQUESTED_BY, by)
                 .set(PERMISSION_SET_CHANGE.REQUESTED_AT, utc(at))
-                .set(PERMISSION_SET_CHANGE.STATUS, SessionChangeStatus.UPDATING.name())
+                .set(PERMISSION_SET_CHANGE.STATUS, SessionChangeStatus.UPDATING)
                 .returning(PERMISSION_SET_CHANGE.ID).fetchOne(PERMISSION_SET_CHANGE.ID);
     }
 
@@ -46,7 +47,7 @@ public class ChangeRepository {
     public Optional<SessionChange> inFlight(String arn) {
         return db.selectFrom(PERMISSION_SET_CHANGE)
                 .where(PERMISSION_SET_CHANGE.PERMISSION_SET_ARN.eq(arn), PERMISSION_SET_CHANGE.STATUS.in(
-                        SessionChangeStatus.UPDATING.name(), SessionChangeStatus.PROVISIONING.name()))
+                        SessionChangeStatus.UPDATING, SessionChangeStatus.PROVISIONING))
                 .limit(1).fetchOptional(ChangeRepository::change);
     }
 
@@ -64,7 +65,7 @@ public class ChangeRepository {
 
     void status(long id, SessionChangeStatus status, String detail, Instant at) {
         db.update(PERMISSION_SET_CHANGE)
-                .set(PERMISSION_SET_CHANGE.STATUS, status.name())
+                .set(PERMISSION_SET_CHANGE.STATUS, status)
                 .set(PERMISSION_SET_CHANGE.DETAIL, detail)
                 .set(PERMISSION_SET_CHANGE.FINISHED_AT, status.finished() ? utc(at) : null)
                 .where(PERMISSION_SET_CHANGE.ID.eq(id))
@@ -81,9 +82,10 @@ public class ChangeRepository {
 
     private static SessionChange change(Record record) {
         var r = record.into(PERMISSION_SET_CHANGE);
-        return new SessionChange(r.getId(), r.getPermissionSetArn(), r.getPermissionSetName(), r.getSessionBefore(),
+        return new SessionChange(r.getId(), r.getPermissionSetArn(), r.getPermissionSetName(),
+                Optional.ofNullable(r.getSessionBefore()),
                 r.getSessionAfter(), r.getRequestedBy(), r.getRequestedAt().toInstant(),
-                SessionChangeStatus.valueOf(r.getStatus()), r.getDetail(),
+                r.getStatus(), r.getDetail(),
                 Optional.ofNullable(r.getFinishedAt()).map(OffsetDateTime::toInstant));
     }
 

@@ -62,7 +62,7 @@ class SessionChangeApplier {
         int attempt = changes.attempt(id);
         try {
             if (change.status() == SessionChangeStatus.UPDATING) {
-                permissionSets.updateSessionDuration(change.permissionSetArn(), change.after());
+                permissionSets.updateSessionDuration(change.permissionSetArn(), change.after().toString());
                 changes.status(id, SessionChangeStatus.PROVISIONING, "", clock.instant());
             }
             WriteOutcome outcome = permissionSets.provisionToAllAccounts(change.permissionSetArn(), PROVISIONING_WAIT);

@@ -75,7 +75,7 @@ public class SessionDurationsView extends VerticalLayout {
         changes.setId("session-changes");
         changes.addColumn(c -> TimeText.of(c.requestedAt())).setHeader("Asked").setAutoWidth(true);
         changes.addColumn(SessionChange::permissionSetName).setHeader("Permission set").setAutoWidth(true);
-        changes.addColumn(c -> DurationText.ofIso(c.before()) + " → " + DurationText.ofIso(c.after()))
+        changes.addColumn(c -> DurationText.of(c.before()) + " → " + DurationText.of(c.after()))
                 .setHeader("Change").setAutoWidth(true);
         changes.addColumn(SessionChange::requestedBy).setHeader("By").setAutoWidth(true);
         changes.addColumn(c -> c.status().label()).setHeader("Status").setAutoWidth(true);

@@ -15,9 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.db.tables.records.AccessRuleRecord;
 import dev.gatehouse.policy.AccessRule;
-import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
-import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.shared.SearchText;
 
 @Repository
@@ -50,10 +48,10 @@ public class RuleRepository {
     /** Rules whose requesters include the user (directly, through one of the groups, or everyone). */
     public List<AccessRule> forRequester(String userId, Collection<String> groupIds) {
         return db.selectFrom(ACCESS_RULE)
-                .where(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.EVERYONE.name())
-                        .or(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.USER.name())
+                .where(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.EVERYONE)
+                        .or(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.USER)
                                 .and(ACCESS_RULE.REQUESTER_ID.eq(userId)))
-                        .or(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.GROUP.name())
+                        .or(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.GROUP)
                                 .and(ACCESS_RULE.REQUESTER_ID.in(groupIds))))
                 .orderBy(ACCESS_RULE.ID)
                 .fetch(RuleRepository::rule);
@@ -78,10 +76,10 @@ public class RuleRepository {
 
     private static void fill(AccessRuleRecord r, AccessRule rule) {
         r.setName(rule.name());
-        r.setRequesterType(rule.requesterType().name());
+        r.setRequesterType(rule.requesterType());
         r.setRequesterId(rule.requesterId());
         r.setRequesterLabel(rule.requesterLabel());
-        r.setScopeType(rule.scopeType().name());
+        r.setScopeType(rule.scopeType());
         r.setScopeId(rule.scopeId());
         r.setScopeLabel(rule.scopeLabel());
         r.setPermissionSetArn(rule.permissionSetArn());
@@ -93,7 +91,7 @@ public class RuleRepository {
         r.setTicketExample(rule.ticketExample());
         r.setFutureStartAllowed(rule.futureStartAllowed());
         r.setApprovalsRequired(rule.approvalsRequired());
-        r.setApproverType(rule.approverType().name());
+        r.setApproverType(rule.approverType());
         r.setApproverId(rule.approverId());
         r.setApproverLabel(rule.approverLabel());
         r.setEmergency(rule.emergency());
@@ -106,12 +104,12 @@ public class RuleRepository {
     }
 
     private static AccessRule rule(AccessRuleRecord r) {
-        return new AccessRule(r.getId(), r.getName(), RequesterType.valueOf(r.getRequesterType()), r.getRequesterId(),
-                r.getRequesterLabel(), ScopeType.valueOf(r.getScopeType()), r.getScopeId(), r.getScopeLabel(),
+        return new AccessRule(r.getId(), r.getName(), r.getRequesterType(), r.getRequesterId(),
+                r.getRequesterLabel(), r.getScopeType(), r.getScopeId(), r.getScopeLabel(),
                 r.getPermissionSetArn(), r.getPermissionSetName(), Duration.ofMinutes(r.getMaxDurationMinutes()),
                 Duration.ofMinutes(r.getDefaultDurationMinutes()), r.getJustificationRequired(), r.getTicketPattern(),
                 r.getTicketExample(), r.getFutureStartAllowed(), r.getApprovalsRequired(),
-                ApproverType.valueOf(r.getApproverType()), r.getApproverId(), r.getApproverLabel(), r.getEmergency(),
+                r.getApproverType(), r.getApproverId(), r.getApproverLabel(), r.getEmergency(),
                 r.getSessionCapped(), r.getMfaToRequest(), r.getMfaToApprove(),
                 Duration.ofMinutes(r.getPendingTimeoutMinutes()),
                 r.getUpdatedAt().toInstant(), r.getUpdatedBy());

@@ -46,7 +46,7 @@ public class MfaRepository {
 
     public List<MfaFactor> factors(String subject) {
         return db.selectFrom(MFA_FACTOR).where(MFA_FACTOR.SUBJECT.eq(key(subject))).orderBy(MFA_FACTOR.ID)
-                .fetch(r -> new MfaFactor(r.getId(), MfaMethod.valueOf(r.getKind()), r.getLabel(),
+                .fetch(r -> new MfaFactor(r.getId(), r.getKind(), r.getLabel(),
                         r.getCreatedAt().toInstant(), Optional.ofNullable(r.getLastUsedAt())
                         .map(OffsetDateTime::toInstant)));
     }
@@ -74,14 +74,14 @@ public class MfaRepository {
 
     private List<StoredTotp> totps(Condition condition) {
         return db.select(MFA_FACTOR.ID, MFA_FACTOR.SUBJECT, MFA_FACTOR.TOTP_SECRET, MFA_FACTOR.TOTP_LAST_STEP)
-                .from(MFA_FACTOR).where(condition, MFA_FACTOR.KIND.eq(MfaMethod.TOTP.name())).orderBy(MFA_FACTOR.ID)
+                .from(MFA_FACTOR).where(condition, MFA_FACTOR.KIND.eq(MfaMethod.TOTP)).orderBy(MFA_FACTOR.ID)
                 .fetch(r -> new StoredTotp(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public List<StoredCredential> credentials(String subject) {
         return db.select(MFA_FACTOR.ID, MFA_FACTOR.CREDENTIAL_ID, MFA_FACTOR.CREDENTIAL, MFA_FACTOR.SIGN_COUNT)
                 .from(MFA_FACTOR)
-                .where(MFA_FACTOR.SUBJECT.eq(key(subject)), MFA_FACTOR.KIND.eq(MfaMethod.WEBAUTHN.name()))
+                .where(MFA_FACTOR.SUBJECT.eq(key(subject)), MFA_FACTOR.KIND.eq(MfaMethod.WEBAUTHN))
                 .fetch(r -> new StoredCredential(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
@@ -91,7 +91,7 @@ public class MfaRepository {
         return db.insertInto(MFA_FACTOR)
                 .set(MFA_FACTOR.SUBJECT, key(subject))
                 .set(MFA_FACTOR.DIRECTORY_USER_NAME, directoryUserName)
-                .set(MFA_FACTOR.KIND, MfaMethod.TOTP.name())
+                .set(MFA_FACTOR.KIND, MfaMethod.TOTP)
                 .set(MFA_FACTOR.LABEL, label)
                 .set(MFA_FACTOR.TOTP_SECRET, storedSecret)
                 .set(MFA_FACTOR.TOTP_LAST_STEP, usedStep)
@@ -104,7 +104,7 @@ public class MfaRepository {
         return db.insertInto(MFA_FACTOR)
                 .set(MFA_FACTOR.SUBJECT, key(subject))
                 .set(MFA_FACTOR.DIRECTORY_USER_NAME, directoryUserName)
-                .set(MFA_FACTOR.KIND, MfaMethod.WEBAUTHN.name())
+                .set(MFA_FACTOR.KIND, MfaMethod.WEBAUTHN)
                 .set(MFA_FACTOR.LABEL, label)
                 .set(MFA_FACTOR.CREDENTIAL_ID, credentialId)
                 .set(MFA_FACTOR.CREDENTIAL, credential)
@@ -205,10 +205,10 @@ public class MfaRepository {
                 .set(MFA_VERIFICATION.SIGN_IN_ID, signInId)
                 .set(MFA_VERIFICATION.SUBJECT, key(subject))
                 .set(MFA_VERIFICATION.VERIFIED_AT, utc(at))
-                .set(MFA_VERIFICATION.FACTOR, method.name())
+                .set(MFA_VERIFICATION.FACTOR, method)
                 .onConflict(MFA_VERIFICATION.SIGN_IN_ID).doUpdate()
                 .set(MFA_VERIFICATION.VERIFIED_AT, utc(at))
-                .set(MFA_VERIFICATION.FACTOR, method.name())
+                .set(MFA_VERIFICATION.FACTOR, method)
                 .execute();
     }
 

@@ -275,7 +275,7 @@ class DecidedWritesTest {
     private StoredGrant grant(AssignmentKey key) {
         AccessRule rule = TestRules.stored(riley, permissionSet, "NetworkAdmin", 0, ApproverType.NONE, Instant.now());
         Long id = transaction.execute(status -> {
-            long requestId = requests.insert(riley, "Riley Chen", key.accountId(), "account", permissionSet,
+            long requestId = requests.insert(riley, "Riley Chen", key.accountId().value(), "account", permissionSet,
                     "NetworkAdmin", rule, "", Duration.ofHours(1), Optional.empty(), "", "", Optional.empty(),
                     clock.instant());
             StoredRequest request = requests.lock(requestId).orElseThrow();
@@ -293,8 +293,8 @@ class DecidedWritesTest {
     }
 
     private boolean mirrored(AssignmentKey key) {
-        return db.fetchExists(DIRECTORY_ASSIGNMENT, DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId()),
-                DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn()),
+        return db.fetchExists(DIRECTORY_ASSIGNMENT, DIRECTORY_ASSIGNMENT.ACCOUNT_ID.eq(key.accountId().value()),
+                DIRECTORY_ASSIGNMENT.PERMISSION_SET_ARN.eq(key.permissionSetArn().value()),
                 DIRECTORY_ASSIGNMENT.PRINCIPAL_TYPE.eq(key.principalType().name()),
                 DIRECTORY_ASSIGNMENT.PRINCIPAL_ID.eq(key.principalId()));
     }
@@ -304,7 +304,7 @@ class DecidedWritesTest {
     }
 
     private static SandboxOrganization.Assignment sandboxAssignment(AssignmentKey key) {
-        return new SandboxOrganization.Assignment(key.accountId(), key.permissionSetArn(), key.principalType().name(),
-                key.principalId());
+        return new SandboxOrganization.Assignment(key.accountId().value(), key.permissionSetArn().value(),
+                key.principalType().name(), key.principalId());
     }
 }

@@ -132,7 +132,7 @@ class AuditIntegrityTest {
             bypassingTriggers("insert into audit_entry (id, occurred_at, actor, action, subject, details, "
                     + "source_address, account_id, request_id, seq, hash) overriding system value "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    removed.getId(), removed.getOccurredAt(), removed.getActor(), removed.getAction(),
+                    removed.getId(), removed.getOccurredAt(), removed.getActor(), removed.getAction().name(),
                     removed.getSubject(), removed.getDetails(), removed.getSourceAddress(), removed.getAccountId(),
                     removed.getRequestId(), removed.getSeq(), removed.getHash());
         }
@@ -148,7 +148,7 @@ class AuditIntegrityTest {
 
         assertThat(report.intact()).isTrue();
         assertThat(report.entries()).isPositive();
-        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_VERIFIED.name()),
+        assertThat(db.fetchExists(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq(AuditAction.AUDIT_TRAIL_VERIFIED),
                 AUDIT_ENTRY.ACTOR.eq("Sam Okafor"), AUDIT_ENTRY.DETAILS.eq(report.summary()))).isTrue();
     }
 

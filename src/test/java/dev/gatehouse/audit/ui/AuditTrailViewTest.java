@@ -248,7 +248,7 @@ class AuditTrailViewTest extends KaribuTest {
         db.insertInto(AUDIT_ENTRY)
                 .set(AUDIT_ENTRY.OCCURRED_AT, OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC))
                 .set(AUDIT_ENTRY.ACTOR, actor)
-                .set(AUDIT_ENTRY.ACTION, action.name())
+                .set(AUDIT_ENTRY.ACTION, action)
                 .set(AUDIT_ENTRY.SUBJECT, actor)
                 .set(AUDIT_ENTRY.DETAILS, details)
                 .set(AUDIT_ENTRY.SOURCE_ADDRESS, "192.0.2.10")

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.aws.AccountAssignment;
 import dev.gatehouse.directory.AssignmentWrittenByGatehouse;
+import dev.gatehouse.directory.PrincipalType;
 
 /**
  * Gatehouse's own assignment writes in the mirror: at once, and not undone by a sync or a refresh that
@@ -119,7 +120,7 @@ class AssignmentWriteMirrorTest {
     /** As the access ledger publishes it, in the transaction that records AWS's SUCCEEDED. */
     private void written(String userId, boolean created) {
         transaction.executeWithoutResult(status -> events.publishEvent(
-                new AssignmentWrittenByGatehouse(account, SET, "USER", userId, created)));
+                new AssignmentWrittenByGatehouse(account, SET, PrincipalType.USER, userId, created)));
     }
 
     /**

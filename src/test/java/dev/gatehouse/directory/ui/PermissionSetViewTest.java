@@ -8,7 +8,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +48,9 @@ class PermissionSetViewTest extends DirectoryViewTest {
 
         assertThat(_size(_get(Grid.class))).isEqualTo(12);
         assertThat(PermissionSetView.policySummary(
-                new PermissionSetRow("arn", "Developer", "", "PT4H", "", List.of(),
+                new PermissionSetRow("arn", "Developer", "", Optional.of(Duration.ofHours(4)), "", List.of(),
                         List.of("/gatehouse/developer-baseline"), "", "arn:aws:iam::aws:policy/PowerUserAccess",
-                        List.of(), 0)))
+                        Map.of(), 0)))
                 .isEqualTo("customer managed /gatehouse/developer-baseline, boundary arn:aws:iam::aws:policy/PowerUserAccess");
     }
 

@@ -1,7 +1,0 @@
-package dev.gatehouse.access;
-
-/** Who an Identity Center account assignment is for. */
-public enum PrincipalType {
-    USER,
-    GROUP
-}
