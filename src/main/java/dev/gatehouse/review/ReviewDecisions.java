@@ -10,14 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.DirectoryLookup;
-import dev.gatehouse.directory.Owners;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.ItemRepository;
 import dev.gatehouse.review.internal.ReviewWork;
 import dev.gatehouse.review.internal.ReviewerResolution;
 import dev.gatehouse.security.AnyoneSignedIn;
-import dev.gatehouse.security.AsSystem;
 import dev.gatehouse.security.CurrentUser;
 
 /**
@@ -37,18 +35,16 @@ public class ReviewDecisions {
     private final ItemRepository items;
     private final CampaignRepository campaigns;
     private final DirectoryLookup directory;
-    private final Owners owners;
     private final ReviewWork work;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory, Owners owners,
+    ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
                     ReviewWork work, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.items = items;
         this.campaigns = campaigns;
         this.directory = directory;
-        this.owners = owners;
         this.work = work;
         this.currentUser = currentUser;
         this.events = events;
@@ -119,11 +115,10 @@ public class ReviewDecisions {
 
     /** Found when the item gets there, since managers and owners change during a campaign. */
     private Reviewer nextReviewer(ReviewCampaign campaign, ReviewItemRow item, int stage) {
-        ReviewerResolution resolution = new ReviewerResolution(directory, owners, campaign.fallbackReviewerId());
+        ReviewerResolution resolution = new ReviewerResolution(directory, campaign.fallbackReviewerId());
         ReviewerResolution.Subject subject = new ReviewerResolution.Subject(item.person().userId(),
                 item.access().accountId(), item.access().permissionSetArn());
-        // Owners are read by admins and auditors; finding the next reviewer is Gatehouse's work, not the reviewer's.
-        return AsSystem.run(() -> resolution.reviewer(campaign.stages().get(stage - 1), subject));
+        return resolution.reviewer(campaign.stages().get(stage - 1), subject);
     }
 
     private boolean reviews(Reviewer reviewer, String userId) {

@@ -25,7 +25,6 @@ import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.InventoryOrder;
 import dev.gatehouse.directory.InventoryScope;
-import dev.gatehouse.directory.Owners;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.HowHeld;
@@ -52,19 +51,17 @@ public class CampaignLaunch {
     private final ItemRepository items;
     private final AccessInventory inventory;
     private final DirectoryLookup directory;
-    private final Owners owners;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignLaunch(CampaignRepository campaigns, ItemRepository items, AccessInventory inventory,
-                   DirectoryLookup directory, Owners owners, PlatformTransactionManager transactions,
+                   DirectoryLookup directory, PlatformTransactionManager transactions,
                    ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.inventory = inventory;
         this.directory = directory;
-        this.owners = owners;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -94,7 +91,7 @@ public class CampaignLaunch {
 
     private void snapshot(ReviewCampaign campaign, Instant at) {
         CampaignScope scope = campaign.scope();
-        ReviewerResolution reviewers = new ReviewerResolution(directory, owners, campaign.fallbackReviewerId());
+        ReviewerResolution reviewers = new ReviewerResolution(directory, campaign.fallbackReviewerId());
         Map<String, String> ouPaths = new HashMap<>();
         List<ItemRepository.NewItem> batch = new ArrayList<>(BATCH);
         for (InventoryScope part : inventoryScopes(scope)) {

@@ -10,7 +10,6 @@ import dev.gatehouse.directory.GroupRow;
 import dev.gatehouse.directory.OwnedKind;
 import dev.gatehouse.directory.Owner;
 import dev.gatehouse.directory.Ownership;
-import dev.gatehouse.directory.Owners;
 import dev.gatehouse.directory.PrincipalType;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.Reviewer;
@@ -21,7 +20,7 @@ import dev.gatehouse.review.ReviewerStage;
  * reviewer is the person under review (nobody reviews their own access), or they are disabled or gone. A
  * group decides through any member but the person under review, so a group whose only member is that
  * person falls back too. One resolution remembers what it looked up, so a launch asks the directory once
- * per person, account, permission set and group; it runs signed in as someone who may read owners.
+ * per person, account, permission set and group.
  */
 public class ReviewerResolution {
 
@@ -30,7 +29,6 @@ public class ReviewerResolution {
     }
 
     private final DirectoryLookup directory;
-    private final Owners owners;
     private final String fallbackId;
     private final Map<String, Optional<String>> managers = new HashMap<>();
     private final Map<String, Optional<Ownership>> ownerships = new HashMap<>();
@@ -38,9 +36,8 @@ public class ReviewerResolution {
     private final Map<String, Optional<GroupRow>> groups = new HashMap<>();
     private final Map<String, List<UserRow>> firstMembers = new HashMap<>();
 
-    public ReviewerResolution(DirectoryLookup directory, Owners owners, String fallbackId) {
+    public ReviewerResolution(DirectoryLookup directory, String fallbackId) {
         this.directory = directory;
-        this.owners = owners;
         this.fallbackId = fallbackId;
     }
 
@@ -57,7 +54,7 @@ public class ReviewerResolution {
     }
 
     private Reviewer owner(OwnedKind kind, String resourceId, Subject subject) {
-        Optional<Ownership> ownership = ownerships.computeIfAbsent(kind + ":" + resourceId, key -> owners.of(kind, resourceId));
+        Optional<Ownership> ownership = ownerships.computeIfAbsent(kind + ":" + resourceId, key -> directory.ownership(kind, resourceId));
         Optional<Owner> owner = ownership.flatMap(Ownership::owner);
         if (owner.isEmpty()) {
             return fallback("The " + kind.label() + " has no owner: "
