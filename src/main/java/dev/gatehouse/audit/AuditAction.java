@@ -37,6 +37,8 @@ public enum AuditAction {
     AWS_WRITE_IN_PROGRESS("AWS write still in progress"),
     AWS_WRITE_FAILED("AWS write failed"),
     STANDING_REMOVAL_WAITING("Removal waits for a grant to end"),
+    REVIEW_CAMPAIGN_LAUNCHED("Review campaign launched"),
+    REVIEW_ITEM_DECIDED("Review item decided"),
     SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),
     SESSION_DURATION_CHANGED("Session duration changed"),
     SESSION_DURATION_CHANGE_FAILED("Session duration change failed"),

@@ -101,6 +101,20 @@ class SandboxSeedTest {
     }
 
     @Test
+    void avery_and_morgan_have_people_with_standing_access_in_production_to_review_as_their_manager() {
+        Map<String, String> managerOf = demo.users().stream().filter(u -> u.managerId() != null)
+                .collect(Collectors.toMap(User::id, User::managerId));
+        Set<String> production = demo.accounts().stream().filter(a -> path(demo, a).stream().findFirst()
+                .filter("Production"::equals).isPresent()).map(Account::id).collect(Collectors.toSet());
+        for (String manager : List.of("avery.patel", "morgan.reyes")) {
+            String id = user(demo, manager).id();
+            assertThat(demo.assignments()).as(manager + " reviews someone's standing access in Production")
+                    .anyMatch(a -> a.principalType().equals("USER") && production.contains(a.accountId())
+                            && id.equals(managerOf.get(a.principalId())));
+        }
+    }
+
+    @Test
     void the_people_on_the_persona_cards_are_who_the_cards_say() {
         Map<String, User> byId = demo.users().stream().collect(Collectors.toMap(User::id, Function.identity()));
         Function<String, String> managerOf = userName -> byId.get(user(demo, userName).managerId()).userName();

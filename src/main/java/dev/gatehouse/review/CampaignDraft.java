@@ -1,0 +1,22 @@
+package dev.gatehouse.review;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign as an admin defines it, before launch.
+ *
+ * @param stages             reviewers in order; a keep passes the item to the next stage, a revoke at any stage is final
+ * @param fallbackReviewerId the Identity Store user who decides when a stage has no reviewer who may: none found,
+ *                           the reviewer is the person under review, or the reviewer is disabled or gone
+ */
+public record CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
+                            String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy) {
+
+    public CampaignDraft {
+        name = name == null ? "" : name.strip();
+        description = description == null ? "" : description.strip();
+        stages = stages == null ? List.of() : List.copyOf(stages);
+        fallbackReviewerId = fallbackReviewerId == null ? "" : fallbackReviewerId.strip();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gatehouse.review;
+
+/** What a reviewer decides about one item. */
+public enum Decision {
+    KEEP,
+    REVOKE
+}

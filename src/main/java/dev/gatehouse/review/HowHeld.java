@@ -1,0 +1,7 @@
+package dev.gatehouse.review;
+
+/** How the person holds the reviewed access: assigned to them, or through a group. */
+public enum HowHeld {
+    DIRECT,
+    GROUP
+}

@@ -1,0 +1,24 @@
+package dev.gatehouse.review;
+
+/** Where one review item is: waiting for a decision, decided, and for a revoke, how applying it goes. */
+public enum ItemStatus {
+    /** Waiting for the current stage's reviewer. */
+    PENDING,
+    /** Kept at the last stage (or revoked, until applying starts). */
+    DECIDED,
+    /** A revoke on its way through the access ledger, or waiting there for a live grant to end. */
+    APPLYING,
+    /** Identity Center deleted the assignment. */
+    REMOVED,
+    /** Identity Center refused the deletion; the ledger tries again, and the detail says why. */
+    FAILED,
+    /** Held through a group: someone must remove the person from the group, in the IdP or the Identity Store. */
+    WAITING_FOR_IDP,
+    /** A later sync saw that the access is gone. */
+    CONFIRMED;
+
+    /** Whether a reviewer may still decide, or change their decision: nothing has been done in AWS yet. */
+    public boolean open() {
+        return this == PENDING || this == DECIDED || this == WAITING_FOR_IDP;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gatehouse.review;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One review item, with the names as they were at launch.
+ *
+ * @param firstSeen   when a sync first saw the assignment; empty for one Gatehouse made since the last sync
+ * @param applyDetail what applying a revoke says now: AWS's reason, the grant it waits for, the step left to do
+ */
+public record ReviewItemRow(long id, long campaignId, String campaignName, Person person, Access access, HowHeld held,
+                            String groupId, String groupName, Optional<Instant> firstSeen, int stage, int stages,
+                            Reviewer reviewer, ItemStatus status, Optional<Decision> decision, String comment,
+                            String decidedBy, Optional<Instant> decidedAt, String applyDetail) {
+
+    public record Person(String userId, String displayName) {
+    }
+
+    public record Access(String accountId, String accountName, String ouPath, String permissionSetArn,
+                         String permissionSetName) {
+    }
+
+    /** "Standing: assigned directly", "Standing: via group payments-team", as the inventory says it. */
+    public String source() {
+        return held == HowHeld.DIRECT ? "Standing: assigned directly" : "Standing: via group " + groupName;
+    }
+
+    /** The decision id the access ledger records a revoke under: review-&lt;campaign&gt;-&lt;item&gt;. */
+    public String decisionId() {
+        return ReviewItemDecided.decisionId(campaignId, id);
+    }
+}

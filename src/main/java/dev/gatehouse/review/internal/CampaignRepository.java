@@ -1,0 +1,138 @@
+package dev.gatehouse.review.internal;
+
+import static dev.gatehouse.db.Tables.REVIEW_CAMPAIGN;
+import static dev.gatehouse.db.Tables.REVIEW_CAMPAIGN_SCOPE;
+import static dev.gatehouse.db.Tables.REVIEW_STAGE;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.db.tables.records.ReviewCampaignRecord;
+import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.CampaignScope;
+import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.Population;
+import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ReviewerKind;
+import dev.gatehouse.review.ReviewerStage;
+
+/** Campaigns with their scope rows and reviewer stages. */
+@Repository
+public class CampaignRepository {
+
+    /** The kinds of scope row, as the CHECK constraint of review_campaign_scope names them. */
+    private enum ScopeKind {
+        OU, ACCOUNT, PERMISSION_SET, USER, GROUP, EXCLUDED_PERMISSION_SET, EXCLUDED_GROUP
+    }
+
+    private final DSLContext db;
+
+    CampaignRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(CampaignDraft draft, String createdBy, Instant at) {
+        long id = db.insertInto(REVIEW_CAMPAIGN)
+                .set(REVIEW_CAMPAIGN.NAME, draft.name())
+                .set(REVIEW_CAMPAIGN.DESCRIPTION, draft.description())
+                .set(REVIEW_CAMPAIGN.STATUS, CampaignStatus.DRAFT.name())
+                .set(REVIEW_CAMPAIGN.WHOLE_ORGANIZATION, draft.scope().wholeOrganization())
+                .set(REVIEW_CAMPAIGN.FALLBACK_REVIEWER_ID, draft.fallbackReviewerId())
+                .set(REVIEW_CAMPAIGN.DUE_AT, utc(draft.dueAt()))
+                .set(REVIEW_CAMPAIGN.DUE_DATE_POLICY, draft.dueDatePolicy().name())
+                .set(REVIEW_CAMPAIGN.CREATED_BY, createdBy)
+                .set(REVIEW_CAMPAIGN.CREATED_AT, utc(at))
+                .returning(REVIEW_CAMPAIGN.ID).fetchOne().getId();
+        CampaignScope scope = draft.scope();
+        Map<ScopeKind, Set<String>> rows = Map.of(ScopeKind.OU, scope.ouIds(), ScopeKind.ACCOUNT, scope.accountIds(),
+                ScopeKind.PERMISSION_SET, scope.permissionSetArns(), ScopeKind.USER, scope.userIds(),
+                ScopeKind.GROUP, scope.groupIds(), ScopeKind.EXCLUDED_PERMISSION_SET, scope.excludedPermissionSetArns(),
+                ScopeKind.EXCLUDED_GROUP, scope.excludedGroupIds());
+        rows.forEach((kind, values) -> values.forEach(value -> db.insertInto(REVIEW_CAMPAIGN_SCOPE)
+                .set(REVIEW_CAMPAIGN_SCOPE.CAMPAIGN_ID, id).set(REVIEW_CAMPAIGN_SCOPE.KIND, kind.name())
+                .set(REVIEW_CAMPAIGN_SCOPE.VALUE, value).execute()));
+        for (int i = 0; i < draft.stages().size(); i++) {
+            ReviewerStage stage = draft.stages().get(i);
+            db.insertInto(REVIEW_STAGE).set(REVIEW_STAGE.CAMPAIGN_ID, id).set(REVIEW_STAGE.POSITION, i + 1)
+                    .set(REVIEW_STAGE.REVIEWER_KIND, stage.kind().name())
+                    .set(REVIEW_STAGE.PRINCIPAL_ID, stage.principalId()).execute();
+        }
+        return id;
+    }
+
+    public Optional<ReviewCampaign> find(long id) {
+        return db.selectFrom(REVIEW_CAMPAIGN).where(REVIEW_CAMPAIGN.ID.eq(id)).fetchOptional(this::campaign);
+    }
+
+    /** Newest first. */
+    public List<ReviewCampaign> page(int offset, int limit) {
+        return db.selectFrom(REVIEW_CAMPAIGN).orderBy(REVIEW_CAMPAIGN.ID.desc()).offset(offset).limit(limit)
+                .fetch(this::campaign);
+    }
+
+    public int count() {
+        return db.fetchCount(REVIEW_CAMPAIGN);
+    }
+
+    /** The campaign's status, its row locked until the transaction ends: one launch at a time. */
+    public Optional<CampaignStatus> lockStatus(long id) {
+        return db.select(REVIEW_CAMPAIGN.STATUS).from(REVIEW_CAMPAIGN).where(REVIEW_CAMPAIGN.ID.eq(id)).forUpdate()
+                .fetchOptional(r -> CampaignStatus.valueOf(r.value1()));
+    }
+
+    public void launching(long id, String launchedBy) {
+        db.update(REVIEW_CAMPAIGN).set(REVIEW_CAMPAIGN.STATUS, CampaignStatus.LAUNCHING.name())
+                .set(REVIEW_CAMPAIGN.LAUNCHED_BY, launchedBy).where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
+    }
+
+    public String launchedBy(long id) {
+        return db.select(REVIEW_CAMPAIGN.LAUNCHED_BY).from(REVIEW_CAMPAIGN).where(REVIEW_CAMPAIGN.ID.eq(id))
+                .fetchOne(REVIEW_CAMPAIGN.LAUNCHED_BY);
+    }
+
+    public void active(long id, Population population) {
+        db.update(REVIEW_CAMPAIGN).set(REVIEW_CAMPAIGN.STATUS, CampaignStatus.ACTIVE.name())
+                .set(REVIEW_CAMPAIGN.LAUNCHED_AT, utc(population.launchedAt()))
+                .set(REVIEW_CAMPAIGN.ITEM_COUNT, population.items())
+                .set(REVIEW_CAMPAIGN.DIRECT_COUNT, population.direct())
+                .set(REVIEW_CAMPAIGN.GROUP_COUNT, population.throughGroups())
+                .set(REVIEW_CAMPAIGN.POPULATION_SHA256, population.sha256())
+                .where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
+    }
+
+    private ReviewCampaign campaign(ReviewCampaignRecord r) {
+        Map<ScopeKind, Set<String>> scope = db.selectFrom(REVIEW_CAMPAIGN_SCOPE)
+                .where(REVIEW_CAMPAIGN_SCOPE.CAMPAIGN_ID.eq(r.getId())).fetch().stream()
+                .collect(Collectors.groupingBy(s -> ScopeKind.valueOf(s.getKind()),
+                        Collectors.mapping(s -> s.getValue(), Collectors.toSet())));
+        List<ReviewerStage> stages = db.selectFrom(REVIEW_STAGE).where(REVIEW_STAGE.CAMPAIGN_ID.eq(r.getId()))
+                .orderBy(REVIEW_STAGE.POSITION)
+                .fetch(s -> new ReviewerStage(ReviewerKind.valueOf(s.getReviewerKind()), s.getPrincipalId()));
+        Optional<Population> population = Optional.ofNullable(r.getLaunchedAt()).map(at -> new Population(
+                at.toInstant(), r.getItemCount(), r.getDirectCount(), r.getGroupCount(), r.getPopulationSha256()));
+        return new ReviewCampaign(r.getId(), r.getName(), r.getDescription(), CampaignStatus.valueOf(r.getStatus()),
+                new CampaignScope(r.getWholeOrganization(), of(scope, ScopeKind.OU), of(scope, ScopeKind.ACCOUNT),
+                        of(scope, ScopeKind.PERMISSION_SET), of(scope, ScopeKind.USER), of(scope, ScopeKind.GROUP),
+                        of(scope, ScopeKind.EXCLUDED_PERMISSION_SET), of(scope, ScopeKind.EXCLUDED_GROUP)),
+                stages, r.getFallbackReviewerId(), r.getDueAt().toInstant(), DueDatePolicy.valueOf(r.getDueDatePolicy()),
+                r.getCreatedBy(), r.getCreatedAt().toInstant(), population);
+    }
+
+    private static Set<String> of(Map<ScopeKind, Set<String>> scope, ScopeKind kind) {
+        return scope.getOrDefault(kind, Set.of());
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.gatehouse.review.internal;
+
+import static dev.gatehouse.db.Tables.REVIEW_CAMPAIGN;
+import static dev.gatehouse.db.Tables.REVIEW_ITEM;
+import static dev.gatehouse.db.Tables.REVIEW_ITEM_DECISION;
+import static dev.gatehouse.db.Tables.REVIEW_STAGE;
+import static dev.gatehouse.review.internal.CampaignRepository.utc;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import dev.gatehouse.db.tables.records.ReviewItemRecord;
+import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemStatus;
+import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.Reviewer;
+
+/** Review items: written in batches by the launch, read by reviewers, moved on by decisions and the ledger. */
+@Repository
+public class ItemRepository {
+
+    /** An item as the launch snapshots it. */
+    public record NewItem(ReviewItemRow.Person person, ReviewItemRow.Access access, HowHeld held, String groupId,
+                          String groupName, Optional<Instant> firstSeen, Reviewer reviewer) {
+    }
+
+    /** What a launch's hash covers for one item: the ids that make it this item. */
+    public record ItemKey(String accountId, String permissionSetArn, String personId, HowHeld held, String groupId) {
+
+        /** One line of the hashed list: the ids, tab-separated. */
+        public String line() {
+            return accountId + "\t" + permissionSetArn + "\t" + personId + "\t" + held + "\t" + groupId + "\n";
+        }
+    }
+
+    private static final Field<Integer> STAGES = DSL.field(DSL.selectCount().from(REVIEW_STAGE)
+            .where(REVIEW_STAGE.CAMPAIGN_ID.eq(REVIEW_ITEM.CAMPAIGN_ID))).as("stages");
+
+    private final DSLContext db;
+
+    ItemRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public int deleteFor(long campaignId) {
+        return db.deleteFrom(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).execute();
+    }
+
+    /** One multi-row insert for the batch; an item already there (found by two parts of the scope) stays once. */
+    public void insert(long campaignId, List<NewItem> items, Instant at) {
+        if (items.isEmpty()) {
+            return;
+        }
+        InsertValuesStepN<ReviewItemRecord> insert = db.insertInto(REVIEW_ITEM, List.<Field<?>>of(REVIEW_ITEM.CAMPAIGN_ID,
+                REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.OU_PATH, REVIEW_ITEM.PERMISSION_SET_ARN,
+                REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_ID, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.HELD,
+                REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.FIRST_SEEN, REVIEW_ITEM.STAGE,
+                REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_NOTE,
+                REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT));
+        for (NewItem item : items) {
+            insert = insert.values(Arrays.asList(campaignId, item.access().accountId(), item.access().accountName(),
+                    item.access().ouPath(), item.access().permissionSetArn(), item.access().permissionSetName(),
+                    item.person().userId(), item.person().displayName(), item.held().name(), item.groupId(),
+                    item.groupName(), item.firstSeen().map(CampaignRepository::utc).orElse(null), 1,
+                    item.reviewer().type().name(), item.reviewer().id(), item.reviewer().name(), item.reviewer().note(),
+                    ItemStatus.PENDING.name(), utc(at)));
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    /** The campaign's item keys in one stable order (the ids, compared by their bytes), from a cursor. */
+    public void keysInOrder(long campaignId, Consumer<ItemKey> each) {
+        try (var cursor = db.select(REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_ARN, REVIEW_ITEM.PERSON_ID,
+                        REVIEW_ITEM.HELD, REVIEW_ITEM.GROUP_ID).from(REVIEW_ITEM)
+                .where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(REVIEW_ITEM.ACCOUNT_ID.collate("C"), REVIEW_ITEM.PERMISSION_SET_ARN.collate("C"),
+                        REVIEW_ITEM.PERSON_ID.collate("C"), REVIEW_ITEM.HELD.collate("C"), REVIEW_ITEM.GROUP_ID.collate("C"))
+                .fetchSize(5_000).fetchLazy()) {
+            cursor.forEach(r -> each.accept(new ItemKey(r.value1(), r.value2(), r.value3(), HowHeld.valueOf(r.value4()),
+                    r.value5())));
+        }
+    }
+
+    public Map<HowHeld, Integer> countsByHeld(long campaignId) {
+        return db.select(REVIEW_ITEM.HELD, DSL.count()).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(REVIEW_ITEM.HELD).fetchMap(r -> HowHeld.valueOf(r.value1()), r -> r.value2());
+    }
+
+    public Optional<ReviewItemRow> find(long itemId) {
+        return rows().where(REVIEW_ITEM.ID.eq(itemId)).fetchOptional(ItemRepository::row);
+    }
+
+    /** The item, its row locked until the transaction ends, so two decisions on it go one after the other. */
+    public Optional<ReviewItemRow> lock(long itemId) {
+        return rows().where(REVIEW_ITEM.ID.eq(itemId)).forUpdate().of(REVIEW_ITEM).fetchOptional(ItemRepository::row);
+    }
+
+    public List<ReviewItemRow> ofCampaign(long campaignId, int offset, int limit) {
+        return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).orderBy(REVIEW_ITEM.ID).offset(offset).limit(limit)
+                .fetch(ItemRepository::row);
+    }
+
+    /**
+     * Items of active campaigns the person decides now: as the reviewer, or as a member of the reviewer
+     * group; never their own. By person, account, permission set, then id.
+     */
+    public List<ReviewItemRow> reviewedBy(String userId, Set<String> groupIds, int offset, int limit) {
+        return rows().where(reviewedByCondition(userId, groupIds))
+                .orderBy(REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.ID)
+                .offset(offset).limit(limit).fetch(ItemRepository::row);
+    }
+
+    public int reviewedByCount(String userId, Set<String> groupIds) {
+        return db.fetchCount(db.select().from(REVIEW_ITEM).join(REVIEW_CAMPAIGN)
+                .on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID)).where(reviewedByCondition(userId, groupIds)));
+    }
+
+    private static Condition reviewedByCondition(String userId, Set<String> groupIds) {
+        Condition reviewer = REVIEW_ITEM.REVIEWER_TYPE.eq(Reviewer.Type.USER.name()).and(REVIEW_ITEM.REVIEWER_ID.eq(userId));
+        if (!groupIds.isEmpty()) {
+            reviewer = reviewer.or(REVIEW_ITEM.REVIEWER_TYPE.eq(Reviewer.Type.GROUP.name())
+                    .and(REVIEW_ITEM.REVIEWER_ID.in(groupIds)));
+        }
+        return reviewer.and(REVIEW_ITEM.PERSON_ID.ne(userId))
+                .and(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name()));
+    }
+
+    /** Records a decision: on the item, and in its history. */
+    public void decide(long itemId, int stage, Decision decision, String comment, String decidedBy, ItemStatus status,
+                       Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.DECISION, decision.name()).set(REVIEW_ITEM.COMMENT, comment)
+                .set(REVIEW_ITEM.DECIDED_BY, decidedBy).set(REVIEW_ITEM.DECIDED_AT, utc(at))
+                .set(REVIEW_ITEM.STATUS, status.name()).set(REVIEW_ITEM.APPLY_DETAIL, "")
+                .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
+        db.insertInto(REVIEW_ITEM_DECISION).set(REVIEW_ITEM_DECISION.ITEM_ID, itemId).set(REVIEW_ITEM_DECISION.STAGE, stage)
+                .set(REVIEW_ITEM_DECISION.DECISION, decision.name()).set(REVIEW_ITEM_DECISION.COMMENT, comment)
+                .set(REVIEW_ITEM_DECISION.DECIDED_BY, decidedBy).set(REVIEW_ITEM_DECISION.DECIDED_AT, utc(at)).execute();
+    }
+
+    /** A keep passed the item to the next stage: pending again, with that stage's reviewer. */
+    public void nextStage(long itemId, int stage, Reviewer reviewer, Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STAGE, stage).set(REVIEW_ITEM.REVIEWER_TYPE, reviewer.type().name())
+                .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
+                .set(REVIEW_ITEM.REVIEWER_NOTE, reviewer.note()).set(REVIEW_ITEM.STATUS, ItemStatus.PENDING.name())
+                .setNull(REVIEW_ITEM.DECISION).set(REVIEW_ITEM.COMMENT, "").set(REVIEW_ITEM.DECIDED_BY, "")
+                .setNull(REVIEW_ITEM.DECIDED_AT).set(REVIEW_ITEM.UPDATED_AT, utc(at))
+                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /** How applying the item's revoke stands now; the caller checks the move is allowed. */
+    public void applying(long itemId, ItemStatus status, String detail, Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STATUS, status.name()).set(REVIEW_ITEM.APPLY_DETAIL, detail)
+                .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    private SelectOnConditionStep<Record> rows() {
+        return db.select(REVIEW_ITEM.fields()).select(REVIEW_CAMPAIGN.NAME, STAGES).from(REVIEW_ITEM)
+                .join(REVIEW_CAMPAIGN).on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID));
+    }
+
+    private static ReviewItemRow row(Record r) {
+        return new ReviewItemRow(r.get(REVIEW_ITEM.ID), r.get(REVIEW_ITEM.CAMPAIGN_ID), r.get(REVIEW_CAMPAIGN.NAME),
+                new ReviewItemRow.Person(r.get(REVIEW_ITEM.PERSON_ID), r.get(REVIEW_ITEM.PERSON_NAME)),
+                new ReviewItemRow.Access(r.get(REVIEW_ITEM.ACCOUNT_ID), r.get(REVIEW_ITEM.ACCOUNT_NAME),
+                        r.get(REVIEW_ITEM.OU_PATH), r.get(REVIEW_ITEM.PERMISSION_SET_ARN),
+                        r.get(REVIEW_ITEM.PERMISSION_SET_NAME)),
+                HowHeld.valueOf(r.get(REVIEW_ITEM.HELD)), r.get(REVIEW_ITEM.GROUP_ID), r.get(REVIEW_ITEM.GROUP_NAME),
+                instant(r.get(REVIEW_ITEM.FIRST_SEEN)), r.get(REVIEW_ITEM.STAGE), r.get(STAGES),
+                new Reviewer(Reviewer.Type.valueOf(r.get(REVIEW_ITEM.REVIEWER_TYPE)), r.get(REVIEW_ITEM.REVIEWER_ID),
+                        r.get(REVIEW_ITEM.REVIEWER_NAME), r.get(REVIEW_ITEM.REVIEWER_NOTE)),
+                ItemStatus.valueOf(r.get(REVIEW_ITEM.STATUS)),
+                Optional.ofNullable(r.get(REVIEW_ITEM.DECISION)).map(Decision::valueOf), r.get(REVIEW_ITEM.COMMENT),
+                r.get(REVIEW_ITEM.DECIDED_BY), instant(r.get(REVIEW_ITEM.DECIDED_AT)), r.get(REVIEW_ITEM.APPLY_DETAIL));
+    }
+
+    private static Optional<Instant> instant(OffsetDateTime at) {
+        return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gatehouse.review.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+import dev.gatehouse.shared.BackgroundRetry;
+
+/**
+ * The background steps of reviews as db-scheduler tasks, so each runs once across nodes and survives a
+ * restart: a campaign's launch (instance id = campaign id) and applying an item's revoke through the
+ * access ledger (instance id = item id). Both are safe to run again and retry by the one policy.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReviewTasks {
+
+    static final String LAUNCH = "review-launch";
+    static final String APPLY = "review-apply";
+
+    @Bean
+    OneTimeTask<Void> reviewLaunch(CampaignLaunch launch) {
+        return Tasks.oneTime(LAUNCH).onFailure(BackgroundRetry.soon())
+                .execute((instance, context) -> launch.launch(Long.parseLong(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> reviewApply(Revocations revocations) {
+        return Tasks.oneTime(APPLY).onFailure(BackgroundRetry.soon())
+                .execute((instance, context) -> revocations.apply(Long.parseLong(instance.getId())));
+    }
+}

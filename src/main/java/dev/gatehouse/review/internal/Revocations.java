@@ -1,0 +1,79 @@
+package dev.gatehouse.review.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.gatehouse.access.AssignmentKey;
+import dev.gatehouse.access.AssignmentLedger;
+import dev.gatehouse.access.StandingRemoval;
+import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemStatus;
+import dev.gatehouse.review.ReviewItemDecided;
+import dev.gatehouse.review.ReviewItemRow;
+
+/**
+ * Applies a revoke of a direct item through the access ledger, under the decision id review-&lt;campaign&gt;-&lt;item&gt;,
+ * and follows the ledger: removed, failed (AWS's reason; the ledger tries again), or waiting for a live
+ * grant. Moves between APPLYING, FAILED and REMOVED happen here only; REMOVED is never undone, since the
+ * ledger's events may arrive late or twice.
+ */
+@Component
+public class Revocations {
+
+    private final ItemRepository items;
+    private final AssignmentLedger ledger;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Revocations(ItemRepository items, AssignmentLedger ledger, PlatformTransactionManager transactions, Clock clock) {
+        this.items = items;
+        this.ledger = ledger;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * The review-apply task's step: asks the ledger for the removal (once per decision id, so running
+     * again after a crash asks nothing new) and records where it stands.
+     */
+    public void apply(long itemId) {
+        Optional<ReviewItemRow> found = items.find(itemId);
+        if (found.isEmpty() || found.get().status() != ItemStatus.APPLYING || found.get().held() != HowHeld.DIRECT) {
+            return;
+        }
+        ReviewItemRow item = found.get();
+        AssignmentKey key = AssignmentKey.user(item.access().accountId(), item.access().permissionSetArn(),
+                item.person().userId());
+        StandingRemoval removal = ledger.removeStanding(key, item.decisionId(), item.decidedBy());
+        switch (removal.status()) {
+            case WAITING_FOR_GRANT -> record(itemId, ItemStatus.APPLYING, removal.detail());
+            case REMOVED -> record(itemId, ItemStatus.REMOVED, "");
+            case REMOVING -> { } // the ledger's outcome event says how it ends
+        }
+    }
+
+    /** The ledger's word on the item's removal; the item must be applying (or failed, being retried). */
+    public void record(long itemId, ItemStatus status, String detail) {
+        transaction.executeWithoutResult(tx -> items.lock(itemId).ifPresent(item -> {
+            if (item.status() == ItemStatus.APPLYING || item.status() == ItemStatus.FAILED) {
+                items.applying(itemId, status, detail, clock.instant());
+            }
+        }));
+    }
+
+    /** The item a review decision id names, or empty for another kind of decision. */
+    public static Optional<Long> itemOf(String decisionId) {
+        if (!decisionId.startsWith(ReviewItemDecided.PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(decisionId.substring(decisionId.lastIndexOf('-') + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gatehouse.review.ui;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessPolicy.Picker;
+import dev.gatehouse.policy.Choice;
+import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.CampaignScope;
+import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ReviewCampaigns;
+import dev.gatehouse.review.ReviewProblem;
+import dev.gatehouse.review.ReviewerKind;
+import dev.gatehouse.review.ReviewerStage;
+import dev.gatehouse.ui.FormFields;
+
+/**
+ * An admin defines a campaign: what it reviews, who reviews in which stages, the fallback reviewer and
+ * the due date. It is saved as a draft, launched from its page.
+ */
+class CampaignDialog extends Dialog {
+
+    static final String WHOLE_ORGANIZATION = "The whole organization";
+    static final String CHOSEN = "These OUs (with every OU below them) and accounts";
+    static final String NO_SECOND_STAGE = "No second stage";
+
+    private final TextField name = new TextField("Name");
+    private final TextArea description = new TextArea("Description");
+    private final RadioButtonGroup<String> scope = new RadioButtonGroup<>("Accounts reviewed");
+    private final MultiSelectComboBox<Choice> ous = new MultiSelectComboBox<>("OUs");
+    private final MultiSelectComboBox<Choice> accounts = new MultiSelectComboBox<>("Accounts");
+    private final MultiSelectComboBox<Choice> excludedSets = new MultiSelectComboBox<>("Never review these permission sets");
+    private final MultiSelectComboBox<Choice> excludedGroups = new MultiSelectComboBox<>("Never review access through these groups");
+    private final Select<ReviewerKind> firstStage = new Select<>();
+    private final Select<String> secondStage = new Select<>();
+    private final ComboBox<Choice> fallback = new ComboBox<>("Fallback reviewer");
+    private final DatePicker due = new DatePicker("Due (end of the day, UTC)");
+
+    CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created) {
+        setHeaderTitle("New review campaign");
+        setWidth("44rem");
+        name.setId("campaign-name");
+        name.setRequired(true);
+        name.setMaxLength(120);
+        name.setPlaceholder("e.g. Production access, Q1");
+        description.setMaxLength(2000);
+        scope.setItems(WHOLE_ORGANIZATION, CHOSEN);
+        scope.setValue(WHOLE_ORGANIZATION);
+        listing(ous, choices, Picker.OU);
+        listing(accounts, choices, Picker.ACCOUNT);
+        listing(excludedSets, choices, Picker.PERMISSION_SET);
+        listing(excludedGroups, choices, Picker.GROUP);
+        ous.setVisible(false);
+        accounts.setVisible(false);
+        scope.addValueChangeListener(e -> {
+            ous.setVisible(CHOSEN.equals(e.getValue()));
+            accounts.setVisible(CHOSEN.equals(e.getValue()));
+        });
+        List<ReviewerKind> kinds = List.of(ReviewerKind.MANAGER, ReviewerKind.ACCOUNT_OWNER,
+                ReviewerKind.PERMISSION_SET_OWNER);
+        firstStage.setLabel("First stage: who reviews");
+        firstStage.setItems(kinds);
+        firstStage.setItemLabelGenerator(ReviewText::capitalised);
+        firstStage.setValue(ReviewerKind.MANAGER);
+        secondStage.setLabel("Second stage, after a keep");
+        List<String> seconds = new ArrayList<>(List.of(NO_SECOND_STAGE));
+        kinds.forEach(kind -> seconds.add(ReviewText.capitalised(kind)));
+        secondStage.setItems(seconds);
+        secondStage.setValue(NO_SECOND_STAGE);
+        fallback.setItemLabelGenerator(Choice::label);
+        fallback.setItems(query -> query.getOffset() > 0 ? Stream.empty()
+                : choices.choices(Picker.PERSON, query.getFilter().orElse(""), Math.min(query.getLimit(), 50)).stream());
+        fallback.setHelperText("Decides whenever a stage has nobody who may: no manager or owner, the reviewer is the "
+                + "person under review, or has left.");
+        due.setMin(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+        due.setHelperText("Reviewers see it; items nobody decided by then are kept.");
+
+        FormLayout form = new FormLayout(name, description, scope, ous, accounts, excludedSets, excludedGroups,
+                firstStage, secondStage, fallback, due);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form);
+
+        FormFields fields = new FormFields(Map.of("name", name, "description", description, "scope", accounts,
+                "stages", secondStage, "fallbackReviewer", fallback, "dueAt", due));
+        Button save = new Button("Save as draft", click -> {
+            fields.clearErrors();
+            try {
+                ReviewCampaign campaign = campaigns.create(draft(kinds));
+                close();
+                created.accept(campaign);
+            } catch (ReviewProblem problem) {
+                fields.refuse(problem.field(), problem.getMessage());
+            }
+        });
+        save.setId("save-campaign");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", click -> close()), save);
+        name.focus();
+    }
+
+    private CampaignDraft draft(List<ReviewerKind> kinds) {
+        CampaignScope chosen = WHOLE_ORGANIZATION.equals(scope.getValue()) ? CampaignScope.organization()
+                : new CampaignScope(false, ids(ous), ids(accounts), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        List<ReviewerStage> stages = new ArrayList<>();
+        if (firstStage.getValue() != null) {
+            stages.add(new ReviewerStage(firstStage.getValue(), ""));
+        }
+        kinds.stream().filter(kind -> ReviewText.capitalised(kind).equals(secondStage.getValue())).findFirst()
+                .ifPresent(kind -> stages.add(new ReviewerStage(kind, "")));
+        return new CampaignDraft(name.getValue(), description.getValue(),
+                chosen.excluding(ids(excludedSets), ids(excludedGroups)), stages,
+                fallback.getValue() == null ? "" : fallback.getValue().id(),
+                due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
+                // The due-date job that would revoke or flag undecided items is not built yet: they are kept.
+                DueDatePolicy.KEEP);
+    }
+
+    private static Set<String> ids(MultiSelectComboBox<Choice> box) {
+        return box.getValue().stream().map(Choice::id).collect(Collectors.toSet());
+    }
+
+    private static void listing(MultiSelectComboBox<Choice> box, AccessPolicy choices, Picker picker) {
+        box.setItemLabelGenerator(Choice::label);
+        box.setItems(query -> query.getOffset() > 0 ? Stream.empty()
+                : choices.choices(picker, query.getFilter().orElse(""), Math.min(query.getLimit(), 50)).stream());
+        box.setWidthFull();
+    }
+}

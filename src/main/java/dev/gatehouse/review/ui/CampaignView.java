@@ -1,0 +1,185 @@
+package dev.gatehouse.review.ui;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import dev.gatehouse.directory.Directory;
+import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.review.CampaignScope;
+import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ReviewCampaigns;
+import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.ReviewProblem;
+import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.security.GatehouseRole;
+import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
+import dev.gatehouse.ui.Polling;
+
+/**
+ * One campaign: what it reviews and who decides, what the launch snapshot (counts and hash), and every
+ * item with where it stands. An admin launches a draft here; the page follows the launch as it runs.
+ */
+@Route("reviews/campaigns/:id")
+@PageTitle("Review campaign · Gatehouse")
+@RolesAllowed({GatehouseRole.ADMIN_NAME, GatehouseRole.AUDITOR_NAME})
+public class CampaignView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String ID = "id";
+    static final String LAUNCH_ID = "launch-campaign";
+    static final String ITEMS_ID = "campaign-items";
+    static final String STATUS_ID = "campaign-status";
+
+    private final ReviewCampaigns campaigns;
+    private final Directory directory;
+    private final boolean admin;
+    private long campaignId;
+    private CampaignStatus shown;
+
+    public CampaignView(ReviewCampaigns campaigns, Directory directory, CurrentUser currentUser) {
+        this.campaigns = campaigns;
+        this.directory = directory;
+        this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
+        addClassName("gatehouse-page");
+        setSizeFull();
+        Polling.every(this, Duration.ofSeconds(2), this::followLaunch);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get(ID).orElse("");
+        Optional<ReviewCampaign> campaign = Optional.empty();
+        try {
+            campaignId = Long.parseLong(id);
+            campaign = Optional.of(campaigns.campaign(campaignId));
+        } catch (NumberFormatException | ReviewProblem notFound) {
+            campaignId = -1;
+        }
+        removeAll();
+        add(new Anchor("reviews/campaigns", "← Review campaigns"));
+        campaign.ifPresentOrElse(this::show, () -> add(new H2("Campaign not found"),
+                new Paragraph("There is no review campaign " + id + ".")));
+    }
+
+    private void show(ReviewCampaign campaign) {
+        shown = campaign.status();
+        Paragraph status = new Paragraph(statusText(campaign));
+        status.setId(STATUS_ID);
+        add(new H2(campaign.name()), status);
+        if (!campaign.description().isEmpty()) {
+            add(new Paragraph(campaign.description()));
+        }
+        add(new Paragraph("Reviews " + scopeText(campaign.scope()) + "."),
+                new Paragraph("Reviewers: " + stagesText(campaign) + ". Fallback reviewer: "
+                        + directory.user(campaign.fallbackReviewerId()).map(UserRow::displayName)
+                        .orElse("not in the directory any more") + "."),
+                new Paragraph("Due " + TimeText.of(campaign.dueAt()) + "; items nobody decided by then: "
+                        + ReviewText.policy(campaign.dueDatePolicy()).toLowerCase() + "."));
+        if (admin && campaign.status() == CampaignStatus.DRAFT) {
+            Button launch = new Button("Launch…", click -> confirmLaunch(campaign));
+            launch.setId(LAUNCH_ID);
+            launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(launch);
+        }
+        if (campaign.population().isPresent()) {
+            Grid<ReviewItemRow> items = new Grid<>();
+            items.setId(ITEMS_ID);
+            items.addColumn(item -> item.person().displayName()).setHeader("Person").setAutoWidth(true);
+            items.addColumn(item -> item.access().accountName() + " (" + item.access().accountId() + ")")
+                    .setHeader("Account").setAutoWidth(true).setTooltipGenerator(item -> item.access().ouPath());
+            items.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);
+            items.addColumn(ReviewItemRow::source).setHeader("How held").setAutoWidth(true);
+            items.addColumn(ReviewText::stage).setHeader("Stage").setAutoWidth(true)
+                    .setTooltipGenerator(item -> item.reviewer().note());
+            items.addColumn(ReviewText::state).setHeader("Decision").setFlexGrow(1)
+                    .setTooltipGenerator(ReviewItemRow::comment);
+            items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+            items.setEmptyStateText("Nothing in scope was standing access at launch.");
+            items.setItems(query -> campaigns.items(campaignId, query.getOffset(), query.getLimit()).stream());
+            add(new H3("Items"), items);
+            setFlexGrow(1, items);
+        }
+    }
+
+    private void confirmLaunch(ReviewCampaign campaign) {
+        ConfirmDialog confirm = new ConfirmDialog("Launch " + campaign.name() + "?",
+                "Gatehouse takes a snapshot of the standing access in scope now, from the last directory sync, and "
+                        + "sends each item to its reviewer. The scope and reviewers cannot change after that.",
+                "Launch", ok -> {
+                    try {
+                        campaigns.launch(campaign.id());
+                        Toasts.success("Launching: the items appear here when the snapshot is done.");
+                    } catch (ReviewProblem problem) {
+                        Toasts.error(problem.getMessage());
+                    }
+                    getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
+                });
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    /** While the launch runs, the page shows the campaign again once its status moves on. */
+    private void followLaunch() {
+        if (shown != CampaignStatus.LAUNCHING || campaignId < 0) {
+            return;
+        }
+        if (campaigns.campaign(campaignId).status() != CampaignStatus.LAUNCHING) {
+            getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
+        }
+    }
+
+    private static String statusText(ReviewCampaign campaign) {
+        String status = ReviewText.status(campaign.status()) + ", created by " + campaign.createdBy() + " "
+                + TimeText.of(campaign.createdAt());
+        return campaign.status() == CampaignStatus.LAUNCHING ? status + ". Taking the snapshot…"
+                : status + campaign.population().map(p -> ". Launched " + TimeText.of(p.launchedAt()) + ": " + p.items()
+                + " items (" + p.direct() + " assigned directly, " + p.throughGroups() + " through groups); SHA-256 of "
+                + "the item list " + p.sha256()).orElse("") + ".";
+    }
+
+    private static String scopeText(CampaignScope scope) {
+        List<String> parts = new ArrayList<>();
+        parts.add(scope.wholeOrganization() ? "standing access across the whole organization"
+                : "standing access on " + count(scope.ouIds().size(), "OU") + " (with the OUs below)"
+                + " and " + count(scope.accountIds().size(), "account"));
+        if (!scope.excludedPermissionSetArns().isEmpty()) {
+            parts.add("never " + count(scope.excludedPermissionSetArns().size(), "permission set"));
+        }
+        if (!scope.excludedGroupIds().isEmpty()) {
+            parts.add("never access through " + count(scope.excludedGroupIds().size(), "group"));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String stagesText(ReviewCampaign campaign) {
+        List<String> stages = new ArrayList<>();
+        for (int i = 0; i < campaign.stages().size(); i++) {
+            stages.add((i + 1) + ". " + campaign.stages().get(i).kind().label());
+        }
+        return String.join(", then ", stages);
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+}

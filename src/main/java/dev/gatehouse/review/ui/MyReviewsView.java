@@ -1,0 +1,124 @@
+package dev.gatehouse.review.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.ReviewDecisions;
+import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.ReviewProblem;
+import dev.gatehouse.shared.TimeText;
+import dev.gatehouse.shared.Toasts;
+
+/**
+ * The reviewer's items across active campaigns: select some, say why, and keep or revoke them together
+ * (Alt+K, Alt+R). A keep passes an item to the next stage's reviewer; a revoke at any stage is final.
+ */
+@Route("reviews")
+@PageTitle("My reviews · Gatehouse")
+@Menu(title = "My reviews", order = 12, icon = "vaadin:clipboard-check")
+@PermitAll
+public class MyReviewsView extends VerticalLayout {
+
+    static final String EMPTY = "Nothing waits for your review.";
+    static final String ITEMS_ID = "my-review-items";
+
+    private final ReviewDecisions decisions;
+    private final Grid<ReviewItemRow> items = new Grid<>();
+    private final TextField comment = new TextField("Why (needed to keep)");
+
+    public MyReviewsView(ReviewDecisions decisions) {
+        this.decisions = decisions;
+        addClassName("gatehouse-page");
+        setSizeFull();
+        items.setId(ITEMS_ID);
+        items.setSelectionMode(Grid.SelectionMode.MULTI);
+        items.addColumn(ReviewItemRow::campaignName).setHeader("Campaign").setAutoWidth(true);
+        items.addColumn(item -> item.person().displayName()).setHeader("Person").setAutoWidth(true);
+        items.addColumn(item -> item.access().accountName() + " (" + item.access().accountId() + ")")
+                .setHeader("Account").setAutoWidth(true).setTooltipGenerator(item -> item.access().ouPath());
+        items.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);
+        items.addColumn(ReviewItemRow::source).setHeader("How held").setAutoWidth(true);
+        items.addColumn(item -> item.firstSeen().map(TimeText::of).orElse("since the last sync"))
+                .setHeader("Since").setAutoWidth(true);
+        items.addColumn(item -> ReviewText.stage(item)).setHeader("Stage").setAutoWidth(true)
+                .setTooltipGenerator(item -> item.reviewer().note());
+        items.addColumn(ReviewText::state).setHeader("Decision").setFlexGrow(1)
+                .setTooltipGenerator(ReviewItemRow::comment);
+        items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        items.setEmptyStateText(EMPTY);
+        items.setItems(query -> decisions.myItems(query.getOffset(), query.getLimit()).stream(),
+                query -> decisions.myItemCount());
+        items.setSizeFull();
+
+        comment.setMaxLength(1000);
+        comment.setWidth("28rem");
+        Button keep = new Button("Keep selected", e -> decide(Decision.KEEP));
+        keep.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        keep.addClickShortcut(Key.KEY_K, KeyModifier.ALT);
+        Button revoke = new Button("Revoke selected", e -> decide(Decision.REVOKE));
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        revoke.addClickShortcut(Key.KEY_R, KeyModifier.ALT);
+        HorizontalLayout actions = new HorizontalLayout(comment, keep, revoke);
+        actions.setAlignItems(Alignment.BASELINE);
+
+        add(new H2("My reviews"), new Paragraph("Access you review in active campaigns; never your own. Keeping needs "
+                + "a reason; a revoke at any stage is final and is applied in Identity Center at once (access held "
+                + "through a group is removed from the group instead, by whoever manages it)."), actions, items);
+        setFlexGrow(1, items);
+    }
+
+    private void decide(Decision decision) {
+        List<ReviewItemRow> chosen = new ArrayList<>(items.getSelectedItems());
+        if (chosen.isEmpty()) {
+            Toasts.error("Select the items to " + (decision == Decision.KEEP ? "keep" : "revoke") + " first.");
+            return;
+        }
+        int done = 0;
+        List<String> problems = new ArrayList<>();
+        for (ReviewItemRow item : chosen) {
+            try {
+                decisions.decide(item.id(), decision, comment.getValue());
+                done++;
+            } catch (ReviewProblem problem) {
+                if (problem.field().equals("comment")) {
+                    comment.setErrorMessage(problem.getMessage());
+                    comment.setInvalid(true);
+                    break;
+                }
+                problems.add(item.person().displayName() + ", " + item.access().permissionSetName() + " on "
+                        + item.access().accountName() + ": " + problem.getMessage());
+            }
+        }
+        if (done == 0 && problems.isEmpty()) {
+            return;
+        }
+        comment.setInvalid(false);
+        String summary = done + (decision == Decision.KEEP ? " kept" : " revoked");
+        if (problems.isEmpty()) {
+            Toasts.success(summary + ".");
+        } else {
+            Toasts.error(summary + ". Not decided: " + String.join("; ", problems));
+        }
+        comment.clear();
+        items.deselectAll();
+        items.getDataProvider().refreshAll();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gatehouse.review.ui;
+
+import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.ItemStatus;
+import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.ReviewerKind;
+
+/** How review screens word an item's stage and state, in one place. */
+final class ReviewText {
+
+    private ReviewText() {
+    }
+
+    /** "1 of 2: Avery Patel". */
+    static String stage(ReviewItemRow item) {
+        return item.stage() + " of " + item.stages() + ": " + item.reviewer().name();
+    }
+
+    /** "Pending", "Kept by Avery Patel", "Revoked: removed in Identity Center", with the apply detail. */
+    static String state(ReviewItemRow item) {
+        String decided = item.decision().map(d -> switch (d) {
+            case KEEP -> "Kept by " + item.decidedBy();
+            case REVOKE -> "Revoked by " + item.decidedBy();
+        }).orElse("");
+        String status = switch (item.status()) {
+            case PENDING -> decided.isEmpty() ? "Pending" : decided + " at stage " + (item.stage() - 1) + "; pending";
+            case DECIDED -> decided;
+            case APPLYING -> decided + "; being removed in Identity Center";
+            case REMOVED -> decided + "; removed in Identity Center";
+            case FAILED -> decided + "; removal failed for now, retried";
+            case WAITING_FOR_IDP -> decided + "; waits for the group membership to be removed";
+            case CONFIRMED -> decided + "; removal confirmed by a sync";
+        };
+        return status + (item.applyDetail().isEmpty() || item.status() == ItemStatus.PENDING ? ""
+                : " (" + item.applyDetail() + ")");
+    }
+
+    /** "The person's manager". */
+    static String capitalised(ReviewerKind kind) {
+        return Character.toUpperCase(kind.label().charAt(0)) + kind.label().substring(1);
+    }
+
+    static String policy(DueDatePolicy policy) {
+        return switch (policy) {
+            case KEEP -> "Keep them";
+            case KEEP_AND_FLAG -> "Keep them, flagged as undecided in the evidence";
+            case REVOKE -> "Revoke them";
+        };
+    }
+
+    static String status(CampaignStatus status) {
+        return switch (status) {
+            case DRAFT -> "Draft";
+            case LAUNCHING -> "Launching";
+            case ACTIVE -> "Active";
+            case CLOSED -> "Closed";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gatehouse.review.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+
+import dev.gatehouse.KaribuTest;
+import dev.gatehouse.TestUsers;
+import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.policy.Choice;
+import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.internal.CampaignLaunch;
+import dev.gatehouse.ui.AccessDeniedView;
+
+class CampaignsViewTest extends KaribuTest {
+
+    @Autowired
+    private ReviewFixtures fixtures;
+    @Autowired
+    private CampaignLaunch launch;
+
+    @BeforeEach
+    void demoDirectory() {
+        fixtures.demoDirectory();
+    }
+
+    @Test
+    void an_admin_defines_a_campaign_over_one_account_launches_it_and_its_page_shows_the_snapshot_and_items() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", fixtures.userId(TestUsers.REQUESTER));
+        openAs(TestUsers.ADMIN, "reviews/campaigns");
+        _click(_get(Button.class, spec -> spec.withId(CampaignsView.NEW_ID)));
+
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+        assertThat(_get(TextField.class, spec -> spec.withId("campaign-name")).getErrorMessage())
+                .isEqualTo("Give the campaign a name.");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("campaign-name")), "Payments dev, " + account.name());
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withLabel("Accounts reviewed")), CampaignDialog.CHOSEN);
+        MultiSelectComboBox<Choice> accounts = _get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts"));
+        _setValue(accounts, Set.of(new Choice(account.id(), account.name() + " (" + account.id() + ")")));
+        ComboBox<Choice> fallback = _get(ComboBox.class, spec -> spec.withLabel("Fallback reviewer"));
+        _setValue(fallback, new Choice(fixtures.userId(TestUsers.DIRECTOR), "Jordan Kim"));
+        _setValue(_get(DatePicker.class), LocalDate.now(ZoneOffset.UTC).plusDays(14));
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).startsWith("reviews/campaigns/");
+        long id = Long.parseLong(UI.getCurrent().getInternals().getActiveViewLocation().getPath()
+                .substring("reviews/campaigns/".length()));
+        assertThat(_get(H2.class).getText()).isEqualTo("Payments dev, " + account.name());
+        assertThat(status()).startsWith("Draft, created by Morgan Reyes");
+        assertThat(_find(Paragraph.class, spec -> spec.withText("Reviewers: 1. the person's manager. Fallback reviewer: "
+                + "Jordan Kim."))).hasSize(1);
+
+        _click(_get(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID)));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        launch.launch(id);
+
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            pollLikeABrowser();
+            assertThat(status()).startsWith("Active, created by Morgan Reyes").contains("1 items (1 assigned directly, "
+                    + "0 through groups); SHA-256 of the item list ");
+        });
+        Grid<?> items = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
+        assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", account.name() + " (" + account.id()
+                + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending");
+        assertThat(_find(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID))).isEmpty();
+    }
+
+    @Test
+    void an_auditor_reads_campaigns_but_cannot_start_one() {
+        openAs(TestUsers.AUDITOR, "reviews/campaigns");
+
+        assertThat(_get(H2.class).getText()).isEqualTo("Review campaigns");
+        assertThat(_find(Button.class, spec -> spec.withId(CampaignsView.NEW_ID))).isEmpty();
+    }
+
+    @Test
+    void a_requester_is_turned_away_and_an_unknown_campaign_is_explained() {
+        openAs(TestUsers.REQUESTER, "reviews/campaigns");
+        assertThat(_get(H2.class).getText()).isEqualTo(AccessDeniedView.HEADING);
+
+        openAs(TestUsers.ADMIN, "reviews/campaigns/999999");
+        assertThat(_get(H2.class).getText()).isEqualTo("Campaign not found");
+        openAs(TestUsers.ADMIN, "reviews/campaigns/not-a-number");
+        assertThat(_get(H2.class).getText()).isEqualTo("Campaign not found");
+    }
+
+    private static String status() {
+        return _get(Paragraph.class, spec -> spec.withId(CampaignView.STATUS_ID)).getText();
+    }
+}
