@@ -28,25 +28,28 @@ class MainLayoutTest extends KaribuTest {
     void a_requester_sees_their_access_the_request_form_and_approvals_in_the_navigation() {
         openAs(TestUsers.REQUESTER, "");
 
-        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Two-step verification");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "My reviews",
+                "Two-step verification");
     }
 
     @Test
     void an_auditor_sees_access_the_directory_the_rules_and_the_audit_trail() {
         openAs(TestUsers.AUDITOR, "");
 
-        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Session durations", "Without an owner", "Access rules",
-                "Directory sync", "Audit trail", "Two-step verification");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "My reviews",
+                "Active access", "Organization", "People", "Groups", "Permission sets", "Session durations",
+                "Without an owner", "Access rules", "Review campaigns", "Directory sync", "Audit trail",
+                "Two-step verification");
     }
 
     @Test
     void an_admin_sees_access_the_directory_the_rules_and_the_audit_trail() {
         openAs(TestUsers.ADMIN, "");
 
-        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "Active access",
-                "Organization", "People", "Groups", "Permission sets", "Session durations", "Without an owner", "Access rules",
-                "Directory sync", "Notifications", "Sessions and MFA", "Audit trail", "Two-step verification");
+        assertThat(navigation()).containsExactly("My access", "Request access", "Approvals", "My reviews",
+                "Active access", "Organization", "People", "Groups", "Permission sets", "Session durations",
+                "Without an owner", "Access rules", "Review campaigns", "Directory sync", "Notifications",
+                "Sessions and MFA", "Audit trail", "Two-step verification");
     }
 
     @Test
