@@ -19,6 +19,8 @@ import dev.gatehouse.review.internal.CampaignLaunch;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
 import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.shared.ConditionalOnMode;
+import dev.gatehouse.shared.GatehouseMode;
 
 /**
  * What review tests set up: standing access on fresh accounts, people of a test's own, and campaigns
@@ -26,6 +28,7 @@ import dev.gatehouse.security.GatehouseUser;
  * scheduler may run it too, which changes nothing.
  */
 @Component
+@ConditionalOnMode(GatehouseMode.DEMO)
 public class ReviewFixtures {
 
     private final TestRules rules;
