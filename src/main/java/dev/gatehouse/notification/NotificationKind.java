@@ -10,6 +10,7 @@ public enum NotificationKind {
     ACCESS_FAILED("Access failed", "access.failed"),
     BREAK_GLASS("Break-glass access", "access.break_glass"),
     MFA_RESET("Second factors reset", "security.mfa_reset"),
+    REVIEW_ASSIGNED("Access review assigned", "review.assigned"),
     TEST("Test message", "gatehouse.test");
 
     private final String label;

@@ -88,6 +88,11 @@ public class ReviewCampaigns {
         return campaigns.count();
     }
 
+    /** Who has undecided items in the campaign, and how many, for the launch message and reminders. */
+    public List<ReviewerLoad> reviewerLoads(long campaignId) {
+        return items.pendingByReviewer(campaignId);
+    }
+
     /** The campaign's items in the order the launch wrote them. */
     public List<ReviewItemRow> items(long campaignId, int offset, int limit) {
         return items.ofCampaign(campaignId, offset, limit);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,12 @@ import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.review.CampaignScope;
+import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.security.GatehouseUser;
+import dev.gatehouse.shared.TimeText;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,6 +69,8 @@ class NotificationDeliveryTest {
     private TestRules rules;
     @Autowired
     private SandboxAccounts accounts;
+    @Autowired
+    private ReviewFixtures reviews;
 
     private final WebhookReceiver receiver = TestNotificationEndpoints.receiver();
     private String riley;
@@ -158,6 +166,24 @@ class NotificationDeliveryTest {
         awaitPost(TestNotificationEndpoints.WEBHOOK_PATH, account.name());
         await().atMost(DELIVERED).until(() -> deliveryAbout(account, Channel.WEBHOOK).orElseThrow().status()
                 == DeliveryStatus.SENT);
+    }
+
+    @Test
+    void each_reviewer_is_emailed_once_when_a_campaign_launches_with_how_many_items_wait_for_them() throws Exception {
+        AccountRow account = accounts.fresh();
+        reviews.standing(account, "Developer", "USER", riley);
+        reviews.standing(account, "ReadOnlyAccess", "USER", riley);
+        ReviewCampaign campaign = reviews.launched(reviews.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.manager())));
+        String subject = "Access review: 2 items to decide in " + campaign.name() + " by " + TimeText.of(campaign.dueAt());
+
+        MimeMessage told = awaitEmail(email(TestUsers.APPROVER), subject);
+
+        assertThat(text(told)).contains("You review 2 items in " + campaign.name(), "Nobody reviews their own access.",
+                "/reviews");
+        Thread.sleep(1000); // a second message would be sent at the same time as the first
+        assertThat(Arrays.stream(TestNotificationEndpoints.smtp().getReceivedMessages())
+                .filter(m -> is(m, email(TestUsers.APPROVER), subject))).hasSize(1);
     }
 
     @Test

@@ -31,6 +31,7 @@ import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.Reviewer;
+import dev.gatehouse.review.ReviewerLoad;
 
 /** Review items: written in batches by the launch, read by reviewers, moved on by decisions and the ledger. */
 @Repository
@@ -130,6 +131,17 @@ public class ItemRepository {
     public int reviewedByCount(String userId, Set<String> groupIds) {
         return db.fetchCount(db.select().from(REVIEW_ITEM).join(REVIEW_CAMPAIGN)
                 .on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID)).where(reviewedByCondition(userId, groupIds)));
+    }
+
+    /** Who has undecided items in the campaign, and how many; a group counts once, as a group. */
+    public List<ReviewerLoad> pendingByReviewer(long campaignId) {
+        return db.select(REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, DSL.max(REVIEW_ITEM.REVIEWER_NAME), DSL.count())
+                .from(REVIEW_ITEM)
+                .where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId), REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name()),
+                        REVIEW_ITEM.REVIEWER_TYPE.ne(Reviewer.Type.NOBODY.name()))
+                .groupBy(REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID)
+                .orderBy(REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID)
+                .fetch(r -> new ReviewerLoad(Reviewer.Type.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
     private static Condition reviewedByCondition(String userId, Set<String> groupIds) {
