@@ -1,5 +1,6 @@
 package dev.gatehouse.aws;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.ExternalId;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.identitystore.model.User;
 
@@ -14,7 +16,10 @@ import dev.gatehouse.aws.internal.AwsCalls;
 import dev.gatehouse.aws.internal.AwsService;
 import dev.gatehouse.aws.internal.IdentityCenterClients;
 
-/** Reads of the Identity Store: users with their managers, groups and memberships, page by page. */
+/**
+ * The Identity Store: users with their managers, groups and memberships, read page by page; and the one
+ * write Gatehouse makes there, removing a person from a group.
+ */
 public final class IdentityStore {
 
     static final String ENTERPRISE_EXTENSION = "aws:identitystore:enterprise";
@@ -69,7 +74,45 @@ public final class IdentityStore {
                         .nextToken(token)),
                 response -> response.groups(), response -> response.nextToken(),
                 group -> consumer.accept(new DirectoryGroup(group.groupId(), group.displayName(),
-                        group.description())));
+                        group.description(), issuer(group.externalIds()))));
+    }
+
+    /** One group, or empty when the Identity Store no longer has it. */
+    public Optional<DirectoryGroup> group(String groupId) {
+        try {
+            var response = calls.call(AwsService.IDENTITY_STORE, "DescribeGroup",
+                    () -> identityStore.describeGroup(r -> r.identityStoreId(clients.identityStoreId()).groupId(groupId)));
+            return Optional.of(new DirectoryGroup(response.groupId(), response.displayName(), response.description(),
+                    issuer(response.externalIds())));
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Removes the person from the group: finds the membership (GetGroupMembershipId), then deletes it
+     * (DeleteGroupMembership). Safe to repeat: a membership, member or group not found is already gone.
+     *
+     * @throws AwsCallFailed when AWS refuses (AccessDeniedException when the role may not) after its retries
+     */
+    public MembershipRemoval removeMembership(String groupId, String userId) {
+        try {
+            String membershipId = calls.call(AwsService.IDENTITY_STORE, "GetGroupMembershipId",
+                    () -> identityStore.getGroupMembershipId(r -> r.identityStoreId(clients.identityStoreId())
+                            .groupId(groupId).memberId(m -> m.userId(userId)))).membershipId();
+            calls.call(AwsService.IDENTITY_STORE, "DeleteGroupMembership",
+                    () -> identityStore.deleteGroupMembership(r -> r.identityStoreId(clients.identityStoreId())
+                            .membershipId(membershipId)));
+            return MembershipRemoval.REMOVED;
+        } catch (AwsCallFailed e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return MembershipRemoval.ALREADY_GONE;
+            }
+            throw e;
+        }
     }
 
     public void memberships(String groupId, Consumer<GroupMembership> consumer) {
@@ -82,6 +125,11 @@ public final class IdentityStore {
                         consumer.accept(new GroupMembership(groupId, membership.memberId().userId()));
                     }
                 });
+    }
+
+    private static String issuer(List<ExternalId> externalIds) {
+        return externalIds == null ? "" : externalIds.stream().map(ExternalId::issuer).filter(Objects::nonNull)
+                .findFirst().orElse("");
     }
 
     private static DirectoryUser user(User user) {

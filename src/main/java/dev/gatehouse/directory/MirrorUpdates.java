@@ -26,4 +26,10 @@ public class MirrorUpdates {
     public void sessionDurationApplied(String permissionSetArn, Duration sessionDuration) {
         repository.sessionDuration(permissionSetArn, sessionDuration);
     }
+
+    /** The Identity Store no longer has the person in the group (Gatehouse removed them, or they were gone). */
+    @Transactional
+    public void membershipRemoved(String groupId, String userId) {
+        repository.removeMembership(groupId, userId);
+    }
 }

@@ -6,13 +6,16 @@ public enum ItemStatus {
     PENDING,
     /** Kept at the last stage (or revoked, until applying starts). */
     DECIDED,
-    /** A revoke on its way through the access ledger, or waiting there for a live grant to end. */
+    /**
+     * A revoke on its way: through the access ledger (or waiting there for a live grant to end), or removing
+     * the person from an Identity Store group.
+     */
     APPLYING,
-    /** Identity Center deleted the assignment. */
+    /** Identity Center deleted the assignment, or the person is out of the group. */
     REMOVED,
-    /** Identity Center refused the deletion; the ledger tries again, and the detail says why. */
+    /** AWS refused the removal; it is tried again, and the detail says why. */
     FAILED,
-    /** Held through a group: someone must remove the person from the group, in the IdP or the Identity Store. */
+    /** Held through a group an IdP provisions: someone must remove the person from the group there. */
     WAITING_FOR_IDP,
     /** A later sync saw that the access is gone. */
     CONFIRMED;

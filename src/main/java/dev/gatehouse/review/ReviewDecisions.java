@@ -13,6 +13,7 @@ import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.ItemRepository;
+import dev.gatehouse.review.internal.MembershipRemovals;
 import dev.gatehouse.review.internal.ReviewWork;
 import dev.gatehouse.review.internal.ReviewerResolution;
 import dev.gatehouse.security.AnyoneSignedIn;
@@ -22,7 +23,8 @@ import dev.gatehouse.security.CurrentUser;
  * What reviewers decide: the items they review now, and keep or revoke on each. Only the item's reviewer
  * (the person, or a member of the reviewer group) or the campaign's fallback reviewer decides, never the
  * person under review. A keep passes the item to the next stage, whose reviewer is found then; a revoke at
- * any stage is final and applied at once (a later option: at close). A decision can change until AWS is
+ * any stage is final and applied at once (a later option: at close): a direct assignment through the
+ * access ledger, access through a group by removing the person from the group when no IdP provisions it. A decision can change until AWS is
  * asked to apply it.
  */
 @Service
@@ -36,16 +38,18 @@ public class ReviewDecisions {
     private final CampaignRepository campaigns;
     private final DirectoryLookup directory;
     private final ReviewWork work;
+    private final MembershipRemovals memberships;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
-                    ReviewWork work, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                    ReviewWork work, MembershipRemovals memberships, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.items = items;
         this.campaigns = campaigns;
         this.directory = directory;
         this.work = work;
+        this.memberships = memberships;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -63,7 +67,7 @@ public class ReviewDecisions {
     /**
      * Keeps (with a comment of at least five characters saying why) or revokes the item.
      *
-     * @return the item as it is now: at the next stage, decided, applying, or waiting for the identity provider
+     * @return the item as it is now: at the next stage, decided, or applying
      */
     @Transactional
     public ReviewItemRow decide(long itemId, Decision decision, String comment) {
@@ -104,9 +108,8 @@ public class ReviewDecisions {
             work.applyNow(itemId);
         } else {
             // Removing the group's assignment would cut everyone in the group; the membership is the person's.
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.WAITING_FOR_IDP, at);
-            items.applying(itemId, ItemStatus.WAITING_FOR_IDP, "Remove " + item.person().displayName() + " from group "
-                    + item.groupName() + " in your identity provider, or in the Identity Store", at);
+            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.APPLYING, at);
+            memberships.request(item, at);
         }
         events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
                 item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at));

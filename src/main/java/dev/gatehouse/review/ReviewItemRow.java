@@ -8,17 +8,36 @@ import java.util.Optional;
  *
  * @param firstSeen   when a sync first saw the assignment; empty for one Gatehouse made since the last sync
  * @param applyDetail what applying a revoke says now: AWS's reason, the grant it waits for, the step left to do
+ * @param afterSync   what the syncs since the removal saw
+ * @param personLeft  "left: deleted in the Identity Store" or "left: disabled in the Identity Store" when the
+ *                    person under review went during the campaign, otherwise empty
  */
 public record ReviewItemRow(long id, long campaignId, String campaignName, Person person, Access access, HowHeld held,
                             String groupId, String groupName, Optional<Instant> firstSeen, int stage, int stages,
                             Reviewer reviewer, ItemStatus status, Optional<Decision> decision, String comment,
-                            String decidedBy, Optional<Instant> decidedAt, String applyDetail) {
+                            String decidedBy, Optional<Instant> decidedAt, String applyDetail,
+                            AfterSync afterSync, String personLeft) {
 
     public record Person(String userId, String displayName) {
     }
 
     public record Access(String accountId, String accountName, String ouPath, String permissionSetArn,
                          String permissionSetName) {
+    }
+
+    /**
+     * What the syncs after a removal saw: the one that no longer saw the access (the evidence's "confirmed by
+     * sync at"), or the last one that still did.
+     */
+    public record AfterSync(Optional<Instant> confirmedAt, Optional<Long> confirmedBySync,
+                            Optional<Long> stillPresentAfterSync) {
+
+        public static final AfterSync NOTHING_YET = new AfterSync(Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** "still present after sync #12", or empty. */
+        public String flag() {
+            return stillPresentAfterSync.map(sync -> "still present after sync #" + sync).orElse("");
+        }
     }
 
     /** "Standing: assigned directly", "Standing: via group payments-team", as the inventory says it. */

@@ -9,7 +9,11 @@ import dev.gatehouse.sandbox.SandboxOrganization.Group;
 import dev.gatehouse.sandbox.SandboxOrganization.Membership;
 import dev.gatehouse.sandbox.SandboxOrganization.User;
 
-/** Identity Store: users (with the enterprise extension's manager on request), groups, memberships. */
+/**
+ * Identity Store: users (with the enterprise extension's manager on request), groups (with ExternalIds for
+ * those a SCIM sync made), memberships, and deleting a membership by its id. AWS does not refuse writes to a
+ * SCIM-provisioned group; the IdP's next push undoes them, which is why Gatehouse leaves those alone.
+ */
 final class IdentityStoreApi {
 
     private static final String INVALID = "ValidationException";
@@ -50,10 +54,41 @@ final class IdentityStoreApi {
                 synchronized (org) {
                     groups = List.copyOf(org.groups.values());
                 }
-                paging.page(out, "Groups", groups, request, "groups", false, g -> SandboxHandler.object()
-                        .put("GroupId", g.id()).put("DisplayName", g.displayName())
-                        .put("Description", g.description())
-                        .put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID));
+                paging.page(out, "Groups", groups, request, "groups", false, IdentityStoreApi::group);
+            }
+            case "DescribeGroup" -> {
+                String id = SandboxHandler.required(request, "GroupId", INVALID);
+                Group group;
+                synchronized (org) {
+                    group = org.groups.get(id);
+                }
+                if (group == null) {
+                    throw new AwsError(400, "ResourceNotFoundException", "GROUP not found: " + id);
+                }
+                out.setAll((ObjectNode) group(group));
+            }
+            case "GetGroupMembershipId" -> {
+                String group = SandboxHandler.required(request, "GroupId", INVALID);
+                String user = memberUserId(request);
+                Membership found;
+                synchronized (org) {
+                    if (!org.groups.containsKey(group)) {
+                        throw new AwsError(400, "ResourceNotFoundException", "GROUP not found: " + group);
+                    }
+                    found = org.membershipsByGroup.getOrDefault(group, List.of()).stream()
+                            .filter(m -> m.userId().equals(user)).findFirst().orElse(null);
+                }
+                if (found == null) {
+                    throw new AwsError(400, "ResourceNotFoundException", "GROUP_MEMBERSHIP not found for member " + user
+                            + " in group " + group);
+                }
+                out.put("MembershipId", found.id()).put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID);
+            }
+            case "DeleteGroupMembership" -> {
+                String id = SandboxHandler.required(request, "MembershipId", INVALID);
+                if (!org.removeMembership(id)) {
+                    throw new AwsError(400, "ResourceNotFoundException", "GROUP_MEMBERSHIP not found: " + id);
+                }
             }
             case "ListGroupMemberships" -> {
                 String group = SandboxHandler.required(request, "GroupId", INVALID);
@@ -68,11 +103,7 @@ final class IdentityStoreApi {
                         this::membership);
             }
             case "ListGroupMembershipsForMember" -> {
-                JsonNode member = request.get("MemberId");
-                if (member == null || member.get("UserId") == null) {
-                    throw AwsError.validation(INVALID, "MemberId.UserId is required");
-                }
-                String user = member.get("UserId").asText();
+                String user = memberUserId(request);
                 List<Membership> memberships;
                 synchronized (org) {
                     memberships = org.membershipsByGroup.values().stream().flatMap(List::stream)
@@ -84,6 +115,23 @@ final class IdentityStoreApi {
             default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
         }
         return out;
+    }
+
+    private static String memberUserId(JsonNode request) {
+        JsonNode member = request.get("MemberId");
+        if (member == null || member.get("UserId") == null) {
+            throw AwsError.validation(INVALID, "MemberId.UserId is required");
+        }
+        return member.get("UserId").asText();
+    }
+
+    private static JsonNode group(Group g) {
+        ObjectNode node = SandboxHandler.object().put("GroupId", g.id()).put("DisplayName", g.displayName())
+                .put("Description", g.description()).put("IdentityStoreId", SandboxOrganization.IDENTITY_STORE_ID);
+        if (g.externalIssuer() != null) {
+            node.putArray("ExternalIds").addObject().put("Issuer", g.externalIssuer()).put("Id", g.displayName());
+        }
+        return node;
     }
 
     private JsonNode membership(Membership m) {

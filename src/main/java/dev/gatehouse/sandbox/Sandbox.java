@@ -66,6 +66,15 @@ public final class Sandbox implements AutoCloseable {
         handler.settings(settings);
     }
 
+    /** Refuses the operation (its name, "DeleteGroupMembership") as AWS does for a role not allowed it, until allowed again. */
+    public void deny(String operation) {
+        handler.deny(operation, true);
+    }
+
+    public void allow(String operation) {
+        handler.deny(operation, false);
+    }
+
     /** Calls per operation name since start, including throttled and failed ones. */
     public Map<String, Long> calls() {
         Map<String, Long> counts = new TreeMap<>();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,6 +29,7 @@ final class SandboxHandler implements HttpHandler {
     private final SsoAdminApi ssoAdmin;
     private final AssignmentWrites writes;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private volatile SandboxSettings settings;
     private volatile RateLimits limits;
     private volatile Random random;
@@ -45,6 +47,15 @@ final class SandboxHandler implements HttpHandler {
         this.settings = settings;
         this.limits = new RateLimits(settings.rateLimitScale());
         this.random = new Random(settings.seed());
+    }
+
+    /** Answers the operation with AccessDeniedException, as AWS does when the role's policy lacks it; false undoes it. */
+    void deny(String operation, boolean deny) {
+        if (deny) {
+            denied.add(operation);
+        } else {
+            denied.remove(operation);
+        }
     }
 
     AssignmentWrites writes() {
@@ -74,6 +85,10 @@ final class SandboxHandler implements HttpHandler {
             try {
                 pause();
                 misbehave(service, operation);
+                if (denied.contains(operation)) {
+                    throw new AwsError(400, "AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/"
+                            + "gatehouse/gatehouse is not authorized to perform: " + iamPrefix(service) + ":" + operation);
+                }
                 ObjectNode response = switch (service) {
                     case ORGANIZATIONS -> organizations.handle(operation, request);
                     case IDENTITY_STORE -> identityStore.handle(operation, request);
@@ -102,6 +117,14 @@ final class SandboxHandler implements HttpHandler {
             throw new AwsError(500, service.equals(ORGANIZATIONS) ? "ServiceException" : "InternalServerException",
                     "Injected failure");
         }
+    }
+
+    private static String iamPrefix(String service) {
+        return switch (service) {
+            case ORGANIZATIONS -> "organizations";
+            case IDENTITY_STORE -> "identitystore";
+            default -> "sso";
+        };
     }
 
     private void pause() {

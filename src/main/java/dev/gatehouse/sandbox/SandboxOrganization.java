@@ -27,7 +27,15 @@ public final class SandboxOrganization {
         }
     }
 
-    public record Group(String id, String displayName, String description) {
+    /**
+     * A group; externalIssuer is the identity provider a SCIM sync created it from (AWS's ExternalIds),
+     * null for one made in the Identity Store itself.
+     */
+    public record Group(String id, String displayName, String description, String externalIssuer) {
+
+        public Group(String id, String displayName, String description) {
+            this(id, displayName, description, null);
+        }
     }
 
     public record Membership(String id, String groupId, String userId) {
@@ -92,6 +100,11 @@ public final class SandboxOrganization {
 
     public synchronized void add(Membership membership) {
         membershipsByGroup.computeIfAbsent(membership.groupId(), g -> new ArrayList<>()).add(membership);
+    }
+
+    /** Deletes the membership with this id, as DeleteGroupMembership does; false when there is none. */
+    public synchronized boolean removeMembership(String membershipId) {
+        return membershipsByGroup.values().stream().anyMatch(list -> list.removeIf(m -> m.id().equals(membershipId)));
     }
 
     public synchronized void add(PermissionSet permissionSet) {

@@ -73,6 +73,10 @@ public final class SandboxSeed {
             "production-approvers", "platform", "gatehouse-admins", "gatehouse-auditors", "payments-team",
             "data-team", "security", "sre-oncall", "finance-readonly", "support-engineers", "mobile-team",
             "search-team", "contractors");
+    /** The issuer AWS records in a SCIM-provisioned group's ExternalIds. */
+    static final String IDP_ISSUER = "https://idp.example.com/scim/v2";
+    private static final Set<String> PERSONA_GROUPS = SandboxPersonas.ALL.stream()
+            .flatMap(p -> p.groups().stream()).collect(Collectors.toUnmodifiableSet());
     private static final List<String> GIVEN = List.of("Alex", "Blake", "Casey", "Drew", "Emery", "Finley", "Gray",
             "Harper", "Indra", "Jules", "Kai", "Lane", "Mina", "Noor", "Oren", "Priya", "Quinn", "Rowan", "Sasha",
             "Tariq", "Uma", "Vik", "Wren", "Yara", "Zane");
@@ -252,7 +256,8 @@ public final class SandboxSeed {
         for (int i = 0; i < size.groups(); i++) {
             String name = i < GROUP_NAMES.size() ? GROUP_NAMES.get(i) : "team-" + (i + 1);
             String id = uuid(random);
-            org.add(new Group(id, name, "Members of " + name));
+            // The personas' groups come from the company's IdP by SCIM; the others are made in the Identity Store.
+            org.add(new Group(id, name, "Members of " + name, PERSONA_GROUPS.contains(name) ? IDP_ISSUER : null));
             ids.put(name, id);
         }
         return ids;

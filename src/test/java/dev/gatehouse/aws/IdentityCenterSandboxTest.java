@@ -1,6 +1,7 @@
 package dev.gatehouse.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,62 @@ class IdentityCenterSandboxTest {
 
             assertThat(faulty).usingRecursiveComparison().isEqualTo(clean);
             assertThat(totalCalls(sandbox)).as("failed calls were retried").isGreaterThan(cleanCalls);
+        }
+    }
+
+    @Test
+    void removing_a_person_from_a_group_deletes_only_their_membership_and_a_second_time_finds_it_gone() {
+        SandboxOrganization org = SandboxSeed.generate(SMALL, 5);
+        SandboxOrganization.Membership membership = org.memberships().get(0);
+        try (Sandbox sandbox = Sandbox.start(org, SandboxSettings.UNLIMITED);
+             IdentityCenter center = connect(sandbox, 0)) {
+            int before = org.memberships().size();
+
+            assertThat(center.identityStore().removeMembership(membership.groupId(), membership.userId()))
+                    .isEqualTo(MembershipRemoval.REMOVED);
+            assertThat(org.memberships()).hasSize(before - 1).doesNotContain(membership);
+            assertThat(center.identityStore().removeMembership(membership.groupId(), membership.userId()))
+                    .isEqualTo(MembershipRemoval.ALREADY_GONE);
+            assertThat(center.identityStore().removeMembership("no-such-group", membership.userId()))
+                    .isEqualTo(MembershipRemoval.ALREADY_GONE);
+            assertThat(sandbox.calls()).containsEntry("DeleteGroupMembership", 1L);
+        }
+    }
+
+    @Test
+    void a_group_from_the_identity_provider_carries_its_issuer_and_one_made_in_the_identity_store_none() {
+        SandboxOrganization org = SandboxSeed.generate(SandboxSeed.Size.DEMO, 7);
+        try (Sandbox sandbox = Sandbox.start(org, SandboxSettings.UNLIMITED);
+             IdentityCenter center = connect(sandbox, 0)) {
+            Map<String, String> groupIds = new TreeMap<>();
+            org.groups().forEach(g -> groupIds.put(g.displayName(), g.id()));
+
+            DirectoryGroup payments = center.identityStore().group(groupIds.get("payments-team")).orElseThrow();
+            DirectoryGroup contractors = center.identityStore().group(groupIds.get("contractors")).orElseThrow();
+
+            assertThat(payments.provisionedFromIdp()).isTrue();
+            assertThat(payments.externalIssuer()).isEqualTo("https://idp.example.com/scim/v2");
+            assertThat(contractors.provisionedFromIdp()).isFalse();
+            assertThat(center.identityStore().group("no-such-group")).isEmpty();
+            List<DirectoryGroup> listed = new ArrayList<>();
+            center.identityStore().groups(listed::add);
+            assertThat(listed).contains(payments, contractors);
+        }
+    }
+
+    @Test
+    void a_removal_the_role_may_not_make_fails_with_aws_reason() {
+        SandboxOrganization org = SandboxSeed.generate(SMALL, 5);
+        SandboxOrganization.Membership membership = org.memberships().get(0);
+        try (Sandbox sandbox = Sandbox.start(org, SandboxSettings.UNLIMITED);
+             IdentityCenter center = connect(sandbox, 0)) {
+            sandbox.deny("DeleteGroupMembership");
+
+            assertThatThrownBy(() -> center.identityStore()
+                            .removeMembership(membership.groupId(), membership.userId()))
+                    .isInstanceOf(AwsCallFailed.class)
+                    .hasMessageContaining("not authorized to perform: identitystore:DeleteGroupMembership");
+            assertThat(org.memberships()).contains(membership);
         }
     }
 

@@ -39,7 +39,7 @@ import dev.gatehouse.security.GatehouseUser;
  * Reviewers decide: only the item's reviewer or the fallback, never the person under review; a keep
  * passes the item to the next stage, a revoke at any stage is final; a revoke of a direct assignment
  * removes it from Identity Center through the ledger (waiting while a live grant holds it), and one held
- * through a group becomes a step for the identity provider.
+ * through a group provisioned from an IdP becomes a step for the identity provider.
  */
 @SpringBootTest
 class ReviewDecisionsTest {
@@ -202,11 +202,13 @@ class ReviewDecisionsTest {
                 .ofPeople(Set.of(riley)), List.of(ReviewerStage.manager())));
         ReviewItemRow item = only(campaign, i -> true);
 
-        ReviewItemRow revoked = as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.REVOKE, ""));
+        as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.REVOKE, ""));
 
-        assertThat(revoked.status()).isEqualTo(ItemStatus.WAITING_FOR_IDP);
-        assertThat(revoked.applyDetail()).isEqualTo(
-                "Remove Riley Chen from group payments-team in your identity provider, or in the Identity Store");
+        ReviewItemRow revoked = awaitStatus(campaign, item, ItemStatus.WAITING_FOR_IDP);
+        assertThat(revoked.applyDetail()).as("payments-team comes from the IdP, whose next push would undo a removal")
+                .isEqualTo("Remove Riley Chen from group payments-team in your identity provider: the group comes from "
+                        + "https://idp.example.com/scim/v2, which would add them back");
+        assertThat(fixtures.memberInSandbox(fixtures.groupId("payments-team"), riley)).isTrue();
         assertThat(inSandbox(account, "ReadOnlyAccess", fixtures.groupId("payments-team")))
                 .as("the group's assignment stays for everyone else").isTrue();
         ReviewItemRow kept = as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.KEEP, "Needed after all"));

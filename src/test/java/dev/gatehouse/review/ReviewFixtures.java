@@ -13,7 +13,11 @@ import org.springframework.stereotype.Component;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.SandboxAccounts;
+import dev.gatehouse.directory.SyncRun;
+import dev.gatehouse.directory.SyncStatus;
+import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.directory.internal.DirectoryRefresher;
+import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.review.internal.CampaignLaunch;
 import dev.gatehouse.sandbox.Sandbox;
@@ -37,15 +41,17 @@ public class ReviewFixtures {
     private final DirectoryRefresher refresher;
     private final ReviewCampaigns campaigns;
     private final CampaignLaunch launch;
+    private final DirectorySyncJob sync;
 
     ReviewFixtures(TestRules rules, SandboxAccounts accounts, Sandbox sandbox, DirectoryRefresher refresher,
-                   ReviewCampaigns campaigns, CampaignLaunch launch) {
+                   ReviewCampaigns campaigns, CampaignLaunch launch, DirectorySyncJob sync) {
         this.rules = rules;
         this.accounts = accounts;
         this.sandbox = sandbox;
         this.refresher = refresher;
         this.campaigns = campaigns;
         this.launch = launch;
+        this.sync = sync;
     }
 
     public void demoDirectory() {
@@ -83,6 +89,37 @@ public class ReviewFixtures {
                 "self".equals(managerId) ? id : managerId, true));
         refresher.refreshUser(id);
         return id;
+    }
+
+    /**
+     * A group of this test alone in the sandbox, made in the Identity Store or, with an issuer, provisioned
+     * from an IdP by SCIM; it reaches the mirror with the next {@link #sync()}.
+     */
+    public String group(String name, String externalIssuer) {
+        String id = UUID.randomUUID().toString();
+        sandbox.organization().add(new SandboxOrganization.Group(id, name + "-" + id.substring(0, 8),
+                "Members of " + name, externalIssuer));
+        return id;
+    }
+
+    public void member(String groupId, String userId) {
+        sandbox.organization().add(new SandboxOrganization.Membership(UUID.randomUUID().toString(), groupId, userId));
+    }
+
+    public boolean memberInSandbox(String groupId, String userId) {
+        return sandbox.organization().memberships().stream()
+                .anyMatch(m -> m.groupId().equals(groupId) && m.userId().equals(userId));
+    }
+
+    /** A full sync now, as the scheduled one would run. */
+    public SyncRun sync() {
+        return sync.run(SyncTrigger.MANUAL, null).filter(run -> run.status() == SyncStatus.SUCCEEDED)
+                .orElseThrow(() -> new IllegalStateException("The directory did not sync"));
+    }
+
+    /** The person as the Identity Store has them now, read into the mirror as a person's refresh does. */
+    public void refreshPerson(String userId) {
+        refresher.refreshUser(userId);
     }
 
     public CampaignDraft draft(CampaignScope scope, List<ReviewerStage> stages) {

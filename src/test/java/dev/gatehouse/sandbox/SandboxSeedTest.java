@@ -131,6 +131,16 @@ class SandboxSeedTest {
                 .contains("ReadOnlyAccess", "Developer", "AdministratorAccess", "BreakGlass");
     }
 
+    @Test
+    void the_personas_groups_come_from_the_identity_provider_and_the_others_are_made_in_the_identity_store() {
+        Map<String, String> issuers = demo.groups().stream().collect(Collectors.toMap(
+                SandboxOrganization.Group::displayName, g -> String.valueOf(g.externalIssuer())));
+
+        assertThat(issuers).containsEntry("payments-team", SandboxSeed.IDP_ISSUER)
+                .containsEntry("gatehouse-admins", SandboxSeed.IDP_ISSUER)
+                .containsEntry("contractors", "null").containsEntry("data-team", "null");
+    }
+
     private static SandboxSeed.Domain domainOf(String team) {
         return SandboxSeed.DOMAINS.stream().filter(d -> d.teams().contains(team)).findFirst().orElseThrow();
     }

@@ -32,6 +32,11 @@ public class RefreshRepository {
         this.writes = writes;
     }
 
+    public void removeMembership(String groupId, String userId) {
+        db.deleteFrom(DIRECTORY_GROUP_MEMBER).where(DIRECTORY_GROUP_MEMBER.GROUP_ID.eq(groupId),
+                DIRECTORY_GROUP_MEMBER.USER_ID.eq(userId)).execute();
+    }
+
     /** @return false when the mirror does not know the permission set */
     public boolean sessionDuration(String permissionSetArn, Duration sessionDuration) {
         return db.update(DIRECTORY_PERMISSION_SET).set(DIRECTORY_PERMISSION_SET.SESSION_DURATION, sessionDuration)

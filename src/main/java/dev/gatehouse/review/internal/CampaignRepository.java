@@ -135,4 +135,11 @@ public class CampaignRepository {
     static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
+
+    /** The ids of ACTIVE campaigns, oldest first. */
+    public List<Long> activeIds() {
+        return db.select(REVIEW_CAMPAIGN.ID).from(REVIEW_CAMPAIGN)
+                .where(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name())).orderBy(REVIEW_CAMPAIGN.ID)
+                .fetch(REVIEW_CAMPAIGN.ID);
+    }
 }

@@ -179,7 +179,52 @@ public class ItemRepository {
     /** How applying the item's revoke stands now; the caller checks the move is allowed. */
     public void applying(long itemId, ItemStatus status, String detail, Instant at) {
         db.update(REVIEW_ITEM).set(REVIEW_ITEM.STATUS, status.name()).set(REVIEW_ITEM.APPLY_DETAIL, detail)
+                .set(REVIEW_ITEM.REMOVED_AT, status == ItemStatus.REMOVED ? utc(at) : null)
                 .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /** Campaigns with REMOVED items that a sync begun at this time can judge: removed before it began. */
+    public List<Long> campaignsWithRemovalsBefore(Instant syncStarted) {
+        return db.selectDistinct(REVIEW_ITEM.CAMPAIGN_ID).from(REVIEW_ITEM)
+                .where(REVIEW_ITEM.STATUS.eq(ItemStatus.REMOVED.name()), REVIEW_ITEM.REMOVED_AT.lt(utc(syncStarted)))
+                .orderBy(REVIEW_ITEM.CAMPAIGN_ID).fetch(REVIEW_ITEM.CAMPAIGN_ID);
+    }
+
+    /** The campaign's REMOVED items removed before the sync began, locked. */
+    public List<ReviewItemRow> lockRemovedBefore(long campaignId, Instant syncStarted) {
+        return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId), REVIEW_ITEM.STATUS.eq(ItemStatus.REMOVED.name()),
+                REVIEW_ITEM.REMOVED_AT.lt(utc(syncStarted))).orderBy(REVIEW_ITEM.ID).forUpdate().of(REVIEW_ITEM)
+                .fetch(ItemRepository::row);
+    }
+
+    public void confirmed(long itemId, long syncId, Instant syncFinished) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STATUS, ItemStatus.CONFIRMED.name())
+                .set(REVIEW_ITEM.CONFIRMED_AT, utc(syncFinished)).set(REVIEW_ITEM.CONFIRMED_BY_SYNC, syncId)
+                .set(REVIEW_ITEM.UPDATED_AT, utc(syncFinished)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    public void stillPresent(long itemId, long syncId, Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STILL_PRESENT_SYNC, syncId).set(REVIEW_ITEM.UPDATED_AT, utc(at))
+                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /** The PENDING items of the campaign, locked: the ones a person leaving changes. */
+    public List<ReviewItemRow> lockPending(long campaignId) {
+        return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId), REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name()))
+                .orderBy(REVIEW_ITEM.ID).forUpdate().of(REVIEW_ITEM).fetch(ItemRepository::row);
+    }
+
+    public void personLeft(long itemId, String note, Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.PERSON_LEFT, note).set(REVIEW_ITEM.UPDATED_AT, utc(at))
+                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /** Another reviewer decides the item at its stage, with the reason in the note. */
+    public void reassign(long itemId, Reviewer reviewer, Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.REVIEWER_TYPE, reviewer.type().name())
+                .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
+                .set(REVIEW_ITEM.REVIEWER_NOTE, reviewer.note()).set(REVIEW_ITEM.UPDATED_AT, utc(at))
+                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
     }
 
     private SelectOnConditionStep<Record> rows() {
@@ -199,7 +244,11 @@ public class ItemRepository {
                         r.get(REVIEW_ITEM.REVIEWER_NAME), r.get(REVIEW_ITEM.REVIEWER_NOTE)),
                 ItemStatus.valueOf(r.get(REVIEW_ITEM.STATUS)),
                 Optional.ofNullable(r.get(REVIEW_ITEM.DECISION)).map(Decision::valueOf), r.get(REVIEW_ITEM.COMMENT),
-                r.get(REVIEW_ITEM.DECIDED_BY), instant(r.get(REVIEW_ITEM.DECIDED_AT)), r.get(REVIEW_ITEM.APPLY_DETAIL));
+                r.get(REVIEW_ITEM.DECIDED_BY), instant(r.get(REVIEW_ITEM.DECIDED_AT)), r.get(REVIEW_ITEM.APPLY_DETAIL),
+                new ReviewItemRow.AfterSync(instant(r.get(REVIEW_ITEM.CONFIRMED_AT)),
+                        Optional.ofNullable(r.get(REVIEW_ITEM.CONFIRMED_BY_SYNC)),
+                        Optional.ofNullable(r.get(REVIEW_ITEM.STILL_PRESENT_SYNC))),
+                r.get(REVIEW_ITEM.PERSON_LEFT));
     }
 
     private static Optional<Instant> instant(OffsetDateTime at) {

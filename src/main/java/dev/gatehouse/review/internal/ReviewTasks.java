@@ -11,13 +11,15 @@ import dev.gatehouse.shared.BackgroundRetry;
 /**
  * The background steps of reviews as db-scheduler tasks, so each runs once across nodes and survives a
  * restart: a campaign's launch (instance id = campaign id) and applying an item's revoke through the
- * access ledger (instance id = item id). Both are safe to run again and retry by the one policy.
+ * access ledger (instance id = item id), and removing a person from a group for a revoked GROUP item
+ * (instance id = item id). Each is safe to run again and retry by the one policy.
  */
 @Configuration(proxyBeanMethods = false)
 class ReviewTasks {
 
     static final String LAUNCH = "review-launch";
     static final String APPLY = "review-apply";
+    static final String REMOVE_MEMBERSHIP = "review-membership-removal";
 
     @Bean
     OneTimeTask<Void> reviewLaunch(CampaignLaunch launch) {
@@ -29,5 +31,11 @@ class ReviewTasks {
     OneTimeTask<Void> reviewApply(Revocations revocations) {
         return Tasks.oneTime(APPLY).onFailure(BackgroundRetry.soon())
                 .execute((instance, context) -> revocations.apply(Long.parseLong(instance.getId())));
+    }
+
+    @Bean
+    OneTimeTask<Void> reviewMembershipRemoval(MembershipRemovals removals) {
+        return Tasks.oneTime(REMOVE_MEMBERSHIP).onFailure(BackgroundRetry.soon())
+                .execute((instance, context) -> removals.remove(Long.parseLong(instance.getId())));
     }
 }

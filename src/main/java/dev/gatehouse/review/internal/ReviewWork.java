@@ -36,6 +36,10 @@ public class ReviewWork {
         schedule(ReviewTasks.APPLY, itemId);
     }
 
+    public void removeMembershipNow(long itemId) {
+        schedule(ReviewTasks.REMOVE_MEMBERSHIP, itemId);
+    }
+
     private void schedule(String task, long id) {
         scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, String.valueOf(id)), clock.instant());
         dueTasks.getObject().runAfterCommit();

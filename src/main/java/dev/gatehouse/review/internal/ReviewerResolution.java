@@ -94,6 +94,11 @@ public class ReviewerResolution {
         return new Reviewer(Reviewer.Type.GROUP, groupId, group.get().displayName(), "");
     }
 
+    /** The fallback reviewer, for the reason given (the stage's reviewer left), or NOBODY when that is the person. */
+    public Reviewer fallbackFor(String why, Subject subject) {
+        return fallback(why, subject);
+    }
+
     private Reviewer fallback(String why, Subject subject) {
         if (fallbackId.equals(subject.personId())) {
             return Reviewer.NOBODY;

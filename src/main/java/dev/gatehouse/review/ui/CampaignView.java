@@ -104,7 +104,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         if (campaign.population().isPresent()) {
             Grid<ReviewItemRow> items = new Grid<>();
             items.setId(ITEMS_ID);
-            items.addColumn(item -> item.person().displayName()).setHeader("Person").setAutoWidth(true);
+            items.addColumn(ReviewText::person).setHeader("Person").setAutoWidth(true);
             items.addColumn(item -> item.access().accountName() + " (" + item.access().accountId() + ")")
                     .setHeader("Account").setAutoWidth(true).setTooltipGenerator(item -> item.access().ouPath());
             items.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);

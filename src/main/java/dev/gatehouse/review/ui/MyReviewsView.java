@@ -51,7 +51,7 @@ public class MyReviewsView extends VerticalLayout {
         items.setId(ITEMS_ID);
         items.setSelectionMode(Grid.SelectionMode.MULTI);
         items.addColumn(ReviewItemRow::campaignName).setHeader("Campaign").setAutoWidth(true);
-        items.addColumn(item -> item.person().displayName()).setHeader("Person").setAutoWidth(true);
+        items.addColumn(ReviewText::person).setHeader("Person").setAutoWidth(true);
         items.addColumn(item -> item.access().accountName() + " (" + item.access().accountId() + ")")
                 .setHeader("Account").setAutoWidth(true).setTooltipGenerator(item -> item.access().ouPath());
         items.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);

@@ -2,9 +2,11 @@ package dev.gatehouse.review.ui;
 
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewerKind;
+import dev.gatehouse.shared.TimeText;
 
 /** How review screens word an item's stage and state, in one place. */
 final class ReviewText {
@@ -27,13 +29,22 @@ final class ReviewText {
             case PENDING -> decided.isEmpty() ? "Pending" : decided + " at stage " + (item.stage() - 1) + "; pending";
             case DECIDED -> decided;
             case APPLYING -> decided + "; being removed in Identity Center";
-            case REMOVED -> decided + "; removed in Identity Center";
+            case REMOVED -> decided + (item.held() == HowHeld.GROUP ? "; removed from group " + item.groupName()
+                    : "; removed in Identity Center");
             case FAILED -> decided + "; removal failed for now, retried";
             case WAITING_FOR_IDP -> decided + "; waits for the group membership to be removed";
-            case CONFIRMED -> decided + "; removal confirmed by a sync";
+            case CONFIRMED -> decided + "; removal confirmed by sync #" + item.afterSync().confirmedBySync().orElse(0L)
+                    + item.afterSync().confirmedAt().map(at -> " at " + TimeText.of(at)).orElse("");
         };
+        String flag = item.afterSync().flag();
         return status + (item.applyDetail().isEmpty() || item.status() == ItemStatus.PENDING ? ""
-                : " (" + item.applyDetail() + ")");
+                : " (" + item.applyDetail() + ")") + (flag.isEmpty() || item.status() != ItemStatus.REMOVED ? ""
+                : "; " + flag);
+    }
+
+    /** "Riley Chen", or "Riley Chen (left: disabled in the Identity Store)". */
+    static String person(ReviewItemRow item) {
+        return item.person().displayName() + (item.personLeft().isEmpty() ? "" : " (" + item.personLeft() + ")");
     }
 
     /** "The person's manager". */

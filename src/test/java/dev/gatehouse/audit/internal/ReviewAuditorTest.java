@@ -14,8 +14,9 @@ import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaignLaunched;
 import dev.gatehouse.review.ReviewItemDecided;
 import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.ReviewMembershipRemoved;
 
-/** Access reviews as an auditor reads them: the launched population with its hash, and each decision under its id. */
+/** Access reviews as an auditor reads them: the launched population with its hash, and each decision and group removal under its id. */
 class ReviewAuditorTest extends AuditListenerTest {
 
     private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
@@ -48,5 +49,21 @@ class ReviewAuditorTest extends AuditListenerTest {
         assertThat(entry.about().person()).isEqualTo("Riley Chen");
         assertThat(entry.about().accountId()).isEqualTo("111122223333");
         assertThat(entry.about().permissionSet()).isEqualTo("Developer");
+    }
+
+    @Test
+    void a_person_removed_from_a_group_for_a_revoke_is_recorded_under_the_decision_id() {
+        publish(new ReviewMembershipRemoved("review-" + campaignId + "-8", "Q4 production review",
+                new ReviewItemRow.Person("u-riley", "Riley Chen"),
+                new ReviewItemRow.Access("111122223333", "payments-prod", "Production / Commerce / Payments",
+                        "arn:aws:sso:::permissionSet/ssoins-1/ps-dev", "Developer"),
+                "g-build", "build-team", true, "Avery Patel", AT));
+
+        AuditEntry entry = awaitOneEntry("decision review-" + campaignId + "-8");
+        assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_MEMBERSHIP_REMOVED);
+        assertThat(entry.actor()).isEqualTo("Avery Patel");
+        assertThat(entry.details()).isEqualTo("Removed Riley Chen from group build-team (g-build) in the Identity Store, "
+                + "for Developer on payments-prod (campaign Q4 production review)");
+        assertThat(entry.about().person()).isEqualTo("Riley Chen");
     }
 }

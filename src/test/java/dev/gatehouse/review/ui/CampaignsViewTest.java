@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -35,8 +38,15 @@ import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.Choice;
+import dev.gatehouse.review.CampaignScope;
+import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.ItemStatus;
+import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.review.internal.CampaignLaunch;
+import dev.gatehouse.review.internal.ItemRepository;
 import dev.gatehouse.ui.AccessDeniedView;
 
 class CampaignsViewTest extends KaribuTest {
@@ -45,6 +55,10 @@ class CampaignsViewTest extends KaribuTest {
     private ReviewFixtures fixtures;
     @Autowired
     private CampaignLaunch launch;
+    @Autowired
+    private ItemRepository items;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     @BeforeEach
     void demoDirectory() {
@@ -92,6 +106,31 @@ class CampaignsViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", account.name() + " (" + account.id()
                 + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending");
         assertThat(_find(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID))).isEmpty();
+    }
+
+    @Test
+    void the_campaign_page_shows_a_removal_still_present_after_a_sync_and_a_person_who_left() {
+        String casey = fixtures.person("Casey", fixtures.userId(TestUsers.APPROVER));
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", casey);
+        ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.manager())));
+        ReviewItemRow item = fixtures.items(campaign).get(0);
+        // Where a revoke, its removal, a later sync and the person's leaving would have put the item.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Instant at = Instant.now();
+            items.decide(item.id(), 1, Decision.REVOKE, "", "Avery Patel", ItemStatus.APPLYING, at);
+            items.applying(item.id(), ItemStatus.REMOVED, "", at);
+            items.stillPresent(item.id(), 42, at);
+            items.personLeft(item.id(), "left: disabled in the Identity Store", at);
+        });
+
+        openAs(TestUsers.ADMIN, "reviews/campaigns/" + campaign.id());
+
+        Grid<?> rows = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
+        assertThat(GridKt._getFormattedRow(rows, 0)).containsExactly("Casey Tester (left: disabled in the Identity Store)",
+                account.name() + " (" + account.id() + ")", "Developer", "Standing: assigned directly",
+                "1 of 1: Avery Patel", "Revoked by Avery Patel; removed in Identity Center; still present after sync #42");
     }
 
     @Test
