@@ -33,17 +33,16 @@ class ReviewNotifier {
 
     @ApplicationModuleListener
     void on(ReviewCampaignLaunched event) {
-        var campaign = AsSystem.run(() -> campaigns.campaign(event.campaignId()));
         for (ReviewerLoad load : AsSystem.run(() -> campaigns.reviewerLoads(event.campaignId()))) {
             boolean group = load.type() == Reviewer.Type.GROUP;
             String items = load.pendingItems() == 1 ? "1 item" : load.pendingItems() + " items";
-            String due = TimeText.of(campaign.dueAt());
+            String due = TimeText.of(event.dueAt());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("campaignId", event.campaignId());
             details.put("campaign", event.name());
             details.put("reviewer", load.name());
             details.put("items", load.pendingItems());
-            details.put("dueAt", campaign.dueAt().toString());
+            details.put("dueAt", event.dueAt().toString());
             outbox.enqueue(new Message("review-" + event.campaignId() + "-launch-" + load.type() + "-" + load.id(),
                     NotificationKind.REVIEW_ASSIGNED,
                     "Access review: " + items + " to decide in " + event.name() + " by " + due,

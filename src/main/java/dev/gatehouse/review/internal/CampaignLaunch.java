@@ -83,7 +83,7 @@ public class CampaignLaunch {
             Population population = population(campaignId, at);
             campaigns.active(campaignId, population);
             events.publishEvent(new ReviewCampaignLaunched(campaignId, campaign.name(), campaigns.launchedBy(campaignId),
-                    population, at));
+                    population, campaign.dueAt(), at));
             log.info("Review campaign {} launched: {} items, SHA-256 {}", campaignId, population.items(), population.sha256());
             return true;
         }));

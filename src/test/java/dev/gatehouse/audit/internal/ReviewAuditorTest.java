@@ -25,7 +25,7 @@ class ReviewAuditorTest extends AuditListenerTest {
     @Test
     void a_launch_is_recorded_with_its_item_counts_and_the_population_hash() {
         publish(new ReviewCampaignLaunched(campaignId, "Q4 production review", "Morgan Reyes",
-                new Population(AT, 42, 30, 12, "ab12cd34"), AT));
+                new Population(AT, 42, 30, 12, "ab12cd34"), AT.plusSeconds(14 * 86_400), AT));
 
         AuditEntry entry = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
         assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_CAMPAIGN_LAUNCHED);

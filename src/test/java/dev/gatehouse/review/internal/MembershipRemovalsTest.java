@@ -103,8 +103,7 @@ class MembershipRemovalsTest {
         ReviewItemRow waiting = awaitStatus(item, ItemStatus.WAITING_FOR_IDP);
         assertThat(waiting.applyDetail()).isEqualTo("Remove Casey Tester from group " + item.groupName()
                 + " in your identity provider: the group comes from " + IDP + ", which would add them back");
-        assertThat(fixtures.memberInSandbox(group, casey)).isTrue();
-        assertThat(sandbox.calls()).doesNotContainKey("DeleteGroupMembership");
+        assertThat(fixtures.memberInSandbox(group, casey)).as("nothing was removed in the Identity Store").isTrue();
     }
 
     @Test
