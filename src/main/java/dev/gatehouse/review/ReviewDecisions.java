@@ -13,7 +13,7 @@ import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.ItemRepository;
-import dev.gatehouse.review.internal.ReviewWork;
+import dev.gatehouse.review.internal.Revocations;
 import dev.gatehouse.review.internal.ReviewerResolution;
 import dev.gatehouse.security.AnyoneSignedIn;
 import dev.gatehouse.security.CurrentUser;
@@ -35,17 +35,17 @@ public class ReviewDecisions {
     private final ItemRepository items;
     private final CampaignRepository campaigns;
     private final DirectoryLookup directory;
-    private final ReviewWork work;
+    private final Revocations revocations;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
-                    ReviewWork work, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                    Revocations revocations, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.items = items;
         this.campaigns = campaigns;
         this.directory = directory;
-        this.work = work;
+        this.revocations = revocations;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -99,14 +99,8 @@ public class ReviewDecisions {
             items.nextStage(itemId, nextStage, nextReviewer(campaign, item, nextStage), at);
         } else if (decision == Decision.KEEP) {
             items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
-        } else if (item.held() == HowHeld.DIRECT) {
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.APPLYING, at);
-            work.applyNow(itemId);
         } else {
-            // Removing the group's assignment would cut everyone in the group; the membership is the person's.
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.WAITING_FOR_IDP, at);
-            items.applying(itemId, ItemStatus.WAITING_FOR_IDP, "Remove " + item.person().displayName() + " from group "
-                    + item.groupName() + " in your identity provider, or in the Identity Store", at);
+            revocations.revoke(item, why, by, at);
         }
         events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
                 item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at));

@@ -8,11 +8,13 @@ import java.util.Optional;
  *
  * @param firstSeen   when a sync first saw the assignment; empty for one Gatehouse made since the last sync
  * @param applyDetail what applying a revoke says now: AWS's reason, the grant it waits for, the step left to do
+ * @param flag        what the due-date policy left on it, if anything
  */
 public record ReviewItemRow(long id, long campaignId, String campaignName, Person person, Access access, HowHeld held,
                             String groupId, String groupName, Optional<Instant> firstSeen, int stage, int stages,
                             Reviewer reviewer, ItemStatus status, Optional<Decision> decision, String comment,
-                            String decidedBy, Optional<Instant> decidedAt, String applyDetail) {
+                            String decidedBy, Optional<Instant> decidedAt, String applyDetail,
+                            Optional<ItemFlag> flag) {
 
     public record Person(String userId, String displayName) {
     }
