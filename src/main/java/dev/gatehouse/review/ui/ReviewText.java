@@ -1,5 +1,6 @@
 package dev.gatehouse.review.ui;
 
+import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ItemStatus;
@@ -32,13 +33,25 @@ final class ReviewText {
             case WAITING_FOR_IDP -> decided + "; waits for the group membership to be removed";
             case CONFIRMED -> decided + "; removal confirmed by a sync";
         };
-        return status + (item.applyDetail().isEmpty() || item.status() == ItemStatus.PENDING ? ""
+        String flag = item.flag().map(f -> switch (f) {
+            case UNDECIDED_AT_DUE_DATE -> "; undecided at the due date";
+            case NEEDS_CONFIRMATION -> "; the policy's revoke waits for an admin to confirm it (the last admin-level "
+                    + "access of its account)";
+        }).orElse("");
+        return status + flag + (item.applyDetail().isEmpty() || item.status() == ItemStatus.PENDING ? ""
                 : " (" + item.applyDetail() + ")");
     }
 
     /** "The person's manager". */
     static String capitalised(ReviewerKind kind) {
         return Character.toUpperCase(kind.label().charAt(0)) + kind.label().substring(1);
+    }
+
+    /** "3 pending, 1 decided, 0 being removed, 2 removed, 0 failed, 1 waiting for the IdP". */
+    static String counts(CampaignProgress.Counts counts) {
+        return counts.pending() + " pending, " + counts.decided() + " decided, " + counts.applying() + " being removed, "
+                + counts.removed() + " removed, " + counts.failed() + " failed, " + counts.waitingForIdp()
+                + " waiting for the identity provider";
     }
 
     static String policy(DueDatePolicy policy) {

@@ -90,7 +90,7 @@ class CampaignsViewTest extends KaribuTest {
         });
         Grid<?> items = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
         assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", account.name() + " (" + account.id()
-                + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending");
+                + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending", "Button[text='Reassign…']");
         assertThat(_find(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID))).isEmpty();
     }
 
