@@ -29,12 +29,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.Choice;
+import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ReviewFixtures;
 import dev.gatehouse.review.internal.CampaignLaunch;
 import dev.gatehouse.ui.AccessDeniedView;
@@ -92,6 +94,25 @@ class CampaignsViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", account.name() + " (" + account.id()
                 + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending", "Button[text='Reassign…']");
         assertThat(_find(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID))).isEmpty();
+    }
+
+    @Test
+    void the_form_offers_what_happens_to_undecided_items_and_the_page_says_it() {
+        AccountRow account = fixtures.account();
+        openAs(TestUsers.ADMIN, "reviews/campaigns");
+        _click(_get(Button.class, spec -> spec.withId(CampaignsView.NEW_ID)));
+        _setValue(_get(TextField.class, spec -> spec.withId("campaign-name")), "Revoking review, " + account.name());
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withLabel("Accounts reviewed")), CampaignDialog.CHOSEN);
+        _setValue(_get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts")),
+                Set.of(new Choice(account.id(), account.name() + " (" + account.id() + ")")));
+        _setValue(_get(ComboBox.class, spec -> spec.withLabel("Fallback reviewer")),
+                new Choice(fixtures.userId(TestUsers.DIRECTOR), "Jordan Kim"));
+        _setValue(_get(DatePicker.class), LocalDate.now(ZoneOffset.UTC).plusDays(14));
+        _setValue(_get(Select.class, spec -> spec.withLabel("Items nobody decided by the due date")), DueDatePolicy.REVOKE);
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .anyMatch(text -> text.endsWith("; items nobody decided by then: revoke them."));
     }
 
     @Test
