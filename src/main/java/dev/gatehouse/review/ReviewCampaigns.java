@@ -27,8 +27,11 @@ import dev.gatehouse.shared.DurationText;
 import dev.gatehouse.shared.TimeText;
 
 /**
- * Access review campaigns: admins define and launch them; admins and auditors read them and their
- * items. A launch snapshots the items in the background (the review-launch task).
+ * Access review campaigns: admins define and launch them (not on a stale directory sync, unless they
+ * override), and after launch extend the due date, close early, cancel, reassign items and confirm or
+ * keep what the due-date policy held back; admins and auditors read them, their items, progress and
+ * what closing now would do. A launch snapshots the items in the background (the review-launch task); a
+ * close applies the due-date policy in the background (review-close).
  */
 @Service
 @Transactional(readOnly = true)
