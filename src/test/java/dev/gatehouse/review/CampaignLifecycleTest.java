@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestClock;
@@ -31,6 +32,9 @@ import dev.gatehouse.shared.SystemActor;
  */
 @SpringBootTest
 @Import(TestClock.Config.class)
+// Closed after the class: its scheduler shares the test database, and would otherwise run other classes'
+// tasks (review-apply) against this context's own sandbox.
+@DirtiesContext
 class CampaignLifecycleTest {
 
     private static final Duration PAST_DUE = Duration.ofDays(15);
@@ -107,6 +111,18 @@ class CampaignLifecycleTest {
         assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> campaigns.extendDueDate(campaign.id(),
                 extended.dueAt().plus(Duration.ofDays(1))))).isInstanceOf(ReviewProblem.class)
                 .hasMessage("The due date must be in the future.");
+    }
+
+    @Test
+    void the_due_date_check_leaves_a_campaign_whose_due_date_moved_later() {
+        ReviewCampaign campaign = launched(fixtures.account(), DueDatePolicy.REVOKE);
+        as(TestUsers.ADMIN, () -> campaigns.extendDueDate(campaign.id(), campaign.dueAt().plus(Duration.ofDays(30))));
+        clock.advance(PAST_DUE);
+
+        closer.closeDue();
+        assertThat(closer.close(campaign.id(), false, SystemActor.NAME)).isFalse();
+
+        assertThat(as(TestUsers.ADMIN, () -> campaigns.campaign(campaign.id())).status()).isEqualTo(CampaignStatus.ACTIVE);
     }
 
     @Test

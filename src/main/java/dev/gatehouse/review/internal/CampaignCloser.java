@@ -67,13 +67,18 @@ public class CampaignCloser {
     /**
      * ACTIVE → CLOSED in the caller's transaction, and the review-close task scheduled to apply the policy.
      *
-     * @return false when the campaign was not ACTIVE (closed already, cancelled, not launched)
+     * @param early false for the due-date check, which leaves a campaign whose due date moved later since it looked
+     * @return false when the campaign was not ACTIVE (closed already, cancelled, not launched) or, unless early,
+     *         is not due any more
      */
     public boolean close(long campaignId, boolean early, String by) {
         if (campaigns.lockStatus(campaignId).filter(s -> s == CampaignStatus.ACTIVE).isEmpty()) {
             return false;
         }
         ReviewCampaign campaign = campaigns.find(campaignId).orElseThrow();
+        if (!early && campaign.dueAt().isAfter(clock.instant())) {
+            return false;
+        }
         ClosePreview preview = preview(campaign);
         Instant at = clock.instant();
         campaigns.end(campaignId, CampaignStatus.CLOSED, by, at);

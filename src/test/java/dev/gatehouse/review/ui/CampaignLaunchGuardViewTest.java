@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +31,9 @@ import dev.gatehouse.review.ReviewerStage;
 
 /** The launch confirmation when the directory's last successful sync is older than a launch allows. */
 @Import(TestClock.Config.class)
+// Closed after the class: its scheduler shares the test database, and would otherwise run other classes'
+// tasks (review-apply) against this context's own sandbox.
+@DirtiesContext
 class CampaignLaunchGuardViewTest extends KaribuTest {
 
     @Autowired
