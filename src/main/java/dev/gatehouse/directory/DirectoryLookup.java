@@ -1,5 +1,6 @@
 package dev.gatehouse.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.internal.LookupRepository;
 import dev.gatehouse.directory.internal.OwnershipReader;
+import dev.gatehouse.directory.internal.SyncRunRepository;
 
 /**
  * Facts about people, groups, accounts and permission sets from the last sync, for other modules'
@@ -20,10 +22,17 @@ public class DirectoryLookup {
 
     private final LookupRepository repository;
     private final OwnershipReader owners;
+    private final SyncRunRepository syncRuns;
 
-    DirectoryLookup(LookupRepository repository, OwnershipReader owners) {
+    DirectoryLookup(LookupRepository repository, OwnershipReader owners, SyncRunRepository syncRuns) {
         this.repository = repository;
         this.owners = owners;
+        this.syncRuns = syncRuns;
+    }
+
+    /** When the last successful sync finished, so callers can tell how old these facts are; empty before the first. */
+    public Optional<Instant> lastSuccessfulSync() {
+        return syncRuns.lastSucceededAt();
     }
 
     /** Who owns the account or permission set, or why nobody does; empty when the sync has not seen it. */

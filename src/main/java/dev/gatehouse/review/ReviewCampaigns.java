@@ -1,26 +1,37 @@
 package dev.gatehouse.review;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.internal.CampaignRepository;
+import dev.gatehouse.review.internal.CampaignCloser;
 import dev.gatehouse.review.internal.ItemRepository;
+import dev.gatehouse.review.internal.ReviewProperties;
+import dev.gatehouse.review.internal.Revocations;
 import dev.gatehouse.review.internal.ReviewWork;
 import dev.gatehouse.security.AdminOnly;
 import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.shared.DurationText;
+import dev.gatehouse.shared.TimeText;
 
 /**
- * Access review campaigns: admins define and launch them; admins and auditors read them and their
- * items. A launch snapshots the items in the background (the review-launch task).
+ * Access review campaigns: admins define and launch them (not on a stale directory sync, unless they
+ * override), and after launch extend the due date, close early, cancel, reassign items and confirm or
+ * keep what the due-date policy held back; admins and auditors read them, their items, progress and
+ * what closing now would do. A launch snapshots the items in the background (the review-launch task); a
+ * close applies the due-date policy in the background (review-close).
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,16 +45,25 @@ public class ReviewCampaigns {
     private final ItemRepository items;
     private final DirectoryLookup directory;
     private final ReviewWork work;
+    private final CampaignCloser closer;
+    private final Revocations revocations;
+    private final ReviewProperties settings;
     private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewCampaigns(CampaignRepository campaigns, ItemRepository items, DirectoryLookup directory, ReviewWork work,
-                    CurrentUser currentUser, Clock clock) {
+                    CampaignCloser closer, Revocations revocations, ReviewProperties settings,
+                    CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.directory = directory;
         this.work = work;
+        this.closer = closer;
+        this.revocations = revocations;
+        this.settings = settings;
         this.currentUser = currentUser;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,10 +76,21 @@ public class ReviewCampaigns {
         return campaigns.find(id).orElseThrow();
     }
 
-    /** DRAFT → LAUNCHING, and the launch task runs as soon as this commits. */
+    /** DRAFT → LAUNCHING, refused while the directory's last successful sync is too old. */
     @Transactional
     @AdminOnly
     public ReviewCampaign launch(long campaignId) {
+        return launch(campaignId, false);
+    }
+
+    /**
+     * DRAFT → LAUNCHING, and the launch task runs as soon as this commits. Refused when the directory's last
+     * successful sync is older than {@code gatehouse.reviews.max-sync-age} or none succeeded, since the items
+     * would not be what Identity Center holds, unless {@code override} (audited).
+     */
+    @Transactional
+    @AdminOnly
+    public ReviewCampaign launch(long campaignId, boolean override) {
         CampaignStatus status = campaigns.lockStatus(campaignId)
                 .orElseThrow(() -> new ReviewProblem("No such review campaign."));
         if (status != CampaignStatus.DRAFT) {
@@ -70,9 +101,172 @@ public class ReviewCampaigns {
         if (!campaign.dueAt().isAfter(clock.instant())) {
             throw new ReviewProblem("dueAt", "The due date has passed: choose a later one before launching.");
         }
-        campaigns.launching(campaignId, currentUser.require().displayName());
+        String by = currentUser.require().displayName();
+        Optional<String> stale = staleSync();
+        if (stale.isPresent() && !override) {
+            throw new ReviewProblem("sync", stale.get());
+        }
+        stale.ifPresent(refusal -> events.publishEvent(new ReviewLaunchedDespiteStaleSync(campaignId, campaign.name(),
+                refusal, by, clock.instant())));
+        campaigns.launching(campaignId, by);
         work.launchNow(campaignId);
         return campaigns.find(campaignId).orElseThrow();
+    }
+
+    /** Why a launch now would snapshot stale items, or empty when the last successful sync is recent enough. */
+    public Optional<String> staleSync() {
+        Optional<Instant> last = directory.lastSuccessfulSync();
+        if (last.isEmpty()) {
+            return Optional.of("No directory sync has succeeded yet, so the items would not be what Identity Center "
+                    + "holds: run a sync first, or launch anyway.");
+        }
+        Duration age = Duration.between(last.get(), clock.instant());
+        if (age.compareTo(settings.maxSyncAge()) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("The last successful directory sync finished " + DurationText.of(age)
+                + " ago, longer than the " + DurationText.of(settings.maxSyncAge())
+                + " a launch allows: run a sync first, or launch anyway.");
+    }
+
+    /** Moves the due date of a DRAFT or ACTIVE campaign later; it must stay in the future. */
+    @Transactional
+    @AdminOnly
+    public ReviewCampaign extendDueDate(long campaignId, Instant dueAt) {
+        ReviewCampaign campaign = locked(campaignId);
+        if (campaign.status() != CampaignStatus.DRAFT && campaign.status() != CampaignStatus.ACTIVE) {
+            throw new ReviewProblem("The campaign is " + label(campaign.status()) + ", so its due date no longer moves.");
+        }
+        if (dueAt == null || !dueAt.isAfter(campaign.dueAt())) {
+            throw new ReviewProblem("dueAt", "Choose a date after the current due date, " + TimeText.of(campaign.dueAt())
+                    + ".");
+        }
+        if (!dueAt.isAfter(clock.instant())) {
+            throw new ReviewProblem("dueAt", "The due date must be in the future.");
+        }
+        campaigns.dueAt(campaignId, dueAt);
+        events.publishEvent(new ReviewCampaignDueDateExtended(campaignId, campaign.name(), campaign.dueAt(), dueAt,
+                currentUser.require().displayName(), clock.instant()));
+        return campaigns.find(campaignId).orElseThrow();
+    }
+
+    /** What closing now would do to the undecided items, shown before an early close and while ACTIVE. */
+    public ClosePreview closePreview(long campaignId) {
+        return closer.preview(campaign(campaignId));
+    }
+
+    /** ACTIVE → CLOSED now; the undecided items follow the due-date policy as at the due date. */
+    @Transactional
+    @AdminOnly
+    public ReviewCampaign closeEarly(long campaignId) {
+        ReviewCampaign campaign = campaign(campaignId);
+        if (!closer.close(campaignId, true, currentUser.require().displayName())) {
+            throw new ReviewProblem("Only an active campaign can be closed; this one is " + label(campaign.status()) + ".");
+        }
+        return campaigns.find(campaignId).orElseThrow();
+    }
+
+    /** DRAFT or ACTIVE → CANCELLED: undecided items stay as they are, decisions already applied stay applied. */
+    @Transactional
+    @AdminOnly
+    public ReviewCampaign cancel(long campaignId) {
+        ReviewCampaign campaign = locked(campaignId);
+        if (campaign.status() != CampaignStatus.DRAFT && campaign.status() != CampaignStatus.ACTIVE) {
+            throw new ReviewProblem("Only a draft or active campaign can be cancelled; this one is "
+                    + label(campaign.status()) + ".");
+        }
+        String by = currentUser.require().displayName();
+        campaigns.end(campaignId, CampaignStatus.CANCELLED, by, clock.instant());
+        events.publishEvent(new ReviewCampaignCancelled(campaignId, campaign.name(), campaign.status(), by,
+                clock.instant()));
+        return campaigns.find(campaignId).orElseThrow();
+    }
+
+    /** Gives a pending item of an active campaign another reviewer: a person, never the person under review. */
+    @Transactional
+    @AdminOnly
+    public ReviewItemRow reassign(long itemId, String reviewerUserId) {
+        ReviewItemRow item = items.lock(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
+        ReviewCampaign campaign = campaigns.find(item.campaignId()).orElseThrow();
+        if (campaign.status() != CampaignStatus.ACTIVE) {
+            throw new ReviewProblem("The campaign is " + label(campaign.status()) + ": its items are not reassigned now.");
+        }
+        if (item.status() != ItemStatus.PENDING) {
+            throw new ReviewProblem("The item is decided already, so it needs no other reviewer.");
+        }
+        UserRow reviewer = directory.user(reviewerUserId == null ? "" : reviewerUserId)
+                .orElseThrow(() -> new ReviewProblem("reviewer", "Choose a person in the directory."));
+        if (reviewer.id().equals(item.person().userId())) {
+            throw new ReviewProblem("reviewer", "Nobody reviews their own access: choose someone other than "
+                    + reviewer.displayName() + ".");
+        }
+        if (!reviewer.enabled()) {
+            throw new ReviewProblem("reviewer", reviewer.displayName() + " is disabled in the Identity Store.");
+        }
+        String by = currentUser.require().displayName();
+        items.reassign(itemId, new Reviewer(Reviewer.Type.USER, reviewer.id(), reviewer.displayName(),
+                "Reassigned by " + by), clock.instant());
+        events.publishEvent(new ReviewItemReassigned(campaign.id(), campaign.name(), itemId, item.person(),
+                item.access(), item.reviewer().name(), reviewer.displayName(), by, clock.instant()));
+        return items.find(itemId).orElseThrow();
+    }
+
+    /** Counts overall and per reviewer: pending, decided, applying, removed, failed, waiting for the IdP. */
+    public CampaignProgress progress(long campaignId) {
+        return CampaignProgress.of(items.progress(campaignId));
+    }
+
+    /** Items the due-date policy held back from a revoke, as the last admin-level access of their account. */
+    public List<ReviewItemRow> needingConfirmation(long campaignId) {
+        return items.flagged(campaignId, ItemFlag.NEEDS_CONFIRMATION);
+    }
+
+    /** An admin confirms the policy's revoke of an item it held back: applied as a reviewer's revoke. */
+    @Transactional
+    @AdminOnly
+    public ReviewItemRow confirmRevoke(long itemId) {
+        ReviewItemRow item = held(itemId);
+        String by = currentUser.require().displayName();
+        String why = "Undecided at the due date; revoke confirmed by " + by + " (last admin-level access)";
+        revocations.revoke(item, why, by, clock.instant());
+        items.flag(itemId, Optional.empty(), clock.instant());
+        publishDecided(item, Decision.REVOKE, why, by);
+        return items.find(itemId).orElseThrow();
+    }
+
+    /** An admin keeps an item the policy held back. */
+    @Transactional
+    @AdminOnly
+    public ReviewItemRow keepHeld(long itemId) {
+        ReviewItemRow item = held(itemId);
+        String by = currentUser.require().displayName();
+        String why = "Undecided at the due date; kept by " + by + " as the last admin-level access of its account";
+        items.decide(itemId, item.stage(), Decision.KEEP, why, by, ItemStatus.DECIDED, clock.instant());
+        items.flag(itemId, Optional.empty(), clock.instant());
+        publishDecided(item, Decision.KEEP, why, by);
+        return items.find(itemId).orElseThrow();
+    }
+
+    private ReviewItemRow held(long itemId) {
+        ReviewItemRow item = items.lock(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
+        if (item.status() != ItemStatus.PENDING || item.flag().orElse(null) != ItemFlag.NEEDS_CONFIRMATION) {
+            throw new ReviewProblem("This item is not waiting for a confirmation.");
+        }
+        return item;
+    }
+
+    private void publishDecided(ReviewItemRow item, Decision decision, String why, String by) {
+        events.publishEvent(new ReviewItemDecided(item.campaignId(), item.campaignName(), item.id(), item.stage(), 0,
+                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, clock.instant()));
+    }
+
+    private ReviewCampaign locked(long campaignId) {
+        campaigns.lockStatus(campaignId).orElseThrow(() -> new ReviewProblem("No such review campaign."));
+        return campaigns.find(campaignId).orElseThrow();
+    }
+
+    private static String label(CampaignStatus status) {
+        return status.name().toLowerCase().replace('_', ' ');
     }
 
     public ReviewCampaign campaign(long campaignId) {

@@ -13,8 +13,7 @@ import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.ItemRepository;
-import dev.gatehouse.review.internal.MembershipRemovals;
-import dev.gatehouse.review.internal.ReviewWork;
+import dev.gatehouse.review.internal.Revocations;
 import dev.gatehouse.review.internal.ReviewerResolution;
 import dev.gatehouse.security.AnyoneSignedIn;
 import dev.gatehouse.security.CurrentUser;
@@ -37,19 +36,17 @@ public class ReviewDecisions {
     private final ItemRepository items;
     private final CampaignRepository campaigns;
     private final DirectoryLookup directory;
-    private final ReviewWork work;
-    private final MembershipRemovals memberships;
+    private final Revocations revocations;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
-                    ReviewWork work, MembershipRemovals memberships, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                    Revocations revocations, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.items = items;
         this.campaigns = campaigns;
         this.directory = directory;
-        this.work = work;
-        this.memberships = memberships;
+        this.revocations = revocations;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -103,13 +100,8 @@ public class ReviewDecisions {
             items.nextStage(itemId, nextStage, nextReviewer(campaign, item, nextStage), at);
         } else if (decision == Decision.KEEP) {
             items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
-        } else if (item.held() == HowHeld.DIRECT) {
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.APPLYING, at);
-            work.applyNow(itemId);
         } else {
-            // Removing the group's assignment would cut everyone in the group; the membership is the person's.
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.APPLYING, at);
-            memberships.request(item, at);
+            revocations.revoke(item, why, by, at);
         }
         events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
                 item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at));

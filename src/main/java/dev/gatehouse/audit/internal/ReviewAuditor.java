@@ -7,15 +7,23 @@ import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.Population;
+import dev.gatehouse.review.ReviewCampaignCancelled;
+import dev.gatehouse.review.ReviewCampaignClosed;
+import dev.gatehouse.review.ReviewCampaignDueDateExtended;
 import dev.gatehouse.review.ReviewCampaignLaunched;
 import dev.gatehouse.review.ReviewItemDecided;
+import dev.gatehouse.review.ReviewItemReassigned;
+import dev.gatehouse.review.ReviewLaunchedDespiteStaleSync;
 import dev.gatehouse.review.ReviewMembershipRemoved;
+import dev.gatehouse.shared.TimeText;
 
 /**
  * Writes access reviews to the audit trail: each launch with its population (counts and SHA-256), so the
  * chain vouches for the list reviewed, and each decision under the decision id the access ledger's
- * writes for it carry, so a revoke and its removal in Identity Center read as one story; a person removed
- * from a group for a revoke is recorded under that id too.
+ * writes for it carry, so a revoke and its removal in Identity Center read as one story (a person removed
+ * from a group for a revoke too); and what admins do to a campaign after launch: a launch past the
+ * sync-age guard, due dates moved, closes (with what the due-date policy was about to do), cancels and
+ * reassigned items.
  */
 @Component
 class ReviewAuditor {
@@ -63,5 +71,49 @@ class ReviewAuditor {
                 .about(AuditSubjects.NONE.account(event.access().accountId())
                         .permissionSetNamed(event.access().permissionSetName())
                         .concerning(event.person().displayName())));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewLaunchedDespiteStaleSync event) {
+        repository.append(NewEntry.of(event.at(), event.launchedBy(),
+                AuditAction.REVIEW_CAMPAIGN_LAUNCHED_DESPITE_STALE_SYNC, campaign(event.name(), event.campaignId()),
+                "Launched anyway: " + event.refusal()));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewCampaignDueDateExtended event) {
+        repository.append(NewEntry.of(event.at(), event.extendedBy(), AuditAction.REVIEW_DUE_DATE_EXTENDED,
+                campaign(event.name(), event.campaignId()), "Due " + TimeText.of(event.dueAt()) + " instead of "
+                        + TimeText.of(event.previousDueAt())));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewCampaignClosed event) {
+        repository.append(NewEntry.of(event.at(), event.closedBy(), AuditAction.REVIEW_CAMPAIGN_CLOSED,
+                campaign(event.name(), event.campaignId()), (event.early() ? "Closed early" : "Closed at the due date")
+                        + " with the policy " + event.preview().policy() + ": " + event.preview().text()));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewCampaignCancelled event) {
+        repository.append(NewEntry.of(event.at(), event.cancelledBy(), AuditAction.REVIEW_CAMPAIGN_CANCELLED,
+                campaign(event.name(), event.campaignId()), "Cancelled while " + event.was().name().toLowerCase()
+                        + "; undecided items left as they are"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewItemReassigned event) {
+        repository.append(NewEntry.of(event.at(), event.reassignedBy(), AuditAction.REVIEW_ITEM_REASSIGNED,
+                        "review item " + event.itemId() + " of campaign " + event.campaignName(),
+                        event.person().displayName() + ", " + event.access().permissionSetName() + " on "
+                                + event.access().accountName() + ": reviewer " + event.reviewer() + " instead of "
+                                + event.previousReviewer())
+                .about(AuditSubjects.NONE.account(event.access().accountId())
+                        .permissionSetNamed(event.access().permissionSetName())
+                        .concerning(event.person().displayName())));
+    }
+
+    private static String campaign(String name, long id) {
+        return "review campaign " + name + " (#" + id + ")";
     }
 }

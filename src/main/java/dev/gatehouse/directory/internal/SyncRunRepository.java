@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.directory.DirectoryPage;
@@ -77,6 +78,13 @@ public class SyncRunRepository {
                 .set(DIRECTORY_SYNC_RUN.ERROR, "Interrupted: the node running it stopped")
                 .where(DIRECTORY_SYNC_RUN.STATUS.eq(SyncStatus.RUNNING))
                 .execute();
+    }
+
+    /** When the newest successful sync finished, or empty when none has. */
+    public Optional<Instant> lastSucceededAt() {
+        return Optional.ofNullable(db.select(DSL.max(DIRECTORY_SYNC_RUN.FINISHED_AT)).from(DIRECTORY_SYNC_RUN)
+                .where(DIRECTORY_SYNC_RUN.STATUS.eq(SyncStatus.SUCCEEDED)).fetchOne(r -> r.value1()))
+                .map(at -> at.toInstant());
     }
 
     public Optional<SyncRun> find(long id) {

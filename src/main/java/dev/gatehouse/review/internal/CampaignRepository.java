@@ -2,6 +2,7 @@ package dev.gatehouse.review.internal;
 
 import static dev.gatehouse.db.Tables.REVIEW_CAMPAIGN;
 import static dev.gatehouse.db.Tables.REVIEW_CAMPAIGN_SCOPE;
+import static dev.gatehouse.db.Tables.REVIEW_ITEM;
 import static dev.gatehouse.db.Tables.REVIEW_STAGE;
 
 import java.time.Instant;
@@ -21,6 +22,7 @@ import dev.gatehouse.review.CampaignDraft;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewerKind;
@@ -108,6 +110,32 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.GROUP_COUNT, population.throughGroups())
                 .set(REVIEW_CAMPAIGN.POPULATION_SHA256, population.sha256())
                 .where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
+    }
+
+    public void dueAt(long id, Instant dueAt) {
+        db.update(REVIEW_CAMPAIGN).set(REVIEW_CAMPAIGN.DUE_AT, utc(dueAt)).where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
+    }
+
+    /** CLOSED or CANCELLED, by whom and when; the caller checks the move is allowed. */
+    public void end(long id, CampaignStatus status, String by, Instant at) {
+        db.update(REVIEW_CAMPAIGN).set(REVIEW_CAMPAIGN.STATUS, status.name()).set(REVIEW_CAMPAIGN.ENDED_BY, by)
+                .set(REVIEW_CAMPAIGN.ENDED_AT, utc(at)).where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
+    }
+
+    /** ACTIVE campaigns whose due date has come. */
+    public List<Long> dueActive(Instant now, int limit) {
+        return db.select(REVIEW_CAMPAIGN.ID).from(REVIEW_CAMPAIGN)
+                .where(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name())).and(REVIEW_CAMPAIGN.DUE_AT.le(utc(now)))
+                .orderBy(REVIEW_CAMPAIGN.DUE_AT).limit(limit).fetch(REVIEW_CAMPAIGN.ID);
+    }
+
+    /** CLOSED campaigns that still have items the due-date policy has not dealt with (a close cut short). */
+    public List<Long> closedWithUndecided(int limit) {
+        return db.select(REVIEW_CAMPAIGN.ID).from(REVIEW_CAMPAIGN)
+                .where(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.CLOSED.name()))
+                .andExists(db.selectOne().from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(REVIEW_CAMPAIGN.ID))
+                        .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())).and(REVIEW_ITEM.FLAG.eq("")))
+                .orderBy(REVIEW_CAMPAIGN.ID).limit(limit).fetch(REVIEW_CAMPAIGN.ID);
     }
 
     private ReviewCampaign campaign(ReviewCampaignRecord r) {

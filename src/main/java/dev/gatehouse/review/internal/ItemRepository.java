@@ -27,7 +27,9 @@ import org.springframework.stereotype.Repository;
 import dev.gatehouse.db.tables.records.ReviewItemRecord;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemFlag;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.Reviewer;
@@ -220,11 +222,59 @@ public class ItemRepository {
     }
 
     /** Another reviewer decides the item at its stage, with the reason in the note. */
+    /** Reviewer and status counts of the campaign's items, for its progress. */
+    public List<CampaignProgress.StatusCount> progress(long campaignId) {
+        return db.select(REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME,
+                        REVIEW_ITEM.STATUS, DSL.count())
+                .from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.STATUS)
+                .orderBy(REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.STATUS)
+                .fetch(r -> new CampaignProgress.StatusCount(new Reviewer(Reviewer.Type.valueOf(r.value1()), r.value2(),
+                        r.value3(), ""), ItemStatus.valueOf(r.value4()), r.value5()));
+    }
+
+    /** Ids of the campaign's items nobody decided and the due-date policy has not dealt with, oldest first. */
+    public List<Long> undecided(long campaignId, int limit) {
+        return db.select(REVIEW_ITEM.ID).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())).and(REVIEW_ITEM.FLAG.eq(""))
+                .orderBy(REVIEW_ITEM.ID).limit(limit).fetch(REVIEW_ITEM.ID);
+    }
+
+    /** What the due-date policy weighs for an item: enough to tell admin-level access and what survives. */
+    public record PolicyFacts(long id, String accountId, String permissionSetName, ItemStatus status,
+                              Optional<Decision> decision, Optional<ItemFlag> flag) {
+    }
+
+    /** The campaign's undecided items and its admin-level ones (those on one account only, when given). */
+    public List<PolicyFacts> policyFacts(long campaignId, Optional<String> accountId) {
+        Condition which = REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())
+                .or(AdminLevelAccess.condition(REVIEW_ITEM.PERMISSION_SET_NAME));
+        return db.select(REVIEW_ITEM.ID, REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.STATUS,
+                        REVIEW_ITEM.DECISION, REVIEW_ITEM.FLAG)
+                .from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).and(which)
+                .and(accountId.map(REVIEW_ITEM.ACCOUNT_ID::eq).orElse(DSL.noCondition()))
+                .orderBy(REVIEW_ITEM.ID)
+                .fetch(r -> new PolicyFacts(r.value1(), r.value2(), r.value3(), ItemStatus.valueOf(r.value4()),
+                        Optional.ofNullable(r.value5()).map(Decision::valueOf),
+                        Optional.of(r.value6()).filter(f -> !f.isEmpty()).map(ItemFlag::valueOf)));
+    }
+
+    public void flag(long itemId, Optional<ItemFlag> flag, Instant at) {
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.FLAG, flag.map(Enum::name).orElse(""))
+                .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
     public void reassign(long itemId, Reviewer reviewer, Instant at) {
         db.update(REVIEW_ITEM).set(REVIEW_ITEM.REVIEWER_TYPE, reviewer.type().name())
                 .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
                 .set(REVIEW_ITEM.REVIEWER_NOTE, reviewer.note()).set(REVIEW_ITEM.UPDATED_AT, utc(at))
                 .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /** The campaign's items held back from a revoke for an admin's confirmation. */
+    public List<ReviewItemRow> flagged(long campaignId, ItemFlag flag) {
+        return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).and(REVIEW_ITEM.FLAG.eq(flag.name()))
+                .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())).orderBy(REVIEW_ITEM.ID).fetch(ItemRepository::row);
     }
 
     private SelectOnConditionStep<Record> rows() {
@@ -248,7 +298,8 @@ public class ItemRepository {
                 new ReviewItemRow.AfterSync(instant(r.get(REVIEW_ITEM.CONFIRMED_AT)),
                         Optional.ofNullable(r.get(REVIEW_ITEM.CONFIRMED_BY_SYNC)),
                         Optional.ofNullable(r.get(REVIEW_ITEM.STILL_PRESENT_SYNC))),
-                r.get(REVIEW_ITEM.PERSON_LEFT));
+                r.get(REVIEW_ITEM.PERSON_LEFT),
+                Optional.of(r.get(REVIEW_ITEM.FLAG)).filter(flag -> !flag.isEmpty()).map(ItemFlag::valueOf));
     }
 
     private static Optional<Instant> instant(OffsetDateTime at) {

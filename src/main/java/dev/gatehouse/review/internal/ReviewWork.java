@@ -40,6 +40,10 @@ public class ReviewWork {
         schedule(ReviewTasks.REMOVE_MEMBERSHIP, itemId);
     }
 
+    public void closeNow(long campaignId) {
+        schedule(ReviewTasks.CLOSE, campaignId);
+    }
+
     private void schedule(String task, long id) {
         scheduler.getObject().scheduleIfNotExists(new TaskInstance<Void>(task, String.valueOf(id)), clock.instant());
         dueTasks.getObject().runAfterCommit();

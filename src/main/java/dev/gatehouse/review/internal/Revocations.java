@@ -1,6 +1,7 @@
 package dev.gatehouse.review.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.gatehouse.access.AssignmentKey;
 import dev.gatehouse.access.AssignmentLedger;
 import dev.gatehouse.access.StandingRemoval;
+import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewItemDecided;
@@ -26,14 +28,35 @@ public class Revocations {
 
     private final ItemRepository items;
     private final AssignmentLedger ledger;
+    private final MembershipRemovals memberships;
+    private final ReviewWork work;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Revocations(ItemRepository items, AssignmentLedger ledger, PlatformTransactionManager transactions, Clock clock) {
+    Revocations(ItemRepository items, AssignmentLedger ledger, MembershipRemovals memberships, ReviewWork work,
+                PlatformTransactionManager transactions, Clock clock) {
         this.items = items;
         this.ledger = ledger;
+        this.memberships = memberships;
+        this.work = work;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+    }
+
+    /**
+     * Records a revoke at the item's stage and starts applying it, in the caller's transaction: a direct
+     * item goes to the ledger (review-apply); one held through a group never removes the group's assignment
+     * (that would cut everyone in the group) and waits for someone to remove the membership.
+     */
+    public void revoke(ReviewItemRow item, String comment, String by, Instant at) {
+        if (item.held() == HowHeld.DIRECT) {
+            items.decide(item.id(), item.stage(), Decision.REVOKE, comment, by, ItemStatus.APPLYING, at);
+            work.applyNow(item.id());
+        } else {
+            // Removing the group's assignment would cut everyone in the group; the membership is the person's.
+            items.decide(item.id(), item.stage(), Decision.REVOKE, comment, by, ItemStatus.APPLYING, at);
+            memberships.request(item, at);
+        }
     }
 
     /**

@@ -37,8 +37,8 @@ import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.ui.FormFields;
 
 /**
- * An admin defines a campaign: what it reviews, who reviews in which stages, the fallback reviewer and
- * the due date. It is saved as a draft, launched from its page.
+ * An admin defines a campaign: what it reviews, who reviews in which stages, the fallback reviewer, the
+ * due date and what happens then to items nobody decided. It is saved as a draft, launched from its page.
  */
 class CampaignDialog extends Dialog {
 
@@ -57,6 +57,7 @@ class CampaignDialog extends Dialog {
     private final Select<String> secondStage = new Select<>();
     private final ComboBox<Choice> fallback = new ComboBox<>("Fallback reviewer");
     private final DatePicker due = new DatePicker("Due (end of the day, UTC)");
+    private final Select<DueDatePolicy> policy = new Select<>();
 
     CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created) {
         setHeaderTitle("New review campaign");
@@ -95,15 +96,21 @@ class CampaignDialog extends Dialog {
         fallback.setHelperText("Decides whenever a stage has nobody who may: no manager or owner, the reviewer is the "
                 + "person under review, or has left.");
         due.setMin(LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        due.setHelperText("Reviewers see it; items nobody decided by then are kept.");
+        due.setHelperText("Reviewers see it; the campaign closes then.");
+        policy.setLabel("Items nobody decided by the due date");
+        policy.setItems(DueDatePolicy.values());
+        policy.setItemLabelGenerator(ReviewText::policy);
+        policy.setValue(DueDatePolicy.KEEP);
+        policy.setHelperText("Revoking never removes the last admin-level access of an account without an admin's "
+                + "confirmation; the campaign's page previews what it would do.");
 
         FormLayout form = new FormLayout(name, description, scope, ous, accounts, excludedSets, excludedGroups,
-                firstStage, secondStage, fallback, due);
+                firstStage, secondStage, fallback, due, policy);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
         FormFields fields = new FormFields(Map.of("name", name, "description", description, "scope", accounts,
-                "stages", secondStage, "fallbackReviewer", fallback, "dueAt", due));
+                "stages", secondStage, "fallbackReviewer", fallback, "dueAt", due, "dueDatePolicy", policy));
         Button save = new Button("Save as draft", click -> {
             fields.clearErrors();
             try {
@@ -133,8 +140,7 @@ class CampaignDialog extends Dialog {
                 chosen.excluding(ids(excludedSets), ids(excludedGroups)), stages,
                 fallback.getValue() == null ? "" : fallback.getValue().id(),
                 due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
-                // The due-date job that would revoke or flag undecided items is not built yet: they are kept.
-                DueDatePolicy.KEEP);
+                policy.getValue());
     }
 
     private static Set<String> ids(MultiSelectComboBox<Choice> box) {

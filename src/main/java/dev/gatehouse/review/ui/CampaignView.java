@@ -1,19 +1,27 @@
 package dev.gatehouse.review.ui;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,9 +32,14 @@ import jakarta.annotation.security.RolesAllowed;
 
 import dev.gatehouse.directory.Directory;
 import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessPolicy.Picker;
+import dev.gatehouse.policy.Choice;
+import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewProblem;
@@ -37,8 +50,11 @@ import dev.gatehouse.shared.Toasts;
 import dev.gatehouse.ui.Polling;
 
 /**
- * One campaign: what it reviews and who decides, what the launch snapshot (counts and hash), and every
- * item with where it stands. An admin launches a draft here; the page follows the launch as it runs.
+ * One campaign: what it reviews and who decides, what the launch snapshot (counts and hash), progress
+ * overall and per reviewer, and every item with where it stands. An admin launches a draft here (or
+ * launches anyway on a stale sync), the page follows the launch as it runs; on an active campaign an admin
+ * extends the due date, closes it now after the due-date policy's preview, cancels it and reassigns
+ * pending items; after a close, confirms or keeps what the policy held back as last admin-level access.
  */
 @Route("reviews/campaigns/:id")
 @PageTitle("Review campaign · Gatehouse")
@@ -49,16 +65,23 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     static final String LAUNCH_ID = "launch-campaign";
     static final String ITEMS_ID = "campaign-items";
     static final String STATUS_ID = "campaign-status";
+    static final String PROGRESS_ID = "campaign-progress";
+    static final String PREVIEW_ID = "close-preview";
+    static final String HELD_ID = "needing-confirmation";
+    static final String REASSIGN = "reassign";
+    static final String DECIDE = "decide";
 
     private final ReviewCampaigns campaigns;
     private final Directory directory;
+    private final AccessPolicy choices;
     private final boolean admin;
     private long campaignId;
     private CampaignStatus shown;
 
-    public CampaignView(ReviewCampaigns campaigns, Directory directory, CurrentUser currentUser) {
+    public CampaignView(ReviewCampaigns campaigns, Directory directory, AccessPolicy choices, CurrentUser currentUser) {
         this.campaigns = campaigns;
         this.directory = directory;
+        this.choices = choices;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
         addClassName("gatehouse-page");
         setSizeFull();
@@ -101,7 +124,29 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
             launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(launch);
         }
+        if (campaign.status() == CampaignStatus.ACTIVE) {
+            Paragraph preview = new Paragraph("If it closed now: " + campaigns.closePreview(campaign.id()).text());
+            preview.setId(PREVIEW_ID);
+            add(preview);
+        }
+        if (admin) {
+            HorizontalLayout actions = new HorizontalLayout();
+            if (campaign.status() == CampaignStatus.ACTIVE) {
+                actions.add(new Button("Extend due date…", click -> extendDueDate(campaign)),
+                        new Button("Close now…", click -> confirmClose(campaign)));
+            }
+            if (campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.ACTIVE) {
+                Button cancel = new Button("Cancel campaign…", click -> confirmCancel(campaign));
+                cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                actions.add(cancel);
+            }
+            if (actions.getComponentCount() > 0) {
+                add(actions);
+            }
+        }
         if (campaign.population().isPresent()) {
+            showProgress();
+            showHeld(campaign);
             Grid<ReviewItemRow> items = new Grid<>();
             items.setId(ITEMS_ID);
             items.addColumn(ReviewText::person).setHeader("Person").setAutoWidth(true);
@@ -113,6 +158,10 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                     .setTooltipGenerator(item -> item.reviewer().note());
             items.addColumn(ReviewText::state).setHeader("Decision").setFlexGrow(1)
                     .setTooltipGenerator(ReviewItemRow::comment);
+            if (admin && campaign.status() == CampaignStatus.ACTIVE) {
+                items.addComponentColumn(item -> item.status() != ItemStatus.PENDING ? new Span()
+                        : new Button("Reassign…", click -> reassign(item))).setKey(REASSIGN).setAutoWidth(true);
+            }
             items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
             items.setEmptyStateText("Nothing in scope was standing access at launch.");
             items.setItems(query -> campaigns.items(campaignId, query.getOffset(), query.getLimit()).stream());
@@ -122,20 +171,146 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void confirmLaunch(ReviewCampaign campaign) {
-        ConfirmDialog confirm = new ConfirmDialog("Launch " + campaign.name() + "?",
+        Optional<String> stale = campaigns.staleSync();
+        ConfirmDialog confirm = new ConfirmDialog("Launch " + campaign.name() + "?", stale.orElse(
                 "Gatehouse takes a snapshot of the standing access in scope now, from the last directory sync, and "
-                        + "sends each item to its reviewer. The scope and reviewers cannot change after that.",
-                "Launch", ok -> {
+                        + "sends each item to its reviewer. The scope and reviewers cannot change after that."),
+                stale.isPresent() ? "Launch anyway" : "Launch", ok -> {
                     try {
-                        campaigns.launch(campaign.id());
+                        campaigns.launch(campaign.id(), stale.isPresent());
                         Toasts.success("Launching: the items appear here when the snapshot is done.");
                     } catch (ReviewProblem problem) {
                         Toasts.error(problem.getMessage());
                     }
-                    getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
+                    refresh();
                 });
         confirm.setCancelable(true);
         confirm.open();
+    }
+
+    private void showProgress() {
+        CampaignProgress progress = campaigns.progress(campaignId);
+        Paragraph overall = new Paragraph("Overall: " + ReviewText.counts(progress.overall()) + ".");
+        overall.setId(PROGRESS_ID);
+        Grid<CampaignProgress.ReviewerProgress> reviewers = new Grid<>();
+        reviewers.addColumn(r -> r.reviewer().name()).setHeader("Reviewer").setAutoWidth(true);
+        reviewers.addColumn(r -> r.counts().pending()).setHeader("Pending");
+        reviewers.addColumn(r -> r.counts().decided()).setHeader("Decided");
+        reviewers.addColumn(r -> r.counts().applying()).setHeader("Being removed");
+        reviewers.addColumn(r -> r.counts().removed()).setHeader("Removed");
+        reviewers.addColumn(r -> r.counts().failed()).setHeader("Failed");
+        reviewers.addColumn(r -> r.counts().waitingForIdp()).setHeader("Waiting for IdP");
+        reviewers.setAllRowsVisible(true);
+        // One row per reviewer: a short list even in a large campaign.
+        reviewers.setItems(progress.reviewers());
+        add(new H3("Progress"), overall, reviewers);
+    }
+
+    private void showHeld(ReviewCampaign campaign) {
+        List<ReviewItemRow> held = campaigns.needingConfirmation(campaign.id());
+        if (held.isEmpty()) {
+            return;
+        }
+        Grid<ReviewItemRow> grid = new Grid<>();
+        grid.setId(HELD_ID);
+        grid.addColumn(item -> item.person().displayName()).setHeader("Person").setAutoWidth(true);
+        grid.addColumn(item -> item.access().accountName() + " (" + item.access().accountId() + ")")
+                .setHeader("Account").setAutoWidth(true);
+        grid.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);
+        if (admin) {
+            grid.addComponentColumn(item -> new HorizontalLayout(
+                    new Button("Confirm revoke", click -> act(() -> campaigns.confirmRevoke(item.id()),
+                            "Revoked: being removed in Identity Center.")),
+                    new Button("Keep", click -> act(() -> campaigns.keepHeld(item.id()), "Kept."))))
+                    .setKey(DECIDE).setAutoWidth(true);
+        }
+        grid.setAllRowsVisible(true);
+        // Only what the policy held back as an account's last admin-level access: a handful.
+        grid.setItems(held);
+        add(new H3("Needs confirmation"), new Paragraph("The due-date policy would have revoked these, but each is the "
+                + "last admin-level access of its account: confirm the revoke or keep it."), grid);
+    }
+
+    private void extendDueDate(ReviewCampaign campaign) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Extend the due date of " + campaign.name());
+        DatePicker date = new DatePicker("New due date (end of the day, UTC)");
+        date.setMin(campaign.dueAt().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1));
+        dialog.add(new Paragraph("Now due " + TimeText.of(campaign.dueAt()) + "."), date);
+        Button extend = new Button("Extend", click -> {
+            try {
+                campaigns.extendDueDate(campaign.id(), date.getValue() == null ? null
+                        : date.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC));
+                dialog.close();
+                Toasts.success("The due date moved.");
+                refresh();
+            } catch (ReviewProblem problem) {
+                date.setInvalid(true);
+                date.setErrorMessage(problem.getMessage());
+            }
+        });
+        extend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Back", click -> dialog.close()), extend);
+        dialog.open();
+    }
+
+    private void confirmClose(ReviewCampaign campaign) {
+        ConfirmDialog confirm = new ConfirmDialog("Close " + campaign.name() + " now?",
+                "Reviewers stop deciding, and items nobody decided follow the due-date policy ("
+                        + ReviewText.policy(campaign.dueDatePolicy()).toLowerCase() + "): "
+                        + campaigns.closePreview(campaign.id()).text(),
+                "Close now", ok -> act(() -> campaigns.closeEarly(campaign.id()), "Closed."));
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void confirmCancel(ReviewCampaign campaign) {
+        ConfirmDialog confirm = new ConfirmDialog("Cancel " + campaign.name() + "?",
+                "Reviewers stop deciding. Items nobody decided stay as they are and nothing is removed; revokes "
+                        + "already applied stay applied.",
+                "Cancel campaign", ok -> act(() -> campaigns.cancel(campaign.id()), "Cancelled."));
+        confirm.setCancelText("Back");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void reassign(ReviewItemRow item) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reassign " + item.person().displayName() + "'s " + item.access().permissionSetName()
+                + " on " + item.access().accountName());
+        ComboBox<Choice> reviewer = new ComboBox<>("New reviewer");
+        reviewer.setItemLabelGenerator(Choice::label);
+        reviewer.setItems(query -> query.getOffset() > 0 ? Stream.empty()
+                : choices.choices(Picker.PERSON, query.getFilter().orElse(""), Math.min(query.getLimit(), 50)).stream());
+        dialog.add(new Paragraph("Now: " + item.reviewer().name() + "."), reviewer);
+        Button save = new Button("Reassign", click -> {
+            try {
+                campaigns.reassign(item.id(), reviewer.getValue() == null ? "" : reviewer.getValue().id());
+                dialog.close();
+                Toasts.success("Reassigned to " + reviewer.getValue().label() + ".");
+                refresh();
+            } catch (ReviewProblem problem) {
+                reviewer.setInvalid(true);
+                reviewer.setErrorMessage(problem.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Back", click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void act(Runnable action, String done) {
+        try {
+            action.run();
+            Toasts.success(done);
+        } catch (ReviewProblem problem) {
+            Toasts.error(problem.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
     }
 
     /** While the launch runs, the page shows the campaign again once its status moves on. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.review.ui;
 
+import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.HowHeld;
@@ -36,10 +37,15 @@ final class ReviewText {
             case CONFIRMED -> decided + "; removal confirmed by sync #" + item.afterSync().confirmedBySync().orElse(0L)
                     + item.afterSync().confirmedAt().map(at -> " at " + TimeText.of(at)).orElse("");
         };
-        String flag = item.afterSync().flag();
-        return status + (item.applyDetail().isEmpty() || item.status() == ItemStatus.PENDING ? ""
-                : " (" + item.applyDetail() + ")") + (flag.isEmpty() || item.status() != ItemStatus.REMOVED ? ""
-                : "; " + flag);
+        String flag = item.flag().map(f -> switch (f) {
+            case UNDECIDED_AT_DUE_DATE -> "; undecided at the due date";
+            case NEEDS_CONFIRMATION -> "; the policy's revoke waits for an admin to confirm it (the last admin-level "
+                    + "access of its account)";
+        }).orElse("");
+        String afterSync = item.afterSync().flag();
+        return status + flag + (item.applyDetail().isEmpty() || item.status() == ItemStatus.PENDING ? ""
+                : " (" + item.applyDetail() + ")") + (afterSync.isEmpty() || item.status() != ItemStatus.REMOVED ? ""
+                : "; " + afterSync);
     }
 
     /** "Riley Chen", or "Riley Chen (left: disabled in the Identity Store)". */
@@ -50,6 +56,13 @@ final class ReviewText {
     /** "The person's manager". */
     static String capitalised(ReviewerKind kind) {
         return Character.toUpperCase(kind.label().charAt(0)) + kind.label().substring(1);
+    }
+
+    /** "3 pending, 1 decided, 0 being removed, 2 removed, 0 failed, 1 waiting for the IdP". */
+    static String counts(CampaignProgress.Counts counts) {
+        return counts.pending() + " pending, " + counts.decided() + " decided, " + counts.applying() + " being removed, "
+                + counts.removed() + " removed, " + counts.failed() + " failed, " + counts.waitingForIdp()
+                + " waiting for the identity provider";
     }
 
     static String policy(DueDatePolicy policy) {

@@ -4,6 +4,7 @@ import static dev.gatehouse.db.Tables.AUDIT_ENTRY;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -54,5 +55,12 @@ abstract class AuditListenerTest {
         return await().atMost(Duration.ofSeconds(10)).until(() -> db.selectFrom(AUDIT_ENTRY)
                 .where(AUDIT_ENTRY.ID.gt(lastBefore), AUDIT_ENTRY.SUBJECT.eq(subject))
                 .fetch(AuditRepository::entry), entries -> entries.size() == 1).get(0);
+    }
+
+    /** The entries with this subject, once there are this many. */
+    protected List<AuditEntry> awaitEntries(String subject, int count) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> db.selectFrom(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.ID.gt(lastBefore), AUDIT_ENTRY.SUBJECT.eq(subject))
+                .fetch(AuditRepository::entry), entries -> entries.size() == count);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 
@@ -8,13 +9,21 @@ import org.junit.jupiter.api.Test;
 
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.ClosePreview;
 import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.Population;
+import dev.gatehouse.review.ReviewCampaignCancelled;
+import dev.gatehouse.review.ReviewCampaignClosed;
+import dev.gatehouse.review.ReviewCampaignDueDateExtended;
 import dev.gatehouse.review.ReviewCampaignLaunched;
 import dev.gatehouse.review.ReviewItemDecided;
+import dev.gatehouse.review.ReviewItemReassigned;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewMembershipRemoved;
+import dev.gatehouse.review.ReviewLaunchedDespiteStaleSync;
 
 /** Access reviews as an auditor reads them: the launched population with its hash, and each decision and group removal under its id. */
 class ReviewAuditorTest extends AuditListenerTest {
@@ -65,5 +74,40 @@ class ReviewAuditorTest extends AuditListenerTest {
         assertThat(entry.details()).isEqualTo("Removed Riley Chen from group build-team (g-build) in the Identity Store, "
                 + "for Developer on payments-prod (campaign Q4 production review)");
         assertThat(entry.about().person()).isEqualTo("Riley Chen");
+    }
+
+    @Test
+    void a_close_is_recorded_with_the_policy_and_what_it_was_about_to_do() {
+        publish(new ReviewCampaignClosed(campaignId, "Q4 production review", true,
+                new ClosePreview(DueDatePolicy.REVOKE, 5, 5, 2, 2, 1), "Morgan Reyes", AT));
+
+        AuditEntry entry = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
+        assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_CAMPAIGN_CLOSED);
+        assertThat(entry.details()).isEqualTo("Closed early with the policy REVOKE: Would revoke 5 assignments on "
+                + "2 accounts, 2 of them admin-level, 1 the last admin access of its account (held for your confirmation).");
+    }
+
+    @Test
+    void a_cancel_an_extension_a_reassignment_and_a_launch_past_a_stale_sync_are_each_recorded_with_who_did_it() {
+        String subject = "review campaign Q4 production review (#" + campaignId + ")";
+        publish(new ReviewCampaignDueDateExtended(campaignId, "Q4 production review", AT, AT.plusSeconds(86_400),
+                "Morgan Reyes", AT));
+        publish(new ReviewLaunchedDespiteStaleSync(campaignId, "Q4 production review", "No directory sync has "
+                + "succeeded yet", "Morgan Reyes", AT));
+        publish(new ReviewCampaignCancelled(campaignId, "Q4 production review", CampaignStatus.ACTIVE, "Morgan Reyes",
+                AT));
+        publish(new ReviewItemReassigned(campaignId, "Q4 production review", 9,
+                new ReviewItemRow.Person("u-riley", "Riley Chen"),
+                new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
+                "nobody", "Jordan Kim", "Morgan Reyes", AT));
+
+        AuditEntry reassigned = awaitOneEntry("review item 9 of campaign Q4 production review");
+        assertThat(reassigned.action()).isEqualTo(AuditAction.REVIEW_ITEM_REASSIGNED);
+        assertThat(reassigned.details()).isEqualTo("Riley Chen, Developer on payments-prod: reviewer Jordan Kim instead "
+                + "of nobody");
+        assertThat(awaitEntries(subject, 3)).extracting(AuditEntry::action, AuditEntry::actor).containsExactlyInAnyOrder(
+                tuple(AuditAction.REVIEW_DUE_DATE_EXTENDED, "Morgan Reyes"),
+                tuple(AuditAction.REVIEW_CAMPAIGN_LAUNCHED_DESPITE_STALE_SYNC, "Morgan Reyes"),
+                tuple(AuditAction.REVIEW_CAMPAIGN_CANCELLED, "Morgan Reyes"));
     }
 }

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
@@ -42,6 +43,7 @@ import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ReviewFixtures;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewerStage;
@@ -104,7 +106,7 @@ class CampaignsViewTest extends KaribuTest {
         });
         Grid<?> items = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
         assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", account.name() + " (" + account.id()
-                + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending");
+                + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending", "Button[text='Reassign…']");
         assertThat(_find(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID))).isEmpty();
     }
 
@@ -131,6 +133,25 @@ class CampaignsViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(rows, 0)).containsExactly("Casey Tester (left: disabled in the Identity Store)",
                 account.name() + " (" + account.id() + ")", "Developer", "Standing: assigned directly",
                 "1 of 1: Avery Patel", "Revoked by Avery Patel; removed in Identity Center; still present after sync #42");
+    }
+
+    @Test
+    void the_form_offers_what_happens_to_undecided_items_and_the_page_says_it() {
+        AccountRow account = fixtures.account();
+        openAs(TestUsers.ADMIN, "reviews/campaigns");
+        _click(_get(Button.class, spec -> spec.withId(CampaignsView.NEW_ID)));
+        _setValue(_get(TextField.class, spec -> spec.withId("campaign-name")), "Revoking review, " + account.name());
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withLabel("Accounts reviewed")), CampaignDialog.CHOSEN);
+        _setValue(_get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts")),
+                Set.of(new Choice(account.id(), account.name() + " (" + account.id() + ")")));
+        _setValue(_get(ComboBox.class, spec -> spec.withLabel("Fallback reviewer")),
+                new Choice(fixtures.userId(TestUsers.DIRECTOR), "Jordan Kim"));
+        _setValue(_get(DatePicker.class), LocalDate.now(ZoneOffset.UTC).plusDays(14));
+        _setValue(_get(Select.class, spec -> spec.withLabel("Items nobody decided by the due date")), DueDatePolicy.REVOKE);
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .anyMatch(text -> text.endsWith("; items nobody decided by then: revoke them."));
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.gatehouse.review.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Review settings, {@code gatehouse.reviews.*} in application.yml or as GATEHOUSE_REVIEWS_* variables.
+ *
+ * @param maxSyncAge            a launch is refused (unless the admin overrides) when the last successful
+ *                              directory sync finished longer ago than this, since the items would be stale
+ * @param dueDateCheckInterval  how often campaigns whose due date came are closed
+ */
+@ConfigurationProperties("gatehouse.reviews")
+public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
+                               @DefaultValue("1m") Duration dueDateCheckInterval) {
+
+    public ReviewProperties {
+        if (maxSyncAge.isNegative() || maxSyncAge.isZero()) {
+            throw new IllegalArgumentException("gatehouse.reviews.max-sync-age must be a positive duration");
+        }
+    }
+}
