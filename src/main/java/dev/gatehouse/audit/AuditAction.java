@@ -39,6 +39,8 @@ public enum AuditAction {
     STANDING_REMOVAL_WAITING("Removal waits for a grant to end"),
     REVIEW_CAMPAIGN_LAUNCHED("Review campaign launched"),
     REVIEW_ITEM_DECIDED("Review item decided"),
+    REVIEW_EVIDENCE_SIGNED_OFF("Review evidence signed off"),
+    REVIEW_EVIDENCE_VERIFIED("Review evidence verified"),
     SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),
     SESSION_DURATION_CHANGED("Session duration changed"),
     SESSION_DURATION_CHANGE_FAILED("Session duration change failed"),

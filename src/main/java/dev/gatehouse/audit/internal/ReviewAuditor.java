@@ -1,5 +1,7 @@
 package dev.gatehouse.audit.internal;
 
+import java.util.stream.Collectors;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -8,12 +10,15 @@ import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaignLaunched;
+import dev.gatehouse.review.ReviewEvidenceSignedOff;
+import dev.gatehouse.review.ReviewEvidenceVerified;
 import dev.gatehouse.review.ReviewItemDecided;
 
 /**
  * Writes access reviews to the audit trail: each launch with its population (counts and SHA-256), so the
  * chain vouches for the list reviewed, and each decision under the decision id the access ledger's
- * writes for it carry, so a revoke and its removal in Identity Center read as one story.
+ * writes for it carry, so a revoke and its removal in Identity Center read as one story; and each
+ * evidence sign-off with its files' SHA-256, and each check of a file against them.
  */
 @Component
 class ReviewAuditor {
@@ -31,6 +36,26 @@ class ReviewAuditor {
                 "review campaign " + event.name() + " (#" + event.campaignId() + ")",
                 population.items() + " items (" + population.direct() + " direct, " + population.throughGroups()
                         + " through groups); SHA-256 " + population.sha256()));
+    }
+
+    /** Each file's name, SHA-256 and size: what a downloaded file is checked against, kept by the chain. */
+    @ApplicationModuleListener
+    void on(ReviewEvidenceSignedOff event) {
+        repository.append(NewEntry.of(event.at(), event.signedOffBy(), AuditAction.REVIEW_EVIDENCE_SIGNED_OFF,
+                campaign(event.campaignName(), event.campaignId()), event.files().stream()
+                        .map(f -> f.fileName() + " SHA-256 " + f.sha256() + " (" + f.bytes() + " bytes)")
+                        .collect(Collectors.joining("; "))));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewEvidenceVerified event) {
+        repository.append(NewEntry.of(event.at(), event.verifiedBy(), AuditAction.REVIEW_EVIDENCE_VERIFIED,
+                campaign(event.campaignName(), event.campaignId()),
+                (event.fileName().isEmpty() ? "" : event.fileName() + ": ") + event.verdict()));
+    }
+
+    private static String campaign(String name, long id) {
+        return "review campaign " + name + " (#" + id + ")";
     }
 
     @ApplicationModuleListener

@@ -1,6 +1,7 @@
 package dev.gatehouse.review.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -63,6 +64,14 @@ public class Revocations {
                 items.applying(itemId, status, detail, clock.instant());
             }
         }));
+    }
+
+    /**
+     * For the evidence: AWS's request id of the latest deletion asked for the item (a call that failed
+     * before AWS answered has none, and leaves the last one), and when it succeeded.
+     */
+    public void written(long itemId, String requestId, boolean succeeded, Instant at) {
+        transaction.executeWithoutResult(tx -> items.written(itemId, requestId, succeeded ? at : null));
     }
 
     /** The item a review decision id names, or empty for another kind of decision. */
