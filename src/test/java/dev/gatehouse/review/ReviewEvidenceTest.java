@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.awaitility.Awaitility;
@@ -19,6 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
 import dev.gatehouse.TestUsers;
+import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.audit.AuditEntry;
+import dev.gatehouse.audit.AuditFilter;
+import dev.gatehouse.audit.AuditTrail;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.security.GatehouseUser;
 
@@ -35,6 +40,8 @@ class ReviewEvidenceTest {
     private ReviewDecisions decisions;
     @Autowired
     private ReviewCampaigns campaigns;
+    @Autowired
+    private AuditTrail auditTrail;
     @Autowired
     private ReviewFixtures fixtures;
 
@@ -165,6 +172,27 @@ class ReviewEvidenceTest {
     }
 
     @Test
+    void the_audit_trail_records_the_sign_off_with_both_files_hashes_and_each_verification() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        ReviewCampaign campaign = managerReviewed(account);
+        decideAll(campaign);
+        List<EvidenceFile> files = as(TestUsers.ADMIN, () -> evidence.signOff(campaign.id()));
+        as(TestUsers.AUDITOR, () -> evidence.verify(campaign.id(), files.get(1).fileName(), new byte[] {42}));
+        String subject = "review campaign " + campaign.name() + " (#" + campaign.id() + ")";
+
+        AuditEntry signedOff = awaitEntry(AuditAction.REVIEW_EVIDENCE_SIGNED_OFF, subject);
+        AuditEntry verified = awaitEntry(AuditAction.REVIEW_EVIDENCE_VERIFIED, subject);
+
+        assertThat(signedOff.actor()).isEqualTo("Morgan Reyes");
+        assertThat(signedOff.details()).isEqualTo(files.get(0).fileName() + " SHA-256 " + files.get(0).sha256() + " ("
+                + files.get(0).bytes() + " bytes); " + files.get(1).fileName() + " SHA-256 " + files.get(1).sha256()
+                + " (" + files.get(1).bytes() + " bytes)");
+        assertThat(verified.actor()).isEqualTo("Sam Okafor");
+        assertThat(verified.details()).startsWith(files.get(1).fileName() + ": This file does not match");
+    }
+
+    @Test
     void verify_accepts_a_downloaded_file_and_refuses_it_with_one_byte_changed() {
         AccountRow account = fixtures.account();
         fixtures.standing(account, "Developer", "USER", riley);
@@ -189,6 +217,12 @@ class ReviewEvidenceTest {
                 + ReviewEvidence.sha256(changed) + ", the signed-off " + csvName + "'s is " + files.get(0).sha256() + ".");
         assertThatThrownBy(() -> as(TestUsers.REQUESTER, () -> evidence.verify(campaign.id(), csvName, csv)))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private AuditEntry awaitEntry(AuditAction action, String subject) {
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> as(TestUsers.AUDITOR,
+                        () -> auditTrail.page(new AuditFilter("", Optional.of(action)), 0, 200)).stream()
+                .filter(e -> e.subject().equals(subject)).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private ReviewCampaign managerReviewed(AccountRow account) {

@@ -69,6 +69,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     static final String EVIDENCE_ID = "evidence-status";
     static final String VERDICT_ID = "evidence-verdict";
     static final String VERIFY_ID = "verify-evidence";
+    static final int VERIFY_LIMIT_BYTES = 512 * 1024 * 1024;
 
     private final ReviewCampaigns campaigns;
     private final ReviewEvidence evidence;
@@ -176,6 +177,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         }));
         verify.setId(VERIFY_ID);
         verify.setMaxFiles(1);
+        // The file is held in memory to hash it; evidence files are far smaller than this.
+        verify.setMaxFileSize(VERIFY_LIMIT_BYTES);
         verify.setUploadButton(new Button("Verify a file…"));
         verify.setDropLabel(new Span("or drop a downloaded evidence file here"));
         tools.add(verify);
