@@ -1,9 +1,9 @@
 package dev.gatehouse.review;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -87,15 +88,12 @@ public class ReviewEvidence {
         ReviewCampaign campaign = campaigns.find(campaignId).orElseThrow();
         String by = currentUser.require().displayName();
         Instant at = clock.instant();
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        writer.csv(campaign, csv);
-        EvidenceFile itemsFile = file(EvidenceKind.ITEMS_CSV, campaignId, csv.toByteArray(), by, at);
-        ByteArrayOutputStream html = new ByteArrayOutputStream();
-        writer.summary(campaign, campaigns.launchedBy(campaignId),
-                Optional.of(new EvidenceWriter.SignOff(by, at, itemsFile.fileName(), itemsFile.sha256())), html);
-        EvidenceFile summary = file(EvidenceKind.SUMMARY_HTML, campaignId, html.toByteArray(), by, at);
-        evidence.insert(campaignId, itemsFile, csv.toByteArray());
-        evidence.insert(campaignId, summary, html.toByteArray());
+        EvidenceFile itemsFile = store(EvidenceKind.ITEMS_CSV, campaignId, by, at, out -> writer.csv(campaign, out));
+        EvidenceFile summary = store(EvidenceKind.SUMMARY_HTML, campaignId, by, at, out -> writer.summary(campaign,
+                campaigns.launchedBy(campaignId),
+                Optional.of(new EvidenceWriter.SignOff(by, at, itemsFile.fileName(), itemsFile.sha256())), out));
+        evidence.insert(campaignId, itemsFile);
+        evidence.insert(campaignId, summary);
         List<EvidenceFile> files = List.of(itemsFile, summary);
         events.publishEvent(new ReviewEvidenceSignedOff(campaignId, campaign.name(), by, files, at));
         return files;
@@ -115,14 +113,7 @@ public class ReviewEvidence {
      * the items as they are now, streamed from the database.
      */
     public void download(long campaignId, EvidenceKind kind, OutputStream out) {
-        Optional<byte[]> stored = evidence.content(campaignId, kind);
-        if (stored.isPresent()) {
-            try {
-                out.write(stored.get());
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("The download was interrupted", e);
-            }
+        if (evidence.content(campaignId, kind, out)) {
             return;
         }
         ReviewCampaign campaign = campaigns.find(campaignId)
@@ -166,8 +157,17 @@ public class ReviewEvidence {
         return verdict;
     }
 
-    private static EvidenceFile file(EvidenceKind kind, long campaignId, byte[] content, String by, Instant at) {
-        return new EvidenceFile(kind, kind.fileName(campaignId), sha256(content), content.length, by, at);
+    /** Writes the file into its stored parts, hashing it on the way: constant memory for any campaign. */
+    private EvidenceFile store(EvidenceKind kind, long campaignId, String by, Instant at, Consumer<OutputStream> write) {
+        MessageDigest digest = digest();
+        EvidenceRepository.PartWriter parts = evidence.parts(campaignId, kind);
+        try (DigestOutputStream hashed = new DigestOutputStream(parts, digest)) {
+            write.accept(hashed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EvidenceFile(kind, kind.fileName(campaignId), HexFormat.of().formatHex(digest.digest()),
+                parts.written(), by, at);
     }
 
     private static String extension(String fileName) {
@@ -175,8 +175,12 @@ public class ReviewEvidence {
     }
 
     static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(digest().digest(content));
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
