@@ -50,6 +50,8 @@ class ApplicationRoleGrants extends AfterEachMigration {
                     "grant usage, select on all sequences in schema %s to %s",
                     "revoke all on " + history + " from %2$s",
                     "revoke update, delete on audit_entry from %2$s",
+                    // Signed-off evidence is what the audit chain's hashes vouch for: written once, never changed.
+                    "revoke update, delete, truncate on review_evidence, review_evidence_part from %2$s",
                     "revoke insert, update, delete on audit_chain_head, audit_chain_anchor, audit_retention_policy "
                             + "from %2$s",
                     "grant execute on function audit_prune(bigint, timestamptz) to %2$s",

@@ -112,6 +112,13 @@ class ApplicationRoleTest {
     }
 
     @Test
+    void the_application_role_cannot_change_or_remove_signed_off_review_evidence() {
+        refused("update review_evidence set sha256 = 'forged'", "permission denied for table review_evidence");
+        refused("delete from review_evidence_part", "permission denied for table review_evidence_part");
+        refused("truncate review_evidence", "permission denied for table review_evidence");
+    }
+
+    @Test
     void the_application_role_cannot_switch_the_audit_triggers_off() {
         refused("alter table audit_entry disable trigger audit_entry_append_only",
                 "must be owner of table audit_entry");

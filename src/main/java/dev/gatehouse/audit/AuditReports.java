@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.gatehouse.access.GrantHistoryRow;
 import dev.gatehouse.access.GrantService;
 import dev.gatehouse.audit.internal.AuditRepository;
-import dev.gatehouse.audit.internal.CsvWriter;
 import dev.gatehouse.audit.internal.NewEntry;
 import dev.gatehouse.directory.AccessHolding;
 import dev.gatehouse.directory.AccessInventory;
@@ -23,6 +22,7 @@ import dev.gatehouse.directory.InventoryOrder;
 import dev.gatehouse.directory.InventoryScope;
 import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.shared.CsvWriter;
 import dev.gatehouse.shared.DurationText;
 
 /**

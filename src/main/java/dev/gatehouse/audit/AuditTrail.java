@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.audit.internal.AuditRepository;
-import dev.gatehouse.audit.internal.CsvWriter;
 import dev.gatehouse.audit.internal.NewEntry;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.directory.AccountScopes;
@@ -23,6 +22,7 @@ import dev.gatehouse.directory.OuRow;
 import dev.gatehouse.directory.PermissionSetRow;
 import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
+import dev.gatehouse.shared.CsvWriter;
 
 /** Reading and verifying the audit trail; only auditors and admins may. */
 @Service

@@ -32,6 +32,7 @@ import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.audit.ChainReport;
 import dev.gatehouse.db.tables.records.AuditEntryRecord;
 import dev.gatehouse.shared.AddressText;
+import dev.gatehouse.shared.CsvWriter;
 import dev.gatehouse.shared.SearchText;
 
 @Repository

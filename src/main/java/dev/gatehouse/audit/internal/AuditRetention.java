@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.audit.AuditAction;
+import dev.gatehouse.shared.CsvWriter;
 import dev.gatehouse.shared.SystemActor;
 
 /**

@@ -1,5 +1,7 @@
 package dev.gatehouse.audit.internal;
 
+import java.util.stream.Collectors;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +13,8 @@ import dev.gatehouse.review.ReviewCampaignCancelled;
 import dev.gatehouse.review.ReviewCampaignClosed;
 import dev.gatehouse.review.ReviewCampaignDueDateExtended;
 import dev.gatehouse.review.ReviewCampaignLaunched;
+import dev.gatehouse.review.ReviewEvidenceSignedOff;
+import dev.gatehouse.review.ReviewEvidenceVerified;
 import dev.gatehouse.review.ReviewItemDecided;
 import dev.gatehouse.review.ReviewItemReassigned;
 import dev.gatehouse.review.ReviewLaunchedDespiteStaleSync;
@@ -21,9 +25,9 @@ import dev.gatehouse.shared.TimeText;
  * Writes access reviews to the audit trail: each launch with its population (counts and SHA-256), so the
  * chain vouches for the list reviewed, and each decision under the decision id the access ledger's
  * writes for it carry, so a revoke and its removal in Identity Center read as one story (a person removed
- * from a group for a revoke too); and what admins do to a campaign after launch: a launch past the
- * sync-age guard, due dates moved, closes (with what the due-date policy was about to do), cancels and
- * reassigned items.
+ * from a group for a revoke too); what admins do to a campaign after launch: a launch past the sync-age
+ * guard, due dates moved, closes (with what the due-date policy was about to do), cancels and reassigned
+ * items; and each evidence sign-off with its files' SHA-256, and each check of a file against them.
  */
 @Component
 class ReviewAuditor {
@@ -41,6 +45,26 @@ class ReviewAuditor {
                 "review campaign " + event.name() + " (#" + event.campaignId() + ")",
                 population.items() + " items (" + population.direct() + " direct, " + population.throughGroups()
                         + " through groups); SHA-256 " + population.sha256()));
+    }
+
+    /** Each file's name, SHA-256 and size: what a downloaded file is checked against, kept by the chain. */
+    @ApplicationModuleListener
+    void on(ReviewEvidenceSignedOff event) {
+        repository.append(NewEntry.of(event.at(), event.signedOffBy(), AuditAction.REVIEW_EVIDENCE_SIGNED_OFF,
+                campaign(event.campaignName(), event.campaignId()), event.files().stream()
+                        .map(f -> f.fileName() + " SHA-256 " + f.sha256() + " (" + f.bytes() + " bytes)")
+                        .collect(Collectors.joining("; "))));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewEvidenceVerified event) {
+        repository.append(NewEntry.of(event.at(), event.verifiedBy(), AuditAction.REVIEW_EVIDENCE_VERIFIED,
+                campaign(event.campaignName(), event.campaignId()),
+                (event.fileName().isEmpty() ? "" : event.fileName() + ": ") + event.verdict()));
+    }
+
+    private static String campaign(String name, long id) {
+        return "review campaign " + name + " (#" + id + ")";
     }
 
     @ApplicationModuleListener
@@ -111,9 +135,5 @@ class ReviewAuditor {
                 .about(AuditSubjects.NONE.account(event.access().accountId())
                         .permissionSetNamed(event.access().permissionSetName())
                         .concerning(event.person().displayName())));
-    }
-
-    private static String campaign(String name, long id) {
-        return "review campaign " + name + " (#" + id + ")";
     }
 }

@@ -221,7 +221,6 @@ public class ItemRepository {
                 .where(REVIEW_ITEM.ID.eq(itemId)).execute();
     }
 
-    /** Another reviewer decides the item at its stage, with the reason in the note. */
     /** Reviewer and status counts of the campaign's items, for its progress. */
     public List<CampaignProgress.StatusCount> progress(long campaignId) {
         return db.select(REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME,
@@ -264,6 +263,7 @@ public class ItemRepository {
                 .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
     }
 
+    /** Another reviewer decides the item at its stage, with the reason in the note. */
     public void reassign(long itemId, Reviewer reviewer, Instant at) {
         db.update(REVIEW_ITEM).set(REVIEW_ITEM.REVIEWER_TYPE, reviewer.type().name())
                 .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
@@ -275,6 +275,39 @@ public class ItemRepository {
     public List<ReviewItemRow> flagged(long campaignId, ItemFlag flag) {
         return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).and(REVIEW_ITEM.FLAG.eq(flag.name()))
                 .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())).orderBy(REVIEW_ITEM.ID).fetch(ItemRepository::row);
+    }
+
+    /** AWS's request id for the item's removal (kept when this call had none) and, once it succeeded, when. */
+    public void written(long itemId, String requestId, Instant appliedAt) {
+        var update = db.update(REVIEW_ITEM).set(REVIEW_ITEM.AWS_REQUEST_ID,
+                requestId == null || requestId.isEmpty() ? REVIEW_ITEM.AWS_REQUEST_ID : DSL.val(requestId));
+        (appliedAt == null ? update : update.set(REVIEW_ITEM.APPLIED_AT,
+                DSL.coalesce(REVIEW_ITEM.APPLIED_AT, DSL.val(utc(appliedAt)))))
+                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /**
+     * The campaign's items for its evidence, by account, permission set, person and id, from a cursor, so
+     * a campaign of any size is written in constant memory.
+     */
+    public void eachForEvidence(long campaignId, Consumer<EvidenceRow> each) {
+        try (var cursor = rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .orderBy(REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ID)
+                .fetchSize(5_000).fetchLazy()) {
+            cursor.forEach(r -> each.accept(new EvidenceRow(row(r), r.get(REVIEW_ITEM.AWS_REQUEST_ID),
+                    instant(r.get(REVIEW_ITEM.APPLIED_AT)))));
+        }
+    }
+
+    /** Items by status and by decision (null: undecided), for the evidence summary. */
+    public Map<ItemStatus, Integer> countsByStatus(long campaignId) {
+        return db.select(REVIEW_ITEM.STATUS, DSL.count()).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(REVIEW_ITEM.STATUS).fetchMap(r -> ItemStatus.valueOf(r.value1()), r -> r.value2());
+    }
+
+    public int pendingCount(long campaignId) {
+        return db.fetchCount(REVIEW_ITEM, REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)
+                .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())));
     }
 
     private SelectOnConditionStep<Record> rows() {

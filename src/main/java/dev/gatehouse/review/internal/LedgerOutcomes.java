@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import dev.gatehouse.access.AssignmentWrittenByDecision;
 import dev.gatehouse.access.StandingRemovalWaits;
+import dev.gatehouse.aws.WriteStatus;
 import dev.gatehouse.review.ItemStatus;
 
 /** What the access ledger says about the removals review decisions asked for, onto their items. */
@@ -30,6 +31,8 @@ class LedgerOutcomes {
                 case TIMED_OUT -> revocations.record(itemId, ItemStatus.APPLYING,
                         "Identity Center is still removing it (request " + event.outcome().requestId() + ")");
             }
+            revocations.written(itemId, event.outcome().requestId(), event.outcome().status() == WriteStatus.SUCCEEDED,
+                    event.at());
         });
     }
 

@@ -88,6 +88,14 @@ public class Revocations {
         }));
     }
 
+    /**
+     * For the evidence: AWS's request id of the latest deletion asked for the item (a call that failed
+     * before AWS answered has none, and leaves the last one), and when it succeeded.
+     */
+    public void written(long itemId, String requestId, boolean succeeded, Instant at) {
+        transaction.executeWithoutResult(tx -> items.written(itemId, requestId, succeeded ? at : null));
+    }
+
     /** The item a review decision id names, or empty for another kind of decision. */
     public static Optional<Long> itemOf(String decisionId) {
         if (!decisionId.startsWith(ReviewItemDecided.PREFIX)) {

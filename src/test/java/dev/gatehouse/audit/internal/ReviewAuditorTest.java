@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +14,16 @@ import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.ClosePreview;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.EvidenceFile;
+import dev.gatehouse.review.EvidenceKind;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaignCancelled;
 import dev.gatehouse.review.ReviewCampaignClosed;
 import dev.gatehouse.review.ReviewCampaignDueDateExtended;
 import dev.gatehouse.review.ReviewCampaignLaunched;
+import dev.gatehouse.review.ReviewEvidenceSignedOff;
+import dev.gatehouse.review.ReviewEvidenceVerified;
 import dev.gatehouse.review.ReviewItemDecided;
 import dev.gatehouse.review.ReviewItemReassigned;
 import dev.gatehouse.review.ReviewItemRow;
@@ -109,5 +114,31 @@ class ReviewAuditorTest extends AuditListenerTest {
                 tuple(AuditAction.REVIEW_DUE_DATE_EXTENDED, "Morgan Reyes"),
                 tuple(AuditAction.REVIEW_CAMPAIGN_LAUNCHED_DESPITE_STALE_SYNC, "Morgan Reyes"),
                 tuple(AuditAction.REVIEW_CAMPAIGN_CANCELLED, "Morgan Reyes"));
+    }
+
+    @Test
+    void an_evidence_sign_off_is_recorded_with_each_files_name_and_sha_256() {
+        publish(new ReviewEvidenceSignedOff(campaignId, "Q4 production review", "Morgan Reyes", List.of(
+                new EvidenceFile(EvidenceKind.ITEMS_CSV, "gatehouse-review-9-items.csv", "aa11", 2048, "Morgan Reyes", AT),
+                new EvidenceFile(EvidenceKind.SUMMARY_HTML, "gatehouse-review-9-summary.html", "bb22", 4096,
+                        "Morgan Reyes", AT)), AT));
+
+        AuditEntry entry = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
+        assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_EVIDENCE_SIGNED_OFF);
+        assertThat(entry.actor()).isEqualTo("Morgan Reyes");
+        assertThat(entry.details()).isEqualTo("gatehouse-review-9-items.csv SHA-256 aa11 (2048 bytes); "
+                + "gatehouse-review-9-summary.html SHA-256 bb22 (4096 bytes)");
+    }
+
+    @Test
+    void a_check_of_a_file_against_the_evidence_is_recorded_with_its_verdict() {
+        publish(new ReviewEvidenceVerified(campaignId, "Q4 production review", "Sam Okafor",
+                "gatehouse-review-9-items.csv", false, "This file does not match the signed-off evidence.", AT));
+
+        AuditEntry entry = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
+        assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_EVIDENCE_VERIFIED);
+        assertThat(entry.actor()).isEqualTo("Sam Okafor");
+        assertThat(entry.details()).isEqualTo("gatehouse-review-9-items.csv: This file does not match the signed-off "
+                + "evidence.");
     }
 }

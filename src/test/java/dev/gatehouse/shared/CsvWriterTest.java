@@ -1,4 +1,4 @@
-package dev.gatehouse.audit.internal;
+package dev.gatehouse.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.audit.internal;
+package dev.gatehouse.shared;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
