@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,21 +17,16 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -44,11 +38,8 @@ import dev.gatehouse.policy.Choice;
 import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
-import dev.gatehouse.review.EvidenceFile;
-import dev.gatehouse.review.EvidenceKind;
-import dev.gatehouse.review.EvidenceVerdict;
-import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ItemStatus;
+import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewEvidence;
 import dev.gatehouse.review.ReviewItemRow;
@@ -82,13 +73,6 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     static final String REASSIGN = "reassign";
     static final String DECIDE = "decide";
 
-    static final String SIGN_OFF_ID = "sign-off-evidence";
-    static final String CSV_ID = "evidence-csv";
-    static final String HTML_ID = "evidence-html";
-    static final String EVIDENCE_ID = "evidence-status";
-    static final String VERDICT_ID = "evidence-verdict";
-    static final String VERIFY_ID = "verify-evidence";
-    static final int VERIFY_LIMIT_BYTES = 512 * 1024 * 1024;
 
     private final ReviewCampaigns campaigns;
     private final ReviewEvidence evidence;
@@ -169,7 +153,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         if (campaign.population().isPresent()) {
             showProgress();
             showHeld(campaign);
-            evidence(campaign);
+            add(new EvidenceSection(evidence, campaign, admin));
             Grid<ReviewItemRow> items = new Grid<>();
             items.setId(ITEMS_ID);
             items.addColumn(ReviewText::person).setHeader("Person").setAutoWidth(true);
@@ -191,72 +175,6 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
             add(new H3("Items"), items);
             setFlexGrow(1, items);
         }
-    }
-
-    /** Sign-off (admins), the two downloads, and a check of a downloaded file against the signed-off hashes. */
-    private void evidence(ReviewCampaign campaign) {
-        List<EvidenceFile> files = evidence.files(campaign.id());
-        Paragraph state = new Paragraph(files.isEmpty()
-                ? "Not signed off yet: the downloads are previews of the items as they are now."
-                : "Signed off by " + files.get(0).signedOffBy() + " " + TimeText.of(files.get(0).signedOffAt()) + ". "
-                + files.stream().map(f -> f.fileName() + " SHA-256 " + f.sha256()).collect(Collectors.joining("; "))
-                + ".");
-        state.setId(EVIDENCE_ID);
-        HorizontalLayout tools = new HorizontalLayout(download(campaign, EvidenceKind.ITEMS_CSV, "Items (CSV)", CSV_ID),
-                download(campaign, EvidenceKind.SUMMARY_HTML, "Summary (HTML)", HTML_ID));
-        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        if (admin && files.isEmpty()) {
-            Button signOff = new Button("Sign off evidence…", click -> confirmSignOff(campaign));
-            signOff.setId(SIGN_OFF_ID);
-            tools.addComponentAsFirst(signOff);
-        }
-        Paragraph verdict = new Paragraph();
-        verdict.setId(VERDICT_ID);
-        Upload verify = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            try {
-                EvidenceVerdict result = evidence.verify(campaign.id(), metadata.fileName(), bytes);
-                verdict.setText(result.message());
-                verdict.getStyle().set("color", result.matches() ? "var(--lumo-success-text-color)"
-                        : "var(--lumo-error-text-color)");
-            } catch (ReviewProblem problem) {
-                Toasts.error(problem.getMessage());
-            }
-        }));
-        verify.setId(VERIFY_ID);
-        verify.setMaxFiles(1);
-        // The file is held in memory to hash it; evidence files are far smaller than this.
-        verify.setMaxFileSize(VERIFY_LIMIT_BYTES);
-        verify.setUploadButton(new Button("Verify a file…"));
-        verify.setDropLabel(new Span("or drop a downloaded evidence file here"));
-        tools.add(verify);
-        add(new H3("Evidence"), state, tools, verdict);
-    }
-
-    private Anchor download(ReviewCampaign campaign, EvidenceKind kind, String label, String id) {
-        Anchor link = new Anchor((DownloadHandler) event -> {
-            event.setFileName(evidence.fileName(campaign.id(), kind));
-            event.setContentType(kind.contentType());
-            evidence.download(campaign.id(), kind, event.getOutputStream());
-        }, AttachmentType.DOWNLOAD, label);
-        link.setId(id);
-        return link;
-    }
-
-    private void confirmSignOff(ReviewCampaign campaign) {
-        ConfirmDialog confirm = new ConfirmDialog("Sign off the evidence of " + campaign.name() + "?",
-                "Gatehouse writes the item CSV and the summary as they are now, keeps them, and records both files' "
-                        + "SHA-256 in the audit trail. The evidence is signed off once, in your name.",
-                "Sign off", ok -> {
-                    try {
-                        evidence.signOff(campaign.id());
-                        Toasts.success("Evidence signed off: both files' SHA-256 are in the audit trail.");
-                    } catch (ReviewProblem problem) {
-                        Toasts.error(problem.getMessage());
-                    }
-                    getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
-                });
-        confirm.setCancelable(true);
-        confirm.open();
     }
 
     private void confirmLaunch(ReviewCampaign campaign) {

@@ -59,14 +59,14 @@ class CampaignEvidenceViewTest extends KaribuTest {
         openAs(TestUsers.ADMIN, "reviews/campaigns/" + campaign.id());
         assertThat(evidenceStatus()).isEqualTo("Not signed off yet: the downloads are previews of the items as they are now.");
 
-        _click(_get(Button.class, spec -> spec.withId(CampaignView.SIGN_OFF_ID)));
+        _click(_get(Button.class, spec -> spec.withId(EvidenceSection.SIGN_OFF_ID)));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
         assertThat(lastToast()).isEqualTo("Evidence signed off: both files' SHA-256 are in the audit trail.");
         assertThat(evidenceStatus()).startsWith("Signed off by Morgan Reyes ")
                 .contains("gatehouse-review-" + campaign.id() + "-items.csv SHA-256 ")
                 .contains("gatehouse-review-" + campaign.id() + "-summary.html SHA-256 ");
-        assertThat(_find(Button.class, spec -> spec.withId(CampaignView.SIGN_OFF_ID))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId(EvidenceSection.SIGN_OFF_ID))).isEmpty();
     }
 
     @Test
@@ -74,7 +74,7 @@ class CampaignEvidenceViewTest extends KaribuTest {
         ReviewCampaign campaign = launchedWithOneItem();
         openAs(TestUsers.ADMIN, "reviews/campaigns/" + campaign.id());
 
-        _click(_get(Button.class, spec -> spec.withId(CampaignView.SIGN_OFF_ID)));
+        _click(_get(Button.class, spec -> spec.withId(EvidenceSection.SIGN_OFF_ID)));
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
 
         assertThat(lastToast()).isEqualTo("1 item is still waiting for a decision: sign off when every item is decided, "
@@ -91,13 +91,13 @@ class CampaignEvidenceViewTest extends KaribuTest {
         byte[] summary = downloaded(campaign, EvidenceKind.SUMMARY_HTML);
         openAs(TestUsers.AUDITOR, "reviews/campaigns/" + campaign.id());
 
-        assertThat(_find(Button.class, spec -> spec.withId(CampaignView.SIGN_OFF_ID))).isEmpty();
-        for (String id : List.of(CampaignView.CSV_ID, CampaignView.HTML_ID)) {
+        assertThat(_find(Button.class, spec -> spec.withId(EvidenceSection.SIGN_OFF_ID))).isEmpty();
+        for (String id : List.of(EvidenceSection.CSV_ID, EvidenceSection.HTML_ID)) {
             Anchor link = _get(Anchor.class, spec -> spec.withId(id));
             assertThat(link.getHref()).as("a download handler is registered").isNotEmpty();
             assertThat(link.getElement().hasAttribute("download")).isTrue();
         }
-        assertThat(_get(Anchor.class, spec -> spec.withId(CampaignView.CSV_ID)).getText()).isEqualTo("Items (CSV)");
+        assertThat(_get(Anchor.class, spec -> spec.withId(EvidenceSection.CSV_ID)).getText()).isEqualTo("Items (CSV)");
 
         upload(fileName, summary);
         assertThat(verdict()).startsWith("This file matches " + fileName + ", the evidence signed off by Morgan Reyes on ");
@@ -130,16 +130,16 @@ class CampaignEvidenceViewTest extends KaribuTest {
     }
 
     private static void upload(String fileName, byte[] content) {
-        UploadKt._upload(_get(Upload.class, spec -> spec.withId(CampaignView.VERIFY_ID)), fileName, "text/html", content);
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId(EvidenceSection.VERIFY_ID)), fileName, "text/html", content);
         MockVaadin.clientRoundtrip();
     }
 
     private static String evidenceStatus() {
-        return _get(Paragraph.class, spec -> spec.withId(CampaignView.EVIDENCE_ID)).getText();
+        return _get(Paragraph.class, spec -> spec.withId(EvidenceSection.EVIDENCE_ID)).getText();
     }
 
     private static String verdict() {
-        return _get(Paragraph.class, spec -> spec.withId(CampaignView.VERDICT_ID)).getText();
+        return _get(Paragraph.class, spec -> spec.withId(EvidenceSection.VERDICT_ID)).getText();
     }
 
     private static String lastToast() {

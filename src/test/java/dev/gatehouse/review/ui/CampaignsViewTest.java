@@ -132,7 +132,8 @@ class CampaignsViewTest extends KaribuTest {
         Grid<?> rows = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
         assertThat(GridKt._getFormattedRow(rows, 0)).containsExactly("Casey Tester (left: disabled in the Identity Store)",
                 account.name() + " (" + account.id() + ")", "Developer", "Standing: assigned directly",
-                "1 of 1: Avery Patel", "Revoked by Avery Patel; removed in Identity Center; still present after sync #42");
+                "1 of 1: Avery Patel", "Revoked by Avery Patel; removed in Identity Center; still present after sync #42",
+                "Span[]");
     }
 
     @Test
