@@ -1,4 +1,4 @@
--- Just-in-time access (DESIGN.md §3): the rules that say who may request what and who approves,
+-- Just-in-time access (docs/architecture.md, Access): the rules that say who may request what and who approves,
 -- the requests and their approvals, the grants, and the ledger of every Identity Center write.
 
 create table access_rule (
