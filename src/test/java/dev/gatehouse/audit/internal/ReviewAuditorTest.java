@@ -104,7 +104,7 @@ class ReviewAuditorTest extends AuditListenerTest {
         publish(new ReviewItemReassigned(campaignId, "Q4 production review", 9,
                 new ReviewItemRow.Person("u-riley", "Riley Chen"),
                 new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
-                "nobody", "Jordan Kim", "Morgan Reyes", AT));
+                "nobody", "Jordan Kim", "Morgan Reyes", "", AT));
 
         AuditEntry reassigned = awaitOneEntry("review item 9 of campaign Q4 production review");
         assertThat(reassigned.action()).isEqualTo(AuditAction.REVIEW_ITEM_REASSIGNED);
@@ -114,6 +114,20 @@ class ReviewAuditorTest extends AuditListenerTest {
                 tuple(AuditAction.REVIEW_DUE_DATE_EXTENDED, "Morgan Reyes"),
                 tuple(AuditAction.REVIEW_CAMPAIGN_LAUNCHED_DESPITE_STALE_SYNC, "Morgan Reyes"),
                 tuple(AuditAction.REVIEW_CAMPAIGN_CANCELLED, "Morgan Reyes"));
+    }
+
+    @Test
+    void a_delegation_is_recorded_with_the_reviewers_reason() {
+        publish(new ReviewItemReassigned(campaignId, "Q4 production review", 11,
+                new ReviewItemRow.Person("u-riley", "Riley Chen"),
+                new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
+                "Avery Patel", "Jordan Kim", "Avery Patel", "On leave next week", AT));
+
+        AuditEntry entry = awaitOneEntry("review item 11 of campaign Q4 production review");
+        assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_ITEM_REASSIGNED);
+        assertThat(entry.actor()).isEqualTo("Avery Patel");
+        assertThat(entry.details()).isEqualTo("Riley Chen, Developer on payments-prod: reviewer Jordan Kim instead of "
+                + "Avery Patel (delegated: On leave next week)");
     }
 
     @Test
