@@ -10,10 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
@@ -37,22 +34,8 @@ import dev.gatehouse.sandbox.SandboxOrganization;
  */
 class JustInTimeAccessIT {
 
-    private static ConfigurableApplicationContext gatehouse;
-    private static String url;
-
-    @BeforeAll
-    static void startGatehouseInDemoMode() {
-        int port = BrowserTests.freePort();
-        url = "http://127.0.0.1:" + port;
-        gatehouse = BrowserTests.demo(port);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
+    private static final BrowserTests.Demo DEMO = BrowserTests.demo();
+    private static final String url = DEMO.url();
 
     @Test
     void a_request_approved_by_the_manager_is_granted_in_identity_center_removed_at_expiry_and_audited()
@@ -134,7 +117,7 @@ class JustInTimeAccessIT {
     }
 
     private static void expire(String account) {
-        SchedulerClient scheduler = gatehouse.getBean(SchedulerClient.class);
+        SchedulerClient scheduler = DEMO.bean(SchedulerClient.class);
         List<ScheduledExecution<Object>> ends = scheduler.getScheduledExecutionsForTask("grant-end");
         assertThat(ends).hasSize(1);
         scheduler.reschedule(ends.get(0).getTaskInstance(), Instant.now());
@@ -201,6 +184,6 @@ class JustInTimeAccessIT {
     }
 
     private static SandboxOrganization sandbox() {
-        return gatehouse.getBean(Sandbox.class).organization();
+        return DEMO.bean(Sandbox.class).organization();
     }
 }

