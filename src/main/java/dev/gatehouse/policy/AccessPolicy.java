@@ -44,6 +44,7 @@ public class AccessPolicy {
     static final Duration SHORTEST = Duration.ofMinutes(15);
     static final Duration LONGEST = Duration.ofDays(7);
     static final Duration LONGEST_PENDING = Duration.ofDays(14);
+    static final Duration CONVERTED_LONGEST = Duration.ofHours(8);
     static final int LONGEST_TICKET_EXAMPLE = 40;
     static final int NAMED_APPROVERS = 10;
 
@@ -80,6 +81,10 @@ public class AccessPolicy {
     @Transactional
     @AdminOnly
     public AccessRule save(AccessRule draft) {
+        return stored(draft);
+    }
+
+    private AccessRule stored(AccessRule draft) {
         AccessRule rule = validated(draft);
         Optional<AccessRule> before = rule.id() == null ? Optional.empty() : rules.find(rule.id());
         if (rule.id() != null && before.isEmpty()) {
@@ -170,6 +175,28 @@ public class AccessPolicy {
         return new Eligibility(Optional.of(first), List.of(), 0, "Rule \"" + first.name() + "\" matches, but nobody "
                 + "can approve: " + (first.approverType() == ApproverType.MANAGER
                 ? "Identity Center records no manager for this person." : "the approver group has no other member."));
+    }
+
+    /**
+     * A rule for standing access an access review converts to just in time, when no rule lets the person
+     * request it yet: this person alone, this permission set on this account, approved by their manager (by
+     * {@code approverWithoutManager} when the Identity Store records none), at most 8 hours at a time with a
+     * justification. Open to reviewers, not only admins, because such a rule gives nothing by itself: every
+     * request under it waits for an approval.
+     */
+    @Transactional
+    @AnyoneSignedIn
+    public AccessRule addRuleForConvertedAccess(String userId, String accountId, String permissionSetArn,
+                                                String approverWithoutManager) {
+        String person = directory.user(userId).map(UserRow::displayName).orElse(userId);
+        String account = directory.account(accountId).map(a -> a.name()).orElse(accountId);
+        String name = "Converted in review: " + person + " on " + account;
+        boolean managed = directory.managerId(userId).isPresent();
+        AccessRule draft = new AccessRule(null, name.length() > 80 ? name.substring(0, 80) : name, RequesterType.USER,
+                userId, "", ScopeType.ACCOUNT, accountId, "", permissionSetArn, "", CONVERTED_LONGEST,
+                Duration.ofHours(1), true, "", "", true, 1, managed ? ApproverType.MANAGER : ApproverType.USER,
+                managed ? "" : approverWithoutManager, "", false, false, false, false, Duration.ofDays(1), null, "");
+        return stored(draft);
     }
 
     /**

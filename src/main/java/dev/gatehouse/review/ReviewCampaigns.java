@@ -213,7 +213,7 @@ public class ReviewCampaigns {
         items.reassign(itemId, new Reviewer(Reviewer.Type.USER, reviewer.id(), reviewer.displayName(),
                 "Reassigned by " + by), clock.instant());
         events.publishEvent(new ReviewItemReassigned(campaign.id(), campaign.name(), itemId, item.person(),
-                item.access(), item.reviewer().name(), reviewer.displayName(), by, clock.instant()));
+                item.access(), item.reviewer().name(), reviewer.displayName(), by, "", clock.instant()));
         return items.find(itemId).orElseThrow();
     }
 
@@ -249,7 +249,7 @@ public class ReviewCampaigns {
         ReviewItemRow item = held(itemId);
         String by = currentUser.require().displayName();
         String why = "Undecided at the due date; revoke confirmed by " + by + " (last admin-level access)";
-        revocations.revoke(item, why, by, clock.instant());
+        revocations.revoke(item, Decision.REVOKE, why, by, clock.instant());
         items.flag(itemId, Optional.empty(), clock.instant());
         publishDecided(item, Decision.REVOKE, why, by);
         return items.find(itemId).orElseThrow();

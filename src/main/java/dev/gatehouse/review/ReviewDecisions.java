@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
+import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.ItemRepository;
 import dev.gatehouse.review.internal.Revocations;
@@ -19,12 +22,12 @@ import dev.gatehouse.security.AnyoneSignedIn;
 import dev.gatehouse.security.CurrentUser;
 
 /**
- * What reviewers decide: the items they review now, and keep or revoke on each. Only the item's reviewer
- * (the person, or a member of the reviewer group) or the campaign's fallback reviewer decides, never the
- * person under review. A keep passes the item to the next stage, whose reviewer is found then; a revoke at
- * any stage is final and applied at once (a later option: at close): a direct assignment through the
- * access ledger, access through a group by removing the person from the group when no IdP provisions it. A decision can change until AWS is
- * asked to apply it.
+ * What reviewers decide: the items they review now, and keep, revoke or convert to just in time on each, or
+ * hand one to someone else. Only the item's reviewer (the person, or a member of the reviewer group) or the
+ * campaign's fallback reviewer decides, never the person under review. A keep passes the item to the next
+ * stage, whose reviewer is found then; a revoke or a conversion at any stage is final and applied at once: a
+ * direct assignment through the access ledger, access through a group by removing the person from the group
+ * when no IdP provisions it. A decision can change until AWS is asked to apply it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,16 +40,19 @@ public class ReviewDecisions {
     private final CampaignRepository campaigns;
     private final DirectoryLookup directory;
     private final Revocations revocations;
+    private final AccessPolicy policy;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
-                    Revocations revocations, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+                    Revocations revocations, AccessPolicy policy, CurrentUser currentUser,
+                    ApplicationEventPublisher events, Clock clock) {
         this.items = items;
         this.campaigns = campaigns;
         this.directory = directory;
         this.revocations = revocations;
+        this.policy = policy;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -62,15 +68,96 @@ public class ReviewDecisions {
     }
 
     /**
-     * Keeps (with a comment of at least five characters saying why) or revokes the item.
+     * Keeps (with a comment of at least five characters saying why), revokes, or converts the item to just in
+     * time: a direct assignment is removed as for a revoke, and the access rule that lets the person request
+     * it is named in the comment, or one is added for them alone (approved by their manager).
      *
      * @return the item as it is now: at the next stage, decided, or applying
      */
     @Transactional
     public ReviewItemRow decide(long itemId, Decision decision, String comment) {
-        String myId = me().orElseThrow(() -> new ReviewProblem("Your sign-in (" + currentUser.require().directoryUserName()
-                + ") matches no Identity Center user, so you review nothing."));
+        String myId = myId();
         ReviewItemRow item = items.lock(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
+        ReviewCampaign campaign = decidable(item, myId);
+        if (!item.status().open()) {
+            throw new ReviewProblem("The revoke is being applied in Identity Center, so the decision can no longer change.");
+        }
+        String why = comment == null ? "" : comment.strip();
+        if (decision == Decision.KEEP && why.length() < SHORTEST_KEEP_COMMENT) {
+            throw new ReviewProblem("comment", "Say why the access should stay (at least " + SHORTEST_KEEP_COMMENT
+                    + " characters).");
+        }
+        if (decision == Decision.CONVERT_TO_JIT && item.held() != HowHeld.DIRECT) {
+            throw new ReviewProblem("Only a direct assignment converts to just in time; this access comes through group "
+                    + item.groupName() + ": revoke removes the person from the group, or keep it.");
+        }
+        String by = currentUser.require().displayName();
+        Instant at = clock.instant();
+        int nextStage = 0;
+        if (decision == Decision.KEEP && item.stage() < item.stages()) {
+            nextStage = item.stage() + 1;
+            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.PENDING, at);
+            items.nextStage(itemId, nextStage, nextReviewer(campaign, item, nextStage), at);
+        } else if (decision == Decision.KEEP) {
+            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
+        } else {
+            why = decision == Decision.CONVERT_TO_JIT ? withRule(why, requestableUnder(campaign, item, myId)) : why;
+            revocations.revoke(item, decision, why, by, at);
+        }
+        events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
+                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at));
+        return items.find(itemId).orElseThrow();
+    }
+
+    /**
+     * Hands a pending item to another person, who decides it instead (at this stage): never the person under
+     * review, with a reason the audit trail keeps.
+     */
+    @Transactional
+    public ReviewItemRow delegate(long itemId, String toUserId, String reason) {
+        String myId = myId();
+        ReviewItemRow item = items.lock(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
+        ReviewCampaign campaign = decidable(item, myId);
+        if (item.status() != ItemStatus.PENDING) {
+            throw new ReviewProblem("The item is decided already: change the decision instead of handing it on.");
+        }
+        UserRow delegate = directory.user(toUserId == null ? "" : toUserId)
+                .orElseThrow(() -> new ReviewProblem("delegate", "Choose a person in the directory."));
+        if (delegate.id().equals(item.person().userId())) {
+            throw new ReviewProblem("delegate", "Nobody reviews their own access: choose someone other than "
+                    + delegate.displayName() + ".");
+        }
+        if (delegate.id().equals(myId)) {
+            throw new ReviewProblem("delegate", "You review this item already: choose someone else.");
+        }
+        if (!delegate.enabled()) {
+            throw new ReviewProblem("delegate", delegate.displayName() + " is disabled in the Identity Store.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < SHORTEST_KEEP_COMMENT) {
+            throw new ReviewProblem("reason", "Say why " + delegate.displayName() + " should decide (at least "
+                    + SHORTEST_KEEP_COMMENT + " characters).");
+        }
+        String by = currentUser.require().displayName();
+        items.reassign(itemId, new Reviewer(Reviewer.Type.USER, delegate.id(), delegate.displayName(),
+                "Delegated by " + by + ": " + why), clock.instant());
+        events.publishEvent(new ReviewItemReassigned(campaign.id(), campaign.name(), itemId, item.person(),
+                item.access(), item.reviewer().name(), delegate.displayName(), by, why, clock.instant()));
+        return items.find(itemId).orElseThrow();
+    }
+
+    /** People whose names contain the text whom the item could be delegated to: enabled, not the person, not me. */
+    public List<ReviewItemRow.Person> delegates(long itemId, String text, int limit) {
+        ReviewItemRow item = items.find(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
+        String myId = me().orElse("");
+        return directory.findUsers(text == null ? "" : text, limit + 2).stream()
+                .filter(u -> u.enabled() && !u.id().equals(item.person().userId()) && !u.id().equals(myId))
+                .limit(limit).map(u -> new ReviewItemRow.Person(u.id(), u.displayName() + " (" + u.userName() + ")"))
+                .toList();
+    }
+
+    /** The campaign of an item the signed-in person may decide now, or why they may not. */
+    private ReviewCampaign decidable(ReviewItemRow item, String myId) {
         ReviewCampaign campaign = campaigns.find(item.campaignId()).orElseThrow();
         if (campaign.status() != CampaignStatus.ACTIVE) {
             throw new ReviewProblem("The campaign is " + campaign.status().name().toLowerCase()
@@ -83,29 +170,34 @@ public class ReviewDecisions {
         if (!reviews(item.reviewer(), myId) && !campaign.fallbackReviewerId().equals(myId)) {
             throw new ReviewProblem("Only " + item.reviewer().name() + " or the campaign's fallback reviewer decides this item.");
         }
-        if (!item.status().open()) {
-            throw new ReviewProblem("The revoke is being applied in Identity Center, so the decision can no longer change.");
+        return campaign;
+    }
+
+    /**
+     * The rule under which the person can request the access once the assignment is gone: one that lets them
+     * already, or a new one for them alone, approved by their manager, or else by the fallback reviewer (by
+     * whoever converts, when the fallback is the person under review).
+     */
+    private String requestableUnder(ReviewCampaign campaign, ReviewItemRow item, String myId) {
+        ReviewItemRow.Access access = item.access();
+        String person = item.person().userId();
+        Eligibility now = policy.evaluate(person, access.accountId(), access.permissionSetArn());
+        if (now.allowed()) {
+            return "requestable just in time under rule \"" + now.rule().orElseThrow().name() + "\"";
         }
-        String why = comment == null ? "" : comment.strip();
-        if (decision == Decision.KEEP && why.length() < SHORTEST_KEEP_COMMENT) {
-            throw new ReviewProblem("comment", "Say why the access should stay (at least " + SHORTEST_KEEP_COMMENT
-                    + " characters).");
-        }
-        String by = currentUser.require().displayName();
-        Instant at = clock.instant();
-        int nextStage = 0;
-        if (decision == Decision.KEEP && item.stage() < item.stages()) {
-            nextStage = item.stage() + 1;
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.PENDING, at);
-            items.nextStage(itemId, nextStage, nextReviewer(campaign, item, nextStage), at);
-        } else if (decision == Decision.KEEP) {
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
-        } else {
-            revocations.revoke(item, why, by, at);
-        }
-        events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
-                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at));
-        return items.find(itemId).orElseThrow();
+        String approver = campaign.fallbackReviewerId().equals(person) ? myId : campaign.fallbackReviewerId();
+        AccessRule added = policy.addRuleForConvertedAccess(person, access.accountId(), access.permissionSetArn(),
+                approver);
+        return "requestable just in time under the new rule \"" + added.name() + "\"";
+    }
+
+    private static String withRule(String comment, String rule) {
+        return comment.isEmpty() ? Character.toUpperCase(rule.charAt(0)) + rule.substring(1) : comment + "; " + rule;
+    }
+
+    private String myId() {
+        return me().orElseThrow(() -> new ReviewProblem("Your sign-in (" + currentUser.require().directoryUserName()
+                + ") matches no Identity Center user, so you review nothing."));
     }
 
     /** Found when the item gets there, since managers and owners change during a campaign. */

@@ -2,8 +2,12 @@ package dev.gatehouse.review;
 
 import java.time.Instant;
 
-/** An admin gave an item another reviewer. */
+/**
+ * An item got another reviewer: an admin reassigned it, or its reviewer delegated it.
+ *
+ * @param reason why the reviewer delegated it; empty for an admin's reassignment
+ */
 public record ReviewItemReassigned(long campaignId, String campaignName, long itemId, ReviewItemRow.Person person,
                                    ReviewItemRow.Access access, String previousReviewer, String reviewer,
-                                   String reassignedBy, Instant at) {
+                                   String reassignedBy, String reason, Instant at) {
 }

@@ -371,13 +371,25 @@ public final class SandboxSeed {
 
     /**
      * The personas' own standing access, chosen rather than drawn: Riley develops on the payments team's
-     * dev account without asking; everything else the demo shows is requested just in time.
+     * dev account without asking, and holds two assignments in Production that an access review should
+     * question (ReadOnlyAccess on checkout-prod, which an access rule already offers just in time, and
+     * SupportUser on payments-prod); everything else the demo shows is requested just in time.
      */
     private static void personaAssignments(SandboxOrganization org, List<String> userIds) {
-        var developer = org.permissionSets().stream().filter(s -> s.name().equals("Developer")).findFirst();
-        var paymentsDev = org.accounts().stream().filter(a -> a.name().equals("payments-dev")).findFirst();
-        if (developer.isPresent() && paymentsDev.isPresent() && !userIds.isEmpty()) {
-            org.add(new Assignment(paymentsDev.get().id(), developer.get().arn(), "USER", userIds.get(0)));
+        if (userIds.isEmpty()) {
+            return;
+        }
+        String riley = userIds.get(0);
+        assign(org, "Developer", "payments-dev", riley);
+        assign(org, "ReadOnlyAccess", "checkout-prod", riley);
+        assign(org, "SupportUser", "payments-prod", riley);
+    }
+
+    private static void assign(SandboxOrganization org, String permissionSet, String account, String userId) {
+        var set = org.permissionSets().stream().filter(s -> s.name().equals(permissionSet)).findFirst();
+        var target = org.accounts().stream().filter(a -> a.name().equals(account)).findFirst();
+        if (set.isPresent() && target.isPresent()) {
+            org.add(new Assignment(target.get().id(), set.get().arn(), "USER", userId));
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 import dev.gatehouse.TestEvents;
 import dev.gatehouse.TestUsers;
@@ -193,6 +194,24 @@ class AccessPolicyTest {
         assertThat(eligibility.reason()).contains("records no manager");
         TestUsers.signIn(TestUsers.REQUESTER);
         assertThat(policy.evaluate(riley, account, developer).approvers()).containsExactly("Avery Patel");
+    }
+
+    @Test
+    void a_rule_for_access_a_review_converted_lets_that_person_alone_request_it_approved_by_the_fallback_without_a_manager() {
+        String jordan = rules.userId(TestUsers.DIRECTOR);
+        String morgan = rules.userId(TestUsers.ADMIN);
+        assertThatThrownBy(() -> policy.addRuleForConvertedAccess(jordan, account, developer, morgan))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+
+        TestUsers.signIn(TestUsers.APPROVER);
+        AccessRule added = policy.addRuleForConvertedAccess(jordan, account, developer, morgan);
+
+        assertThat(added.name()).startsWith("Converted in review: Jordan Kim on ");
+        assertThat(added.requesterLabel()).isEqualTo("Jordan Kim");
+        assertThat(added.approvalSummary()).isEqualTo("1 approval from Morgan Reyes");
+        assertThat(added.justificationRequired()).isTrue();
+        assertThat(policy.evaluate(jordan, account, developer).approvers()).containsExactly("Morgan Reyes");
+        assertThat(policy.evaluate(riley, account, developer).allowed()).isFalse();
     }
 
     @Test

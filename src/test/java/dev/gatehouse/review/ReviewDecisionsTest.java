@@ -26,7 +26,10 @@ import dev.gatehouse.access.GrantService;
 import dev.gatehouse.access.GrantStatus;
 import dev.gatehouse.access.GrantSummary;
 import dev.gatehouse.directory.AccountRow;
+import dev.gatehouse.policy.AccessPolicy;
+import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.ApproverType;
+import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
@@ -58,6 +61,8 @@ class ReviewDecisionsTest {
     private AccessService access;
     @Autowired
     private GrantService grants;
+    @Autowired
+    private AccessPolicy policy;
 
     private String riley;
     private String avery;
@@ -239,6 +244,105 @@ class ReviewDecisionsTest {
         ReviewItemRow byFallback = as(TestUsers.ADMIN, () -> decisions.decide(item.id(), Decision.KEEP, "Checked with the team"));
         assertThat(byFallback.decidedBy()).isEqualTo("Morgan Reyes");
         assertThat(as(TestUsers.APPROVER, () -> decisions.myItemCount())).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void converting_access_a_rule_already_offers_removes_the_assignment_and_names_the_rule() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        rules.save(TestRules.draft("Developers on " + account.name(), RequesterType.USER, riley, ScopeType.ACCOUNT,
+                account.id(), fixtures.arn("Developer"), 1, ApproverType.MANAGER, ""));
+        ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.manager(), ReviewerStage.person(jordan))));
+        ReviewItemRow item = only(campaign, i -> true);
+
+        ReviewItemRow converted = as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.CONVERT_TO_JIT, ""));
+
+        assertThat(converted.stage()).as("a conversion is final like a revoke").isEqualTo(1);
+        assertThat(converted.decision()).contains(Decision.CONVERT_TO_JIT);
+        assertThat(converted.comment()).isEqualTo("Requestable just in time under rule \"Developers on "
+                + account.name() + "\"");
+        assertThat(awaitStatus(campaign, item, ItemStatus.REMOVED).decidedBy()).isEqualTo("Avery Patel");
+        assertThat(inSandbox(account, "Developer", riley)).isFalse();
+        assertThat(as(TestUsers.ADMIN, () -> policy.rules(account.name(), 0, 10))).as("no second rule")
+                .extracting(AccessRule::name).containsExactly("Developers on " + account.name());
+    }
+
+    @Test
+    void converting_access_no_rule_offers_adds_a_rule_for_that_person_alone_approved_by_their_manager() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "SupportUser", "USER", riley);
+        ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.manager())));
+        ReviewItemRow item = only(campaign, i -> true);
+        assertThat(as(TestUsers.ADMIN, () -> policy.explain(riley, account.id(), fixtures.arn("SupportUser"))).allowed())
+                .isFalse();
+
+        ReviewItemRow converted = as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.CONVERT_TO_JIT,
+                "Needs it twice a year"));
+
+        String rule = "Converted in review: Riley Chen on " + account.name();
+        assertThat(converted.comment()).isEqualTo("Needs it twice a year; requestable just in time under the new rule \""
+                + rule + "\"");
+        Eligibility now = as(TestUsers.ADMIN, () -> policy.explain(riley, account.id(), fixtures.arn("SupportUser")));
+        assertThat(now.rule()).map(AccessRule::name).contains(rule);
+        assertThat(now.approvers()).containsExactly("Avery Patel");
+        assertThat(now.rule().orElseThrow().maxDuration()).isEqualTo(Duration.ofHours(8));
+        assertThat(as(TestUsers.ADMIN, () -> policy.explain(avery, account.id(), fixtures.arn("SupportUser"))).allowed())
+                .as("for Riley alone").isFalse();
+        awaitStatus(campaign, item, ItemStatus.REMOVED);
+        assertThat(inSandbox(account, "SupportUser", riley)).isFalse();
+    }
+
+    @Test
+    void access_held_through_a_group_does_not_convert_to_just_in_time() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "ReadOnlyAccess", "GROUP", fixtures.groupId("payments-team"));
+        ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id()))
+                .ofPeople(Set.of(riley)), List.of(ReviewerStage.manager())));
+        ReviewItemRow item = only(campaign, i -> true);
+
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.CONVERT_TO_JIT, "")))
+                .isInstanceOf(ReviewProblem.class).hasMessage("Only a direct assignment converts to just in time; this "
+                        + "access comes through group payments-team: revoke removes the person from the group, or keep it.");
+        assertThat(find(campaign, item).status()).isEqualTo(ItemStatus.PENDING);
+    }
+
+    @Test
+    void a_reviewer_delegates_an_item_with_a_reason_to_someone_who_then_decides_it_but_never_to_the_person_under_review() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        ReviewCampaign campaign = fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.manager())));
+        ReviewItemRow item = only(campaign, i -> true);
+
+        assertThat(as(TestUsers.APPROVER, () -> decisions.delegates(item.id(), "", 1000)))
+                .extracting(ReviewItemRow.Person::userId).contains(jordan).doesNotContain(riley, avery);
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> decisions.delegate(item.id(), riley, "Knows best")))
+                .isInstanceOfSatisfying(ReviewProblem.class, p -> assertThat(p.field()).isEqualTo("delegate"))
+                .hasMessage("Nobody reviews their own access: choose someone other than Riley Chen.");
+        assertThatThrownBy(() -> as(TestUsers.APPROVER, () -> decisions.delegate(item.id(), jordan, " ")))
+                .isInstanceOfSatisfying(ReviewProblem.class, p -> assertThat(p.field()).isEqualTo("reason"))
+                .hasMessage("Say why Jordan Kim should decide (at least 5 characters).");
+        assertThatThrownBy(() -> as(TestUsers.DIRECTOR, () -> decisions.delegate(item.id(), jordan, "Taking it over")))
+                .isInstanceOf(ReviewProblem.class)
+                .hasMessage("Only Avery Patel or the campaign's fallback reviewer decides this item.");
+        assertThatThrownBy(() -> decisions.delegate(item.id(), jordan, "On leave next week"))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> decisions.delegates(item.id(), "", 10))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+
+        ReviewItemRow delegated = as(TestUsers.APPROVER, () -> decisions.delegate(item.id(), jordan, "On leave next week"));
+
+        assertThat(delegated.reviewer().name()).isEqualTo("Jordan Kim");
+        assertThat(delegated.reviewer().note()).isEqualTo("Delegated by Avery Patel: On leave next week");
+        assertThat(mine(TestUsers.APPROVER, campaign)).isEmpty();
+        assertThat(mine(TestUsers.DIRECTOR, campaign)).extracting(ReviewItemRow::id).containsExactly(item.id());
+        assertThat(as(TestUsers.DIRECTOR, () -> decisions.decide(item.id(), Decision.KEEP, "Runs the payments batch"))
+                .decidedBy()).isEqualTo("Jordan Kim");
+        assertThatThrownBy(() -> as(TestUsers.DIRECTOR, () -> decisions.delegate(item.id(), avery, "Back from leave")))
+                .isInstanceOf(ReviewProblem.class)
+                .hasMessage("The item is decided already: change the decision instead of handing it on.");
     }
 
     private ReviewItemRow only(ReviewCampaign campaign, Predicate<ReviewItemRow> which) {

@@ -3,6 +3,7 @@ package dev.gatehouse.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ class SandboxSeedTest {
     }
 
     @Test
-    void riley_holds_no_standing_administrator_access_or_break_glass_and_only_developer_on_payments_dev() {
+    void riley_holds_no_standing_administrator_access_or_break_glass_and_three_chosen_direct_assignments() {
         String riley = user(demo, "riley.chen").id();
         Set<String> rileysGroups = demo.memberships().stream().filter(m -> m.userId().equals(riley))
                 .map(SandboxOrganization.Membership::groupId).collect(Collectors.toSet());
@@ -89,7 +90,8 @@ class SandboxSeedTest {
                 .doesNotContain("AdministratorAccess", "BreakGlass");
         assertThat(held).filteredOn(a -> a.principalType().equals("USER"))
                 .extracting(a -> setNames.get(a.permissionSetArn()) + " on " + accountNames.get(a.accountId()))
-                .containsExactly("Developer on payments-dev");
+                .containsExactlyInAnyOrder("Developer on payments-dev", "ReadOnlyAccess on checkout-prod",
+                        "SupportUser on payments-prod");
     }
 
     @Test
@@ -97,7 +99,7 @@ class SandboxSeedTest {
         Set<String> personas = SandboxPersonas.ALL.stream().map(p -> user(demo, p.userName()).id())
                 .collect(Collectors.toSet());
 
-        assertThat(demo.assignments()).filteredOn(a -> personas.contains(a.principalId())).hasSize(1);
+        assertThat(demo.assignments()).filteredOn(a -> personas.contains(a.principalId())).hasSize(3);
     }
 
     @Test
@@ -112,6 +114,38 @@ class SandboxSeedTest {
                     .anyMatch(a -> a.principalType().equals("USER") && production.contains(a.accountId())
                             && id.equals(managerOf.get(a.principalId())));
         }
+    }
+
+    @Test
+    void a_review_of_production_has_riley_direct_and_through_groups_an_admin_a_person_without_a_manager_and_a_disabled_person() {
+        Set<String> production = demo.accounts().stream().filter(a -> path(demo, a).stream().findFirst()
+                .filter("Production"::equals).isPresent()).map(Account::id).collect(Collectors.toSet());
+        String riley = user(demo, "riley.chen").id();
+        Set<String> rileysGroups = demo.memberships().stream().filter(m -> m.userId().equals(riley))
+                .map(SandboxOrganization.Membership::groupId).collect(Collectors.toSet());
+        Map<String, User> users = demo.users().stream().collect(Collectors.toMap(User::id, Function.identity()));
+        Set<String> admin = demo.permissionSets().stream().filter(s -> s.name().equals("AdministratorAccess"))
+                .map(SandboxOrganization.PermissionSet::arn).collect(Collectors.toSet());
+        List<Assignment> inProduction = demo.assignments().stream()
+                .filter(a -> production.contains(a.accountId())).toList();
+        List<Assignment> toUsers = inProduction.stream().filter(a -> a.principalType().equals("USER")).toList();
+
+        assertThat(inProduction).as("Riley directly").filteredOn(a -> a.principalId().equals(riley)).hasSize(2);
+        assertThat(inProduction).as("Riley through a group")
+                .anyMatch(a -> a.principalType().equals("GROUP") && rileysGroups.contains(a.principalId()));
+        assertThat(toUsers).as("someone holds AdministratorAccess standing")
+                .anyMatch(a -> admin.contains(a.permissionSetArn()));
+        assertThat(toUsers).as("someone without a manager")
+                .anyMatch(a -> users.get(a.principalId()).managerId() == null);
+        Set<String> heldInProduction = new HashSet<>();
+        inProduction.forEach(a -> heldInProduction.add(a.principalId()));
+        demo.memberships().stream().filter(m -> heldInProduction.contains(m.groupId()))
+                .forEach(m -> heldInProduction.add(m.userId()));
+        assertThat(demo.users()).as("someone disabled, directly or through a group")
+                .anyMatch(u -> !u.enabled() && heldInProduction.contains(u.id()));
+        assertThat(demo.accounts()).as("accounts with and without an owner tag")
+                .anyMatch(a -> production.contains(a.id()) && demo.tagsOf(a.id()).isEmpty())
+                .anyMatch(a -> production.contains(a.id()) && !demo.tagsOf(a.id()).isEmpty());
     }
 
     @Test

@@ -135,7 +135,8 @@ class ReviewAuditor {
                         "review item " + event.itemId() + " of campaign " + event.campaignName(),
                         event.person().displayName() + ", " + event.access().permissionSetName() + " on "
                                 + event.access().accountName() + ": reviewer " + event.reviewer() + " instead of "
-                                + event.previousReviewer())
+                                + event.previousReviewer() + (event.reason().isEmpty() ? ""
+                                : " (delegated: " + event.reason() + ")"))
                 .about(AuditSubjects.NONE.account(event.access().accountId())
                         .permissionSetNamed(event.access().permissionSetName())
                         .concerning(event.person().displayName())));

@@ -134,7 +134,7 @@ public class CampaignCloser {
                 if (lastAdminLevel(item)) {
                     items.flag(item.id(), Optional.of(ItemFlag.NEEDS_CONFIRMATION), at);
                 } else {
-                    revocations.revoke(item, REVOKED, SystemActor.NAME, at);
+                    revocations.revoke(item, Decision.REVOKE, REVOKED, SystemActor.NAME, at);
                     decided(campaign, item, Decision.REVOKE, REVOKED, SystemActor.NAME, at);
                 }
             }

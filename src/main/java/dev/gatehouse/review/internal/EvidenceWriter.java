@@ -117,7 +117,7 @@ public class EvidenceWriter {
         });
         html.raw("</table>\n<h2>Decisions</h2>\n<table>");
         html.pair("Kept", String.valueOf(tally.kept));
-        html.pair("Revoked", String.valueOf(tally.revoked));
+        html.pair("Revoked or converted to just in time", String.valueOf(tally.revoked));
         html.pair("Undecided", String.valueOf(tally.undecided.count));
         html.raw("</table>\n<h2>Items by status</h2>\n<table>");
         for (ItemStatus status : ItemStatus.values()) {
@@ -220,7 +220,7 @@ public class EvidenceWriter {
                 if (adminLevel(item.access().permissionSetArn())) {
                     adminKept.add(item);
                 }
-            } else if (item.decision().orElse(null) == Decision.REVOKE) {
+            } else if (item.decision().map(Decision::removes).orElse(false)) {
                 revoked++;
             }
             if (item.status() == ItemStatus.FAILED) {

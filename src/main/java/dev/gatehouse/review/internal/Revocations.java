@@ -44,17 +44,17 @@ public class Revocations {
     }
 
     /**
-     * Records a revoke at the item's stage and starts applying it, in the caller's transaction: a direct
-     * item goes to the ledger (review-apply); one held through a group never removes the group's assignment
-     * (that would cut everyone in the group) and waits for someone to remove the membership.
+     * Records a revoke (or a conversion to just in time, which removes the assignment the same way) at the
+     * item's stage and starts applying it, in the caller's transaction: a direct item goes to the ledger
+     * (review-apply); one held through a group never removes the group's assignment (that would cut everyone
+     * in the group) and waits for someone to remove the membership.
      */
-    public void revoke(ReviewItemRow item, String comment, String by, Instant at) {
+    public void revoke(ReviewItemRow item, Decision decision, String comment, String by, Instant at) {
+        items.decide(item.id(), item.stage(), decision, comment, by, ItemStatus.APPLYING, at);
         if (item.held() == HowHeld.DIRECT) {
-            items.decide(item.id(), item.stage(), Decision.REVOKE, comment, by, ItemStatus.APPLYING, at);
             work.applyNow(item.id());
         } else {
             // Removing the group's assignment would cut everyone in the group; the membership is the person's.
-            items.decide(item.id(), item.stage(), Decision.REVOKE, comment, by, ItemStatus.APPLYING, at);
             memberships.request(item, at);
         }
     }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -28,8 +30,9 @@ import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.shared.Toasts;
 
 /**
- * The reviewer's items across active campaigns: select some, say why, and keep or revoke them together
- * (Alt+K, Alt+R). A keep passes an item to the next stage's reviewer; a revoke at any stage is final.
+ * The reviewer's items across active campaigns: select some, say why, and keep, revoke or convert them to
+ * just in time together (Alt+K, Alt+R, Alt+J), or delegate one. A keep passes an item to the next stage's
+ * reviewer; a revoke or a conversion at any stage is final.
  */
 @Route("reviews")
 @PageTitle("My reviews · Gatehouse")
@@ -39,6 +42,8 @@ public class MyReviewsView extends VerticalLayout {
 
     static final String EMPTY = "Nothing waits for your review.";
     static final String ITEMS_ID = "my-review-items";
+    static final String DELEGATE_TO_ID = "delegate-to";
+    static final String DELEGATE_REASON_ID = "delegate-reason";
 
     private final ReviewDecisions decisions;
     private final Grid<ReviewItemRow> items = new Grid<>();
@@ -76,19 +81,24 @@ public class MyReviewsView extends VerticalLayout {
         Button revoke = new Button("Revoke selected", e -> decide(Decision.REVOKE));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.addClickShortcut(Key.KEY_R, KeyModifier.ALT);
-        HorizontalLayout actions = new HorizontalLayout(comment, keep, revoke);
+        Button convert = new Button("Convert to just in time", e -> decide(Decision.CONVERT_TO_JIT));
+        convert.addClickShortcut(Key.KEY_J, KeyModifier.ALT);
+        convert.setTooltipText("Removes the standing assignment; the person requests it when needed (Alt+J)");
+        Button delegate = new Button("Delegate…", e -> delegate());
+        HorizontalLayout actions = new HorizontalLayout(comment, keep, revoke, convert, delegate);
         actions.setAlignItems(Alignment.BASELINE);
 
         add(new H2("My reviews"), new Paragraph("Access you review in active campaigns; never your own. Keeping needs "
                 + "a reason; a revoke at any stage is final and is applied in Identity Center at once (access held "
-                + "through a group is removed from the group instead, by whoever manages it)."), actions, items);
+                + "through a group is removed from the group instead, by whoever manages it). Converting to just "
+                + "in time removes a direct assignment too, and lets the person request it when they need it."), actions, items);
         setFlexGrow(1, items);
     }
 
     private void decide(Decision decision) {
         List<ReviewItemRow> chosen = new ArrayList<>(items.getSelectedItems());
         if (chosen.isEmpty()) {
-            Toasts.error("Select the items to " + (decision == Decision.KEEP ? "keep" : "revoke") + " first.");
+            Toasts.error("Select the items to " + verb(decision) + " first.");
             return;
         }
         int done = 0;
@@ -111,7 +121,11 @@ public class MyReviewsView extends VerticalLayout {
             return;
         }
         comment.setInvalid(false);
-        String summary = done + (decision == Decision.KEEP ? " kept" : " revoked");
+        String summary = done + switch (decision) {
+            case KEEP -> " kept";
+            case REVOKE -> " revoked";
+            case CONVERT_TO_JIT -> " converted to just in time";
+        };
         if (problems.isEmpty()) {
             Toasts.success(summary + ".");
         } else {
@@ -120,5 +134,61 @@ public class MyReviewsView extends VerticalLayout {
         comment.clear();
         items.deselectAll();
         items.getDataProvider().refreshAll();
+    }
+
+    private static String verb(Decision decision) {
+        return switch (decision) {
+            case KEEP -> "keep";
+            case REVOKE -> "revoke";
+            case CONVERT_TO_JIT -> "convert to just in time";
+        };
+    }
+
+    /** One item at a time: the person chosen decides it instead, and the reason is audited. */
+    private void delegate() {
+        if (items.getSelectedItems().size() != 1) {
+            Toasts.error("Select the one item to hand to someone else.");
+            return;
+        }
+        ReviewItemRow item = items.getSelectedItems().iterator().next();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Delegate " + item.person().displayName() + ", " + item.access().permissionSetName()
+                + " on " + item.access().accountName());
+        ComboBox<ReviewItemRow.Person> to = new ComboBox<>("Who decides instead");
+        to.setId(DELEGATE_TO_ID);
+        to.setItemLabelGenerator(ReviewItemRow.Person::displayName);
+        to.setItems(query -> decisions.delegates(item.id(), query.getFilter().orElse(""),
+                Math.min(query.getLimit(), 50)).stream());
+        to.setWidthFull();
+        TextField reason = new TextField("Why");
+        reason.setId(DELEGATE_REASON_ID);
+        reason.setMaxLength(1000);
+        reason.setWidthFull();
+        Button hand = new Button("Delegate", e -> {
+            try {
+                ReviewItemRow handed = decisions.delegate(item.id(), to.getValue() == null ? "" : to.getValue().userId(),
+                        reason.getValue());
+                dialog.close();
+                Toasts.success(handed.reviewer().name() + " decides " + item.person().displayName() + "'s "
+                        + item.access().permissionSetName() + " on " + item.access().accountName() + " now.");
+                items.deselectAll();
+                items.getDataProvider().refreshAll();
+            } catch (ReviewProblem problem) {
+                if (problem.field().equals("reason")) {
+                    reason.setErrorMessage(problem.getMessage());
+                    reason.setInvalid(true);
+                } else if (problem.field().equals("delegate")) {
+                    to.setErrorMessage(problem.getMessage());
+                    to.setInvalid(true);
+                } else {
+                    Toasts.error(problem.getMessage());
+                }
+            }
+        });
+        hand.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(to, reason));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), hand);
+        dialog.open();
+        to.focus();
     }
 }

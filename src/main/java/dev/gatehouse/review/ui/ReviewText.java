@@ -34,6 +34,7 @@ final class ReviewText {
         String decided = item.decision().map(d -> switch (d) {
             case KEEP -> "Kept by " + item.decidedBy();
             case REVOKE -> "Revoked by " + item.decidedBy();
+            case CONVERT_TO_JIT -> "Converted to just in time by " + item.decidedBy();
         }).orElse("");
         String status = switch (item.status()) {
             case PENDING -> decided.isEmpty() ? "Pending" : decided + " at stage " + (item.stage() - 1) + "; pending";

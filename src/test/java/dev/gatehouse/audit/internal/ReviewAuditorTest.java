@@ -107,7 +107,7 @@ class ReviewAuditorTest extends AuditListenerTest {
         publish(new ReviewItemReassigned(campaignId, "Q4 production review", 9,
                 new ReviewItemRow.Person("u-riley", "Riley Chen"),
                 new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
-                "nobody", "Jordan Kim", "Morgan Reyes", AT));
+                "nobody", "Jordan Kim", "Morgan Reyes", "", AT));
 
         AuditEntry reassigned = awaitOneEntry("review item 9 of campaign Q4 production review");
         assertThat(reassigned.action()).isEqualTo(AuditAction.REVIEW_ITEM_REASSIGNED);
@@ -120,10 +120,24 @@ class ReviewAuditorTest extends AuditListenerTest {
     }
 
     @Test
+    void a_delegation_is_recorded_with_the_reviewers_reason() {
+        publish(new ReviewItemReassigned(campaignId, "Q4 production review", 11,
+                new ReviewItemRow.Person("u-riley", "Riley Chen"),
+                new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
+                "Avery Patel", "Jordan Kim", "Avery Patel", "On leave next week", AT));
+
+        AuditEntry entry = awaitOneEntry("review item 11 of campaign Q4 production review");
+        assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_ITEM_REASSIGNED);
+        assertThat(entry.actor()).isEqualTo("Avery Patel");
+        assertThat(entry.details()).isEqualTo("Riley Chen, Developer on payments-prod: reviewer Jordan Kim instead of "
+                + "Avery Patel (delegated: On leave next week)");
+    }
+
+    @Test
     void a_run_of_reminders_is_one_entry_with_its_counts_and_each_escalated_item_is_recorded_by_gatehouse() {
         publish(new ReviewRemindersSent(campaignId, "Q4 production review", CampaignMessage.OVERDUE, 3, 1, 12,
                 "Morgan Reyes", AT));
-        publish(new ReviewItemEscalated(campaignId, "Q4 production review", 11,
+        publish(new ReviewItemEscalated(campaignId, "Q4 production review", 12,
                 new ReviewItemRow.Person("u-riley", "Riley Chen"),
                 new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
                 "Avery Patel", "Morgan Reyes", 3, AT));
@@ -133,7 +147,7 @@ class ReviewAuditorTest extends AuditListenerTest {
         assertThat(reminded.actor()).isEqualTo("Morgan Reyes");
         assertThat(reminded.details()).isEqualTo("Overdue reminder sent to 3 reviewers about 12 undecided items; "
                 + "1 reminded today already");
-        AuditEntry escalated = awaitOneEntry("review item 11 of campaign Q4 production review");
+        AuditEntry escalated = awaitOneEntry("review item 12 of campaign Q4 production review");
         assertThat(escalated.action()).isEqualTo(AuditAction.REVIEW_ITEM_ESCALATED);
         assertThat(escalated.actor()).isEqualTo("Gatehouse");
         assertThat(escalated.details()).isEqualTo("Riley Chen, Developer on payments-prod: escalated to the fallback "

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +29,7 @@ import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.review.CampaignScope;
+import dev.gatehouse.review.ReviewDecisions;
 import dev.gatehouse.review.ReviewFixtures;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewerStage;
@@ -39,6 +41,8 @@ class MyReviewsViewTest extends KaribuTest {
     private ReviewFixtures fixtures;
     @Autowired
     private Sandbox sandbox;
+    @Autowired
+    private ReviewDecisions decisions;
 
     private String riley;
 
@@ -85,6 +89,42 @@ class MyReviewsViewTest extends KaribuTest {
             assertThat(rowsOn(grid, account)).extracting(row -> row.get(3) + " | " + row.get(7)).containsExactlyInAnyOrder(
                     "Developer | Kept by Avery Patel",
                     "ReadOnlyAccess | Revoked by Avery Patel; removed in Identity Center");
+        });
+    }
+
+    @Test
+    void a_manager_converts_one_of_rileys_items_to_just_in_time_and_delegates_another_to_jordan_with_a_reason() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        fixtures.standing(account, "ReadOnlyAccess", "USER", riley);
+        fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(account.id())), List.of(ReviewerStage.manager())));
+        openAs(TestUsers.APPROVER, "reviews");
+        Grid<ReviewItemRow> grid = _get(Grid.class, spec -> spec.withId(MyReviewsView.ITEMS_ID));
+
+        grid.asMultiSelect().select(item(grid, account, "Developer"));
+        _click(_get(Button.class, spec -> spec.withText("Convert to just in time")));
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(n.getElement()
+                .getProperty("text")).isEqualTo("1 converted to just in time."));
+
+        ReviewItemRow readOnly = item(grid, account, "ReadOnlyAccess");
+        grid.asMultiSelect().select(readOnly);
+        _click(_get(Button.class, spec -> spec.withText("Delegate…")));
+        ReviewItemRow.Person jordan = decisions.delegates(readOnly.id(), "Jordan", 5).get(0);
+        _setValue(_get(ComboBox.class, spec -> spec.withId(MyReviewsView.DELEGATE_TO_ID)), jordan);
+        _click(_get(Button.class, spec -> spec.withText("Delegate")));
+        TextField reason = _get(TextField.class, spec -> spec.withId(MyReviewsView.DELEGATE_REASON_ID));
+        assertThat(reason.getErrorMessage()).isEqualTo("Say why Jordan Kim should decide (at least 5 characters).");
+        _setValue(reason, "Jordan owns read-only access");
+        _click(_get(Button.class, spec -> spec.withText("Delegate")));
+        assertThat(NotificationsKt.getNotifications()).last().satisfies(n -> assertThat(n.getElement()
+                .getProperty("text")).isEqualTo("Jordan Kim decides Riley Chen's ReadOnlyAccess on " + account.name()
+                + " now."));
+
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            grid.getDataProvider().refreshAll();
+            assertThat(rowsOn(grid, account)).as("the delegated item is Jordan's now")
+                    .extracting(row -> row.get(3) + " | " + row.get(7)).containsExactly(
+                            "Developer | Converted to just in time by Avery Patel; removed in Identity Center");
         });
     }
 
