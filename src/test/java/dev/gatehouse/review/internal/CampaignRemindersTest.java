@@ -13,6 +13,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -164,6 +169,33 @@ class CampaignRemindersTest {
                 entry -> entry.actor().equals("Morgan Reyes") && entry.details().startsWith("Reminder sent to 1"));
         assertThat(audited.details()).isEqualTo("Reminder sent to 1 reviewer about 1 undecided item; 0 reminded today "
                 + "already");
+    }
+
+    @Test
+    void two_nodes_checking_at_the_same_moment_send_one_digest_per_reviewer() throws Exception {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        fixtures.standing(account, "Developer", "USER", fixtures.person("Pat", jordan));
+        Instant due = noonInDays(9);
+        ReviewCampaign campaign = launched(account, due, ReviewTiming.defaults());
+        moveTo(due.minus(Duration.ofDays(7)));
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = List.of(nodes.submit(() -> awaitThenCheck(start, campaign)),
+                    nodes.submit(() -> awaitThenCheck(start, campaign)));
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(sent(campaign, NotificationKind.REVIEW_REMINDER)).extracting(Delivery::subject)
+                .containsExactly("Access review: 1 item left in " + campaign.name() + ", due in 7 days",
+                        "Access review: 1 item left in " + campaign.name() + ", due in 7 days");
     }
 
     @Test
@@ -338,6 +370,12 @@ class CampaignRemindersTest {
     /** The task's check of one campaign, in its own transaction as the task runs it. */
     private void check(ReviewCampaign campaign) {
         transaction.executeWithoutResult(status -> reminders.check(campaign.id()));
+    }
+
+    private Void awaitThenCheck(CountDownLatch start, ReviewCampaign campaign) throws InterruptedException {
+        start.await();
+        check(campaign);
+        return null;
     }
 
     private void moveTo(Instant at) {
