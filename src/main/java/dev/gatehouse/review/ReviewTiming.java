@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,8 +48,9 @@ public record ReviewTiming(List<Integer> remindDaysBefore, boolean overdueDaily,
         return dueAt.plus(Duration.ofDays(overdueDays));
     }
 
-    /** The UTC day on which undecided items are escalated, or null when they never are. */
-    public LocalDate escalationDay(Instant dueAt) {
-        return escalateAfterDays == 0 ? null : dueAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(escalateAfterDays);
+    /** The UTC day from which undecided items are escalated; empty when they never are. */
+    public Optional<LocalDate> escalationDay(Instant dueAt) {
+        return escalateAfterDays == 0 ? Optional.empty()
+                : Optional.of(dueAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(escalateAfterDays));
     }
 }

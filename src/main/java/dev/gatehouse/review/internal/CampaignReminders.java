@@ -133,9 +133,8 @@ public class CampaignReminders {
      * @return items escalated now
      */
     private int escalate(ReviewCampaign campaign, Instant now) {
-        LocalDate escalationDay = campaign.timing().escalationDay(campaign.dueAt());
         LocalDate today = day(now);
-        if (escalationDay == null || today.isBefore(escalationDay)) {
+        if (campaign.timing().escalationDay(campaign.dueAt()).filter(day -> !today.isBefore(day)).isEmpty()) {
             return 0;
         }
         Optional<UserRow> fallback = directory.user(campaign.fallbackReviewerId()).filter(UserRow::enabled);
