@@ -45,6 +45,8 @@ public enum AuditAction {
     REVIEW_CAMPAIGN_CLOSED("Review campaign closed"),
     REVIEW_CAMPAIGN_CANCELLED("Review campaign cancelled"),
     REVIEW_ITEM_REASSIGNED("Review item reassigned"),
+    REVIEW_REMINDERS_SENT("Review reminders sent"),
+    REVIEW_ITEM_ESCALATED("Review item escalated"),
     REVIEW_EVIDENCE_SIGNED_OFF("Review evidence signed off"),
     REVIEW_EVIDENCE_VERIFIED("Review evidence verified"),
     SESSION_DURATION_CHANGE_REQUESTED("Session duration change requested"),

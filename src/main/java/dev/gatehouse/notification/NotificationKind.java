@@ -11,6 +11,10 @@ public enum NotificationKind {
     BREAK_GLASS("Break-glass access", "access.break_glass"),
     MFA_RESET("Second factors reset", "security.mfa_reset"),
     REVIEW_ASSIGNED("Access review assigned", "review.assigned"),
+    REVIEW_REMINDER("Access review reminder", "review.reminder"),
+    REVIEW_OVERDUE("Access review overdue", "review.overdue"),
+    REVIEW_ESCALATED("Access review escalated", "review.escalated"),
+    REVIEW_CLOSED("Access review closed", "review.closed"),
     TEST("Test message", "gatehouse.test");
 
     private final String label;

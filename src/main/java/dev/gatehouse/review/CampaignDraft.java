@@ -9,14 +9,23 @@ import java.util.List;
  * @param stages             reviewers in order; a keep passes the item to the next stage, a revoke at any stage is final
  * @param fallbackReviewerId the Identity Store user who decides when a stage has no reviewer who may: none found,
  *                           the reviewer is the person under review, or the reviewer is disabled or gone
+ * @param timing             reminders, the overdue period, escalation and which messages go out
  */
 public record CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
-                            String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy) {
+                            String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy,
+                            ReviewTiming timing) {
+
+    /** With the default timing ({@link ReviewTiming#defaults()}). */
+    public CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
+                         String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy) {
+        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, ReviewTiming.defaults());
+    }
 
     public CampaignDraft {
         name = name == null ? "" : name.strip();
         description = description == null ? "" : description.strip();
         stages = stages == null ? List.of() : List.copyOf(stages);
         fallbackReviewerId = fallbackReviewerId == null ? "" : fallbackReviewerId.strip();
+        timing = timing == null ? ReviewTiming.defaults() : timing;
     }
 }

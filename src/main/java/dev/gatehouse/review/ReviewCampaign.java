@@ -4,11 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A campaign as screens and other modules see it. @param population empty until the launch is done */
+/**
+ * A campaign as screens and other modules see it.
+ *
+ * @param population  empty until the launch is done
+ * @param createdById the creator's Identity Store user id, who is told of the close; empty when none matched
+ */
 public record ReviewCampaign(long id, String name, String description, CampaignStatus status, CampaignScope scope,
                              List<ReviewerStage> stages, String fallbackReviewerId, Instant dueAt,
                              DueDatePolicy dueDatePolicy, String createdBy, Instant createdAt,
-                             Optional<Population> population) {
+                             Optional<Population> population, ReviewTiming timing, String createdById) {
+
+    /** When the due-date policy applies: the due date, plus the overdue period if any. */
+    public Instant closesAt() {
+        return timing.closesAt(dueAt);
+    }
 
     public ReviewCampaign {
         stages = List.copyOf(stages);

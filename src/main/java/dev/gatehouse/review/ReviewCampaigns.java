@@ -16,6 +16,7 @@ import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.CampaignCloser;
+import dev.gatehouse.review.internal.CampaignReminders;
 import dev.gatehouse.review.internal.ItemRepository;
 import dev.gatehouse.review.internal.ReviewProperties;
 import dev.gatehouse.review.internal.Revocations;
@@ -47,13 +48,15 @@ public class ReviewCampaigns {
     private final ReviewWork work;
     private final CampaignCloser closer;
     private final Revocations revocations;
+    private final CampaignReminders reminders;
     private final ReviewProperties settings;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewCampaigns(CampaignRepository campaigns, ItemRepository items, DirectoryLookup directory, ReviewWork work,
-                    CampaignCloser closer, Revocations revocations, ReviewProperties settings,
+                    CampaignCloser closer, Revocations revocations, CampaignReminders reminders,
+                    ReviewProperties settings,
                     CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
@@ -61,6 +64,7 @@ public class ReviewCampaigns {
         this.work = work;
         this.closer = closer;
         this.revocations = revocations;
+        this.reminders = reminders;
         this.settings = settings;
         this.currentUser = currentUser;
         this.events = events;
@@ -72,7 +76,9 @@ public class ReviewCampaigns {
     @AdminOnly
     public ReviewCampaign create(CampaignDraft draft) {
         check(draft);
-        long id = campaigns.insert(draft, currentUser.require().displayName(), clock.instant());
+        String by = currentUser.require().displayName();
+        String byId = directory.userBySignIn(currentUser.require().directoryUserName()).map(UserRow::id).orElse("");
+        long id = campaigns.insert(draft, by, byId, clock.instant());
         return campaigns.find(id).orElseThrow();
     }
 
@@ -211,6 +217,21 @@ public class ReviewCampaigns {
         return items.find(itemId).orElseThrow();
     }
 
+    /**
+     * Sends today's digest now to every reviewer of an active campaign with undecided items who has not had
+     * it today (still at most one per reviewer per day), whatever the schedule and its switches; audited.
+     */
+    @Transactional
+    @AdminOnly
+    public Reminded remindNow(long campaignId) {
+        ReviewCampaign campaign = locked(campaignId);
+        if (campaign.status() != CampaignStatus.ACTIVE) {
+            throw new ReviewProblem("Only an active campaign's reviewers are reminded; this one is "
+                    + label(campaign.status()) + ".");
+        }
+        return reminders.remindNow(campaign, currentUser.require().displayName());
+    }
+
     /** Counts overall and per reviewer: pending, decided, applying, removed, failed, waiting for the IdP. */
     public CampaignProgress progress(long campaignId) {
         return CampaignProgress.of(items.progress(campaignId));
@@ -269,6 +290,11 @@ public class ReviewCampaigns {
         return status.name().toLowerCase().replace('_', ' ');
     }
 
+    /** The campaign, or empty when there is none with this id. */
+    public Optional<ReviewCampaign> find(long campaignId) {
+        return campaigns.find(campaignId);
+    }
+
     public ReviewCampaign campaign(long campaignId) {
         return campaigns.find(campaignId).orElseThrow(() -> new ReviewProblem("No such review campaign."));
     }
@@ -323,6 +349,38 @@ public class ReviewCampaigns {
         }
         if (draft.dueDatePolicy() == null) {
             throw new ReviewProblem("dueDatePolicy", "Choose what happens to items nobody decided by the due date.");
+        }
+        checkTiming(draft.timing());
+    }
+
+    private static void checkTiming(ReviewTiming timing) {
+        List<Integer> days = timing.remindDaysBefore();
+        if (days.size() > ReviewTiming.MOST_REMINDERS) {
+            throw new ReviewProblem("remindDaysBefore", "At most " + ReviewTiming.MOST_REMINDERS
+                    + " reminders before the due date; this schedule has " + days.size() + ".");
+        }
+        for (Integer day : days) {
+            if (day == null || day < 0 || day > ReviewTiming.LONGEST_SCHEDULE) {
+                throw new ReviewProblem("remindDaysBefore", "Reminder days are whole numbers of days before the due "
+                        + "date, from 0 (the due day) to " + ReviewTiming.LONGEST_SCHEDULE + "; " + day + " is not.");
+            }
+        }
+        days.stream().filter(day -> days.indexOf(day) != days.lastIndexOf(day)).findFirst().ifPresent(day -> {
+            throw new ReviewProblem("remindDaysBefore", "Each reminder day once: " + day + " appears twice.");
+        });
+        if (timing.overdueDays() < 0 || timing.overdueDays() > ReviewTiming.LONGEST_OVERDUE) {
+            throw new ReviewProblem("overdueDays", "The overdue period is 0 (the policy applies at the due date) to "
+                    + ReviewTiming.LONGEST_OVERDUE + " days.");
+        }
+        if (timing.escalateAfterDays() < 0 || timing.escalateAfterDays() > ReviewTiming.LONGEST_OVERDUE) {
+            throw new ReviewProblem("escalateAfterDays", "Escalation is 0 (never) to " + ReviewTiming.LONGEST_OVERDUE
+                    + " days after the due date.");
+        }
+        if (timing.overdueDays() > 0 && timing.escalateAfterDays() >= timing.overdueDays()) {
+            throw new ReviewProblem("escalateAfterDays", "Escalation after " + timing.escalateAfterDays()
+                    + " days would never happen: the due-date policy applies " + timing.overdueDays()
+                    + (timing.overdueDays() == 1 ? " day" : " days") + " after the due date. Choose fewer days, "
+                    + "or 0 for never.");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +35,13 @@ import dev.gatehouse.policy.ApproverType;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.ReviewTiming;
 import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.security.GatehouseUser;
 import dev.gatehouse.shared.TimeText;
@@ -71,6 +76,8 @@ class NotificationDeliveryTest {
     private SandboxAccounts accounts;
     @Autowired
     private ReviewFixtures reviews;
+    @Autowired
+    private ReviewCampaigns campaigns;
 
     private final WebhookReceiver receiver = TestNotificationEndpoints.receiver();
     private String riley;
@@ -184,6 +191,38 @@ class NotificationDeliveryTest {
         Thread.sleep(1000); // a second message would be sent at the same time as the first
         assertThat(Arrays.stream(TestNotificationEndpoints.smtp().getReceivedMessages())
                 .filter(m -> is(m, email(TestUsers.APPROVER), subject))).hasSize(1);
+    }
+
+    @Test
+    void a_reviewer_groups_members_are_emailed_the_days_reminder_together_with_a_link_to_my_reviews() throws Exception {
+        AccountRow account = accounts.fresh();
+        reviews.standing(account, "Developer", "USER", riley);
+        String group = reviews.group("access-reviewers", null);
+        String quinn = reviews.person("Quinn", "self");
+        String drew = reviews.person("Drew", "self");
+        reviews.member(group, quinn);
+        reviews.member(group, drew);
+        reviews.sync();
+        String groupName = directory.group(group).orElseThrow().displayName();
+        CampaignDraft draft = reviews.draft(CampaignScope.accounts(Set.of(account.id())),
+                List.of(ReviewerStage.group(group)));
+        ReviewCampaign campaign = reviews.launched(new CampaignDraft(draft.name(), draft.description(), draft.scope(),
+                draft.stages(), draft.fallbackReviewerId(), draft.dueAt(), draft.dueDatePolicy(), new ReviewTiming(
+                List.of(7, 1), true, 0, 3, EnumSet.complementOf(EnumSet.of(CampaignMessage.LAUNCH)))));
+
+        as(TestUsers.ADMIN, () -> campaigns.remindNow(campaign.id()));
+
+        String subject = "Access review: 1 item left in " + campaign.name() + ", due in 14 days";
+        for (String member : List.of(quinn, drew)) {
+            MimeMessage reminded = awaitEmail(directory.user(member).orElseThrow().email(), subject);
+            assertThat(text(reminded)).contains("Members of " + groupName + " have 1 item left in '" + campaign.name()
+                    + "', due in 14 days", "Decide them under My reviews", "/reviews");
+        }
+        WebhookReceiver.Received hook = awaitPost(TestNotificationEndpoints.WEBHOOK_PATH,
+                "\"review-" + campaign.id() + "-reminder-GROUP-" + group);
+        assertThat(hook.header("X-Gatehouse-Event")).isEqualTo("review.reminder");
+        assertThat(JSON.readTree(hook.body()).get("subject").asText()).isEqualTo(groupName + " has 1 item left in the "
+                + "access review " + campaign.name() + ", due in 14 days");
     }
 
     @Test

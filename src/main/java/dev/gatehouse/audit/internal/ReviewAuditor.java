@@ -16,9 +16,12 @@ import dev.gatehouse.review.ReviewCampaignLaunched;
 import dev.gatehouse.review.ReviewEvidenceSignedOff;
 import dev.gatehouse.review.ReviewEvidenceVerified;
 import dev.gatehouse.review.ReviewItemDecided;
+import dev.gatehouse.review.ReviewItemEscalated;
 import dev.gatehouse.review.ReviewItemReassigned;
+import dev.gatehouse.review.ReviewRemindersSent;
 import dev.gatehouse.review.ReviewLaunchedDespiteStaleSync;
 import dev.gatehouse.review.ReviewMembershipRemoved;
+import dev.gatehouse.shared.SystemActor;
 import dev.gatehouse.shared.TimeText;
 
 /**
@@ -27,7 +30,8 @@ import dev.gatehouse.shared.TimeText;
  * writes for it carry, so a revoke and its removal in Identity Center read as one story (a person removed
  * from a group for a revoke too); what admins do to a campaign after launch: a launch past the sync-age
  * guard, due dates moved, closes (with what the due-date policy was about to do), cancels and reassigned
- * items; and each evidence sign-off with its files' SHA-256, and each check of a file against them.
+ * items; reminders (one entry per run and campaign, with counts) and each item escalated to the fallback;
+ * and each evidence sign-off with its files' SHA-256, and each check of a file against them.
  */
 @Component
 class ReviewAuditor {
@@ -137,4 +141,32 @@ class ReviewAuditor {
                         .permissionSetNamed(event.access().permissionSetName())
                         .concerning(event.person().displayName())));
     }
+
+    /** One entry per run and campaign, with the counts: never one per reviewer or item. */
+    @ApplicationModuleListener
+    void on(ReviewRemindersSent event) {
+        String kind = switch (event.kind()) {
+            case OVERDUE -> "Overdue reminder";
+            default -> "Reminder";
+        };
+        repository.append(NewEntry.of(event.at(), event.sentBy(), AuditAction.REVIEW_REMINDERS_SENT,
+                campaign(event.name(), event.campaignId()), kind + " sent to " + event.reminded()
+                        + (event.reminded() == 1 ? " reviewer" : " reviewers") + " about " + event.items()
+                        + (event.items() == 1 ? " undecided item" : " undecided items") + "; "
+                        + event.alreadyToday() + " reminded today already"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewItemEscalated event) {
+        repository.append(NewEntry.of(event.at(), SystemActor.NAME, AuditAction.REVIEW_ITEM_ESCALATED,
+                        "review item " + event.itemId() + " of campaign " + event.campaignName(),
+                        event.person().displayName() + ", " + event.access().permissionSetName() + " on "
+                                + event.access().accountName() + ": escalated to the fallback reviewer "
+                                + event.reviewer() + " from " + event.previousReviewer() + ", "
+                                + event.daysOverdue() + (event.daysOverdue() == 1 ? " day" : " days") + " overdue")
+                .about(AuditSubjects.NONE.account(event.access().accountId())
+                        .permissionSetNamed(event.access().permissionSetName())
+                        .concerning(event.person().displayName())));
+    }
+
 }

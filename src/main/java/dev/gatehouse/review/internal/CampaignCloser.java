@@ -67,7 +67,8 @@ public class CampaignCloser {
     /**
      * ACTIVE → CLOSED in the caller's transaction, and the review-close task scheduled to apply the policy.
      *
-     * @param early false for the due-date check, which leaves a campaign whose due date moved later since it looked
+     * @param early false for the due-date check, which leaves a campaign whose due date (plus its overdue period)
+     *              moved later since it looked
      * @return false when the campaign was not ACTIVE (closed already, cancelled, not launched) or, unless early,
      *         is not due any more
      */
@@ -76,7 +77,7 @@ public class CampaignCloser {
             return false;
         }
         ReviewCampaign campaign = campaigns.find(campaignId).orElseThrow();
-        if (!early && campaign.dueAt().isAfter(clock.instant())) {
+        if (!early && campaign.closesAt().isAfter(clock.instant())) {
             return false;
         }
         ClosePreview preview = preview(campaign);

@@ -27,16 +27,19 @@ import dev.gatehouse.directory.InventoryOrder;
 import dev.gatehouse.directory.InventoryScope;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaignLaunched;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.security.AsSystem;
+import dev.gatehouse.shared.SystemActor;
 
 /**
  * The review-launch task's step: snapshots a LAUNCHING campaign's items from the access inventory, gives
- * each its first stage's reviewer, records the population and makes the campaign ACTIVE. All in one
+ * each its first stage's reviewer, records the population and makes the campaign ACTIVE (and, when the
+ * campaign sends a launch message, the launch as each reviewer's digest of the day). All in one
  * transaction, so a crash leaves the campaign LAUNCHING with no items and the task's next run starts
  * over; it deletes any items it finds first all the same, and leaves a campaign that is no longer
  * LAUNCHING alone.
@@ -49,17 +52,20 @@ public class CampaignLaunch {
 
     private final CampaignRepository campaigns;
     private final ItemRepository items;
+    private final DigestRepository digests;
     private final AccessInventory inventory;
     private final DirectoryLookup directory;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignLaunch(CampaignRepository campaigns, ItemRepository items, AccessInventory inventory,
+    CampaignLaunch(CampaignRepository campaigns, ItemRepository items, DigestRepository digests,
+                   AccessInventory inventory,
                    DirectoryLookup directory, PlatformTransactionManager transactions,
                    ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
+        this.digests = digests;
         this.inventory = inventory;
         this.directory = directory;
         this.transaction = new TransactionTemplate(transactions);
@@ -82,6 +88,9 @@ public class CampaignLaunch {
             snapshot(campaign, at);
             Population population = population(campaignId, at);
             campaigns.active(campaignId, population);
+            if (campaign.timing().sends(CampaignMessage.LAUNCH)) {
+                digests.recordLaunch(campaignId, CampaignReminders.day(at), SystemActor.NAME, at);
+            }
             events.publishEvent(new ReviewCampaignLaunched(campaignId, campaign.name(), campaigns.launchedBy(campaignId),
                     population, campaign.dueAt(), at));
             log.info("Review campaign {} launched: {} items, SHA-256 {}", campaignId, population.items(), population.sha256());

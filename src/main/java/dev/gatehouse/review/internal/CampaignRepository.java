@@ -8,6 +8,7 @@ import static dev.gatehouse.db.Tables.REVIEW_STAGE;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +16,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.db.tables.records.ReviewCampaignRecord;
 import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaign;
+import dev.gatehouse.review.ReviewTiming;
 import dev.gatehouse.review.ReviewerKind;
 import dev.gatehouse.review.ReviewerStage;
 
@@ -43,7 +49,8 @@ public class CampaignRepository {
         this.db = db;
     }
 
-    public long insert(CampaignDraft draft, String createdBy, Instant at) {
+    public long insert(CampaignDraft draft, String createdBy, String createdById, Instant at) {
+        ReviewTiming timing = draft.timing();
         long id = db.insertInto(REVIEW_CAMPAIGN)
                 .set(REVIEW_CAMPAIGN.NAME, draft.name())
                 .set(REVIEW_CAMPAIGN.DESCRIPTION, draft.description())
@@ -53,7 +60,13 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.DUE_AT, utc(draft.dueAt()))
                 .set(REVIEW_CAMPAIGN.DUE_DATE_POLICY, draft.dueDatePolicy().name())
                 .set(REVIEW_CAMPAIGN.CREATED_BY, createdBy)
+                .set(REVIEW_CAMPAIGN.CREATED_BY_ID, createdById)
                 .set(REVIEW_CAMPAIGN.CREATED_AT, utc(at))
+                .set(REVIEW_CAMPAIGN.REMIND_DAYS_BEFORE, timing.remindDaysBefore().toArray(Integer[]::new))
+                .set(REVIEW_CAMPAIGN.OVERDUE_DAILY, timing.overdueDaily())
+                .set(REVIEW_CAMPAIGN.OVERDUE_DAYS, timing.overdueDays())
+                .set(REVIEW_CAMPAIGN.ESCALATE_AFTER_DAYS, timing.escalateAfterDays())
+                .set(REVIEW_CAMPAIGN.MESSAGES, timing.messages().stream().sorted().map(Enum::name).toList())
                 .returning(REVIEW_CAMPAIGN.ID).fetchOne().getId();
         CampaignScope scope = draft.scope();
         Map<ScopeKind, Set<String>> rows = Map.of(ScopeKind.OU, scope.ouIds(), ScopeKind.ACCOUNT, scope.accountIds(),
@@ -122,11 +135,13 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.ENDED_AT, utc(at)).where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
     }
 
-    /** ACTIVE campaigns whose due date has come. */
+    /** ACTIVE campaigns whose due date, plus the overdue period, has come. */
     public List<Long> dueActive(Instant now, int limit) {
+        Field<OffsetDateTime> closesAt = DSL.field("{0} + {1} * interval '1 day'", SQLDataType.TIMESTAMPWITHTIMEZONE,
+                REVIEW_CAMPAIGN.DUE_AT, REVIEW_CAMPAIGN.OVERDUE_DAYS);
         return db.select(REVIEW_CAMPAIGN.ID).from(REVIEW_CAMPAIGN)
-                .where(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name())).and(REVIEW_CAMPAIGN.DUE_AT.le(utc(now)))
-                .orderBy(REVIEW_CAMPAIGN.DUE_AT).limit(limit).fetch(REVIEW_CAMPAIGN.ID);
+                .where(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name())).and(closesAt.le(utc(now)))
+                .orderBy(closesAt).limit(limit).fetch(REVIEW_CAMPAIGN.ID);
     }
 
     /** CLOSED campaigns that still have items the due-date policy has not dealt with (a close cut short). */
@@ -153,7 +168,13 @@ public class CampaignRepository {
                         of(scope, ScopeKind.PERMISSION_SET), of(scope, ScopeKind.USER), of(scope, ScopeKind.GROUP),
                         of(scope, ScopeKind.EXCLUDED_PERMISSION_SET), of(scope, ScopeKind.EXCLUDED_GROUP)),
                 stages, r.getFallbackReviewerId(), r.getDueAt().toInstant(), DueDatePolicy.valueOf(r.getDueDatePolicy()),
-                r.getCreatedBy(), r.getCreatedAt().toInstant(), population);
+                r.getCreatedBy(), r.getCreatedAt().toInstant(), population, timing(r), r.getCreatedById());
+    }
+
+    private static ReviewTiming timing(ReviewCampaignRecord r) {
+        return new ReviewTiming(Arrays.asList(r.getRemindDaysBefore()), r.getOverdueDaily(), r.getOverdueDays(),
+                r.getEscalateAfterDays(), r.getMessages().stream().map(CampaignMessage::valueOf)
+                .collect(Collectors.toSet()));
     }
 
     private static Set<String> of(Map<ScopeKind, Set<String>> scope, ScopeKind kind) {

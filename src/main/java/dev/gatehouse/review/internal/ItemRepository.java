@@ -146,6 +146,19 @@ public class ItemRepository {
                 .fetch(r -> new ReviewerLoad(Reviewer.Type.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
     }
 
+    /**
+     * The campaign's undecided items the fallback reviewer could take over, locked: a person or group reviews
+     * them, not the fallback, and the fallback is not the person under review.
+     */
+    public List<ReviewItemRow> lockEscalatable(long campaignId, String fallbackId) {
+        return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId), REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name()),
+                        REVIEW_ITEM.FLAG.eq(""), REVIEW_ITEM.PERSON_ID.ne(fallbackId),
+                        REVIEW_ITEM.REVIEWER_TYPE.eq(Reviewer.Type.GROUP.name())
+                                .or(REVIEW_ITEM.REVIEWER_TYPE.eq(Reviewer.Type.USER.name())
+                                        .and(REVIEW_ITEM.REVIEWER_ID.ne(fallbackId))))
+                .orderBy(REVIEW_ITEM.ID).forUpdate().of(REVIEW_ITEM).fetch(ItemRepository::row);
+    }
+
     private static Condition reviewedByCondition(String userId, Set<String> groupIds) {
         Condition reviewer = REVIEW_ITEM.REVIEWER_TYPE.eq(Reviewer.Type.USER.name()).and(REVIEW_ITEM.REVIEWER_ID.eq(userId));
         if (!groupIds.isEmpty()) {

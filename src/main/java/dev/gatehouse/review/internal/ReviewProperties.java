@@ -11,14 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSyncAge            a launch is refused (unless the admin overrides) when the last successful
  *                              directory sync finished longer ago than this, since the items would be stale
  * @param dueDateCheckInterval  how often campaigns whose due date came are closed
+ * @param reminderCheckInterval how often Gatehouse looks for the day's reminders and escalations; each reviewer
+ *                              still gets at most one digest per campaign and UTC day
  */
 @ConfigurationProperties("gatehouse.reviews")
 public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
-                               @DefaultValue("1m") Duration dueDateCheckInterval) {
+                               @DefaultValue("1m") Duration dueDateCheckInterval,
+                               @DefaultValue("15m") Duration reminderCheckInterval) {
 
     public ReviewProperties {
         if (maxSyncAge.isNegative() || maxSyncAge.isZero()) {
             throw new IllegalArgumentException("gatehouse.reviews.max-sync-age must be a positive duration");
+        }
+        if (reminderCheckInterval.isNegative() || reminderCheckInterval.isZero()) {
+            throw new IllegalArgumentException("gatehouse.reviews.reminder-check-interval must be a positive duration");
         }
     }
 }

@@ -17,8 +17,9 @@ import dev.gatehouse.shared.BackgroundRetry;
  * restart: a campaign's launch (instance id = campaign id) and applying an item's revoke through the
  * access ledger (instance id = item id), removing a person from a group for a revoked GROUP item
  * (instance id = item id), the due-date policy on a closed campaign's undecided items (review-close,
- * instance id = campaign id), and the check that closes campaigns whose due date came. All are safe to
- * run again and retry by the one policy.
+ * instance id = campaign id), the check that closes campaigns whose due date came, and the check that
+ * escalates overdue items and sends the day's reminders. All are safe to run again and retry by the one
+ * policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReviewProperties.class)
@@ -39,6 +40,12 @@ class ReviewTasks {
     RecurringTask<Void> reviewDueDates(CampaignCloser closer, ReviewProperties settings) {
         return Tasks.recurring("review-due-dates", FixedDelay.of(settings.dueDateCheckInterval()))
                 .execute((instance, context) -> closer.closeDue());
+    }
+
+    @Bean
+    RecurringTask<Void> reviewReminders(CampaignReminders reminders, ReviewProperties settings) {
+        return Tasks.recurring("review-reminders", FixedDelay.of(settings.reminderCheckInterval()))
+                .execute((instance, context) -> reminders.checkAll());
     }
 
     @Bean

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -20,6 +22,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -27,18 +30,22 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessPolicy.Picker;
 import dev.gatehouse.policy.Choice;
 import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewProblem;
+import dev.gatehouse.review.ReviewTiming;
 import dev.gatehouse.review.ReviewerKind;
 import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.ui.FormFields;
 
 /**
  * An admin defines a campaign: what it reviews, who reviews in which stages, the fallback reviewer, the
- * due date and what happens then to items nobody decided. It is saved as a draft, launched from its page.
+ * due date and what happens then to items nobody decided, when reviewers are reminded, how long it may be
+ * overdue and when overdue items are escalated, and which messages go out. It is saved as a draft,
+ * launched from its page.
  */
 class CampaignDialog extends Dialog {
 
@@ -58,6 +65,11 @@ class CampaignDialog extends Dialog {
     private final ComboBox<Choice> fallback = new ComboBox<>("Fallback reviewer");
     private final DatePicker due = new DatePicker("Due (end of the day, UTC)");
     private final Select<DueDatePolicy> policy = new Select<>();
+    private final TextField remindDays = new TextField("Reminders, in days before the due date");
+    private final IntegerField overdueDays = new IntegerField("Overdue period, in days after the due date");
+    private final Checkbox overdueDaily = new Checkbox("Remind every day while overdue");
+    private final IntegerField escalateAfter = new IntegerField("Escalate to the fallback reviewer after, in days overdue");
+    private final CheckboxGroup<CampaignMessage> messages = new CheckboxGroup<>("Messages");
 
     CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created) {
         setHeaderTitle("New review campaign");
@@ -96,7 +108,7 @@ class CampaignDialog extends Dialog {
         fallback.setHelperText("Decides whenever a stage has nobody who may: no manager or owner, the reviewer is the "
                 + "person under review, or has left.");
         due.setMin(LocalDate.now(ZoneOffset.UTC).plusDays(1));
-        due.setHelperText("Reviewers see it; the campaign closes then.");
+        due.setHelperText("Reviewers see it; the campaign closes then, or after the overdue period below.");
         policy.setLabel("Items nobody decided by the due date");
         policy.setItems(DueDatePolicy.values());
         policy.setItemLabelGenerator(ReviewText::policy);
@@ -104,13 +116,19 @@ class CampaignDialog extends Dialog {
         policy.setHelperText("Revoking never removes the last admin-level access of an account without an admin's "
                 + "confirmation; the campaign's page previews what it would do.");
 
+        timing(ReviewTiming.defaults());
+
         FormLayout form = new FormLayout(name, description, scope, ous, accounts, excludedSets, excludedGroups,
-                firstStage, secondStage, fallback, due, policy);
+                firstStage, secondStage, fallback, due, policy, remindDays, overdueDays, overdueDaily, escalateAfter,
+                messages);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
-        FormFields fields = new FormFields(Map.of("name", name, "description", description, "scope", accounts,
-                "stages", secondStage, "fallbackReviewer", fallback, "dueAt", due, "dueDatePolicy", policy));
+        FormFields fields = new FormFields(Map.ofEntries(Map.entry("name", name),
+                Map.entry("description", description), Map.entry("scope", accounts), Map.entry("stages", secondStage),
+                Map.entry("fallbackReviewer", fallback), Map.entry("dueAt", due), Map.entry("dueDatePolicy", policy),
+                Map.entry("remindDaysBefore", remindDays), Map.entry("overdueDays", overdueDays),
+                Map.entry("escalateAfterDays", escalateAfter)));
         Button save = new Button("Save as draft", click -> {
             fields.clearErrors();
             try {
@@ -127,6 +145,43 @@ class CampaignDialog extends Dialog {
         name.focus();
     }
 
+    private void timing(ReviewTiming timing) {
+        remindDays.setValue(timing.remindDaysBefore().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        remindDays.setHelperText("Separated by commas; 0 is the due day. Each reviewer with undecided items gets one "
+                + "message a day at most, and none once they have decided everything.");
+        overdueDays.setValue(timing.overdueDays());
+        overdueDays.setMin(0);
+        overdueDays.setMax(ReviewTiming.LONGEST_OVERDUE);
+        overdueDays.setHelperText("Reviewers may still decide this long after the due date; then the policy above "
+                + "applies. 0: at the due date, so nothing is ever overdue.");
+        overdueDaily.setValue(timing.overdueDaily());
+        escalateAfter.setValue(timing.escalateAfterDays());
+        escalateAfter.setMin(0);
+        escalateAfter.setMax(ReviewTiming.LONGEST_OVERDUE);
+        escalateAfter.setHelperText("Undecided items move to the fallback reviewer then. 0: never; otherwise fewer "
+                + "days than the overdue period.");
+        messages.setItems(CampaignMessage.values());
+        messages.setItemLabelGenerator(CampaignMessage::label);
+        messages.setValue(timing.messages());
+    }
+
+    /** The reminder days as written, or a refusal naming the field. */
+    private List<Integer> remindDaysBefore() {
+        List<Integer> days = new ArrayList<>();
+        for (String part : remindDays.getValue().split("[,;\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            try {
+                days.add(Integer.parseInt(part));
+            } catch (NumberFormatException notANumber) {
+                throw new ReviewProblem("remindDaysBefore", "Write whole numbers of days separated by commas, such as "
+                        + "7, 1; \"" + part + "\" is not one.");
+            }
+        }
+        return days;
+    }
+
     private CampaignDraft draft(List<ReviewerKind> kinds) {
         CampaignScope chosen = WHOLE_ORGANIZATION.equals(scope.getValue()) ? CampaignScope.organization()
                 : new CampaignScope(false, ids(ous), ids(accounts), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
@@ -140,7 +195,12 @@ class CampaignDialog extends Dialog {
                 chosen.excluding(ids(excludedSets), ids(excludedGroups)), stages,
                 fallback.getValue() == null ? "" : fallback.getValue().id(),
                 due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
-                policy.getValue());
+                policy.getValue(), new ReviewTiming(remindDaysBefore(), overdueDaily.getValue(),
+                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()));
+    }
+
+    private static int orZero(Integer days) {
+        return days == null ? 0 : days;
     }
 
     private static Set<String> ids(MultiSelectComboBox<Choice> box) {

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.button.Button;
@@ -54,7 +55,8 @@ import dev.gatehouse.ui.Polling;
  * One campaign: what it reviews and who decides, what the launch snapshot (counts and hash), progress
  * overall and per reviewer, and every item with where it stands. An admin launches a draft here (or
  * launches anyway on a stale sync), the page follows the launch as it runs; on an active campaign an admin
- * extends the due date, closes it now after the due-date policy's preview, cancels it and reassigns
+ * reminds every reviewer with undecided items now, extends the due date, closes it now after the due-date
+ * policy's preview, cancels it and reassigns
  * pending items; after a close, confirms or keeps what the policy held back as last admin-level access.
  * Once launched, its evidence: downloads, an admin's sign-off, and a check of a file against it.
  */
@@ -72,6 +74,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     static final String HELD_ID = "needing-confirmation";
     static final String REASSIGN = "reassign";
     static final String DECIDE = "decide";
+    static final String REMIND_ID = "remind-now";
+    static final String TIMING_ID = "campaign-timing";
 
 
     private final ReviewCampaigns campaigns;
@@ -123,7 +127,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                         + directory.user(campaign.fallbackReviewerId()).map(UserRow::displayName)
                         .orElse("not in the directory any more") + "."),
                 new Paragraph("Due " + TimeText.of(campaign.dueAt()) + "; items nobody decided by then: "
-                        + ReviewText.policy(campaign.dueDatePolicy()).toLowerCase() + "."));
+                        + ReviewText.policy(campaign.dueDatePolicy()).toLowerCase() + "."),
+                timing(campaign));
         if (admin && campaign.status() == CampaignStatus.DRAFT) {
             Button launch = new Button("Launch…", click -> confirmLaunch(campaign));
             launch.setId(LAUNCH_ID);
@@ -138,7 +143,9 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         if (admin) {
             HorizontalLayout actions = new HorizontalLayout();
             if (campaign.status() == CampaignStatus.ACTIVE) {
-                actions.add(new Button("Extend due date…", click -> extendDueDate(campaign)),
+                Button remind = new Button("Remind now", click -> act(() -> campaigns.remindNow(campaign.id()).text()));
+                remind.setId(REMIND_ID);
+                actions.add(remind, new Button("Extend due date…", click -> extendDueDate(campaign)),
                         new Button("Close now…", click -> confirmClose(campaign)));
             }
             if (campaign.status() == CampaignStatus.DRAFT || campaign.status() == CampaignStatus.ACTIVE) {
@@ -316,6 +323,16 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         refresh();
     }
 
+    /** Runs an action whose result is its own toast, such as how many reviewers were reminded. */
+    private void act(Supplier<String> action) {
+        try {
+            Toasts.success(action.get());
+        } catch (ReviewProblem problem) {
+            Toasts.error(problem.getMessage());
+        }
+        refresh();
+    }
+
     private void refresh() {
         getUI().ifPresent(ui -> ui.refreshCurrentRoute(false));
     }
@@ -337,6 +354,12 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                 : status + campaign.population().map(p -> ". Launched " + TimeText.of(p.launchedAt()) + ": " + p.items()
                 + " items (" + p.direct() + " assigned directly, " + p.throughGroups() + " through groups); SHA-256 of "
                 + "the item list " + p.sha256()).orElse("") + ".";
+    }
+
+    private static Paragraph timing(ReviewCampaign campaign) {
+        Paragraph text = new Paragraph(ReviewText.timing(campaign));
+        text.setId(TIMING_ID);
+        return text;
     }
 
     private static String scopeText(CampaignScope scope) {

@@ -1,11 +1,20 @@
 package dev.gatehouse.review.ui;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemStatus;
+import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewItemRow;
+import dev.gatehouse.review.ReviewTiming;
 import dev.gatehouse.review.ReviewerKind;
 import dev.gatehouse.shared.TimeText;
 
@@ -82,5 +91,32 @@ final class ReviewText {
             case CLOSED -> "Closed";
             case CANCELLED -> "Cancelled";
         };
+    }
+
+    /** The campaign's reminders, overdue period, escalation and the messages switched off, in one sentence. */
+    static String timing(ReviewCampaign campaign) {
+        ReviewTiming timing = campaign.timing();
+        List<String> parts = new ArrayList<>();
+        parts.add(timing.remindDaysBefore().isEmpty() || !timing.sends(CampaignMessage.REMINDER)
+                ? "no reminders before the due date"
+                : "reminders " + timing.remindDaysBefore().stream().map(d -> d == 0 ? "on the due day"
+                        : d + (d == 1 ? " day" : " days") + " before").collect(Collectors.joining(", ")));
+        if (timing.overdueDays() == 0) {
+            parts.add("the policy applies at the due date");
+        } else {
+            parts.add("overdue for " + timing.overdueDays() + (timing.overdueDays() == 1 ? " day" : " days")
+                    + (timing.overdueDaily() && timing.sends(CampaignMessage.OVERDUE) ? ", reminded daily" : "")
+                    + ", the policy applies " + TimeText.of(campaign.closesAt()));
+            if (timing.escalateAfterDays() > 0) {
+                parts.add("escalated to the fallback reviewer " + timing.escalateAfterDays()
+                        + (timing.escalateAfterDays() == 1 ? " day" : " days") + " after the due date");
+            }
+        }
+        Set<CampaignMessage> off = EnumSet.complementOf(timing.messages().isEmpty()
+                ? EnumSet.noneOf(CampaignMessage.class) : EnumSet.copyOf(timing.messages()));
+        if (!off.isEmpty()) {
+            parts.add("not sent: " + off.stream().map(m -> m.label().toLowerCase()).collect(Collectors.joining("; ")));
+        }
+        return "Timing: " + String.join("; ", parts) + ".";
     }
 }

@@ -25,7 +25,10 @@ import dev.gatehouse.review.ReviewCampaignLaunched;
 import dev.gatehouse.review.ReviewEvidenceSignedOff;
 import dev.gatehouse.review.ReviewEvidenceVerified;
 import dev.gatehouse.review.ReviewItemDecided;
+import dev.gatehouse.review.ReviewItemEscalated;
 import dev.gatehouse.review.ReviewItemReassigned;
+import dev.gatehouse.review.ReviewRemindersSent;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewMembershipRemoved;
 import dev.gatehouse.review.ReviewLaunchedDespiteStaleSync;
@@ -128,6 +131,28 @@ class ReviewAuditorTest extends AuditListenerTest {
         assertThat(entry.actor()).isEqualTo("Avery Patel");
         assertThat(entry.details()).isEqualTo("Riley Chen, Developer on payments-prod: reviewer Jordan Kim instead of "
                 + "Avery Patel (delegated: On leave next week)");
+    }
+
+    @Test
+    void a_run_of_reminders_is_one_entry_with_its_counts_and_each_escalated_item_is_recorded_by_gatehouse() {
+        publish(new ReviewRemindersSent(campaignId, "Q4 production review", CampaignMessage.OVERDUE, 3, 1, 12,
+                "Morgan Reyes", AT));
+        publish(new ReviewItemEscalated(campaignId, "Q4 production review", 12,
+                new ReviewItemRow.Person("u-riley", "Riley Chen"),
+                new ReviewItemRow.Access("111122223333", "payments-prod", "Production", "arn:ps", "Developer"),
+                "Avery Patel", "Morgan Reyes", 3, AT));
+
+        AuditEntry reminded = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
+        assertThat(reminded.action()).isEqualTo(AuditAction.REVIEW_REMINDERS_SENT);
+        assertThat(reminded.actor()).isEqualTo("Morgan Reyes");
+        assertThat(reminded.details()).isEqualTo("Overdue reminder sent to 3 reviewers about 12 undecided items; "
+                + "1 reminded today already");
+        AuditEntry escalated = awaitOneEntry("review item 12 of campaign Q4 production review");
+        assertThat(escalated.action()).isEqualTo(AuditAction.REVIEW_ITEM_ESCALATED);
+        assertThat(escalated.actor()).isEqualTo("Gatehouse");
+        assertThat(escalated.details()).isEqualTo("Riley Chen, Developer on payments-prod: escalated to the fallback "
+                + "reviewer Morgan Reyes from Avery Patel, 3 days overdue");
+        assertThat(escalated.about().person()).isEqualTo("Riley Chen");
     }
 
     @Test

@@ -18,6 +18,18 @@ class ReviewPropertiesTest {
 
         assertThat(settings.maxSyncAge()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.dueDateCheckInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.reminderCheckInterval()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void the_documented_variable_sets_how_often_reminders_are_looked_for_and_zero_is_refused() {
+        ReviewProperties settings = TestSettings.bindEnvironment(ReviewProperties.class,
+                Map.of("GATEHOUSE_REVIEWS_REMINDER_CHECK_INTERVAL", "5m"));
+
+        assertThat(settings.reminderCheckInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> TestSettings.bind(ReviewProperties.class,
+                Map.of("gatehouse.reviews.reminder-check-interval", "0s")))
+                .hasRootCauseMessage("gatehouse.reviews.reminder-check-interval must be a positive duration");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -32,11 +34,13 @@ import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.Choice;
 import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.ReviewTiming;
 import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.review.internal.CampaignCloser;
 import dev.gatehouse.shared.TimeText;
@@ -139,6 +143,24 @@ class CampaignViewTest extends KaribuTest {
     }
 
     @Test
+    void an_admin_reminds_the_reviewers_now_and_again_hears_they_were_reminded_today_already() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", fixtures.userId(TestUsers.REQUESTER));
+        CampaignDraft draft = fixtures.draft(CampaignScope.accounts(Set.of(account.id())), List.of(ReviewerStage.manager()));
+        ReviewCampaign campaign = fixtures.launched(new CampaignDraft(draft.name(), draft.description(), draft.scope(),
+                draft.stages(), draft.fallbackReviewerId(), draft.dueAt(), DueDatePolicy.KEEP, new ReviewTiming(
+                List.of(7, 1), true, 0, 3, EnumSet.complementOf(EnumSet.of(CampaignMessage.LAUNCH)))));
+        open(campaign);
+        assertThat(text(CampaignView.TIMING_ID)).isEqualTo("Timing: reminders 7 days before, 1 day before; the policy "
+                + "applies at the due date; not sent: at launch, to each reviewer.");
+
+        _click(_get(Button.class, spec -> spec.withId(CampaignView.REMIND_ID)));
+        assertThat(lastToast()).isEqualTo("Reminded 1 reviewer.");
+        _click(_get(Button.class, spec -> spec.withId(CampaignView.REMIND_ID)));
+        assertThat(lastToast()).isEqualTo("Reminded 0 reviewers; 1 was reminded today already.");
+    }
+
+    @Test
     void an_auditor_sees_the_progress_but_no_admin_buttons() {
         ReviewCampaign campaign = launched("Developer", fixtures.userId(TestUsers.REQUESTER), DueDatePolicy.KEEP);
         openAs(TestUsers.AUDITOR, "reviews/campaigns/" + campaign.id());
@@ -147,6 +169,12 @@ class CampaignViewTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withText("Close now…"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Extend due date…"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Cancel campaign…"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId(CampaignView.REMIND_ID))).isEmpty();
+    }
+
+    private static String lastToast() {
+        return NotificationsKt.getNotifications().get(NotificationsKt.getNotifications().size() - 1).getElement()
+                .getProperty("text");
     }
 
     private ReviewCampaign launched(String permissionSetName, String userId, DueDatePolicy policy) {

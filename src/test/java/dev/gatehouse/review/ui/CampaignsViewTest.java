@@ -33,12 +33,15 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 
 import dev.gatehouse.KaribuTest;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.policy.Choice;
+import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.ItemStatus;
@@ -49,6 +52,7 @@ import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.review.internal.CampaignLaunch;
 import dev.gatehouse.review.internal.ItemRepository;
+import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.ui.AccessDeniedView;
 
 class CampaignsViewTest extends KaribuTest {
@@ -153,6 +157,50 @@ class CampaignsViewTest extends KaribuTest {
 
         assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
                 .anyMatch(text -> text.endsWith("; items nobody decided by then: revoke them."));
+    }
+
+    @Test
+    void the_form_sets_the_reminders_overdue_period_escalation_and_messages_and_refuses_what_cannot_work() {
+        AccountRow account = fixtures.account();
+        openAs(TestUsers.ADMIN, "reviews/campaigns");
+        _click(_get(Button.class, spec -> spec.withId(CampaignsView.NEW_ID)));
+        assertThat(_get(TextField.class, spec -> spec.withLabel("Reminders, in days before the due date")).getValue())
+                .isEqualTo("7, 1");
+        _setValue(_get(TextField.class, spec -> spec.withId("campaign-name")), "Timed review, " + account.name());
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withLabel("Accounts reviewed")), CampaignDialog.CHOSEN);
+        _setValue(_get(MultiSelectComboBox.class, spec -> spec.withLabel("Accounts")),
+                Set.of(new Choice(account.id(), account.name() + " (" + account.id() + ")")));
+        _setValue(_get(ComboBox.class, spec -> spec.withLabel("Fallback reviewer")),
+                new Choice(fixtures.userId(TestUsers.DIRECTOR), "Jordan Kim"));
+        _setValue(_get(DatePicker.class), LocalDate.now(ZoneOffset.UTC).plusDays(14));
+        TextField reminders = _get(TextField.class, spec -> spec.withLabel("Reminders, in days before the due date"));
+        IntegerField overdue = _get(IntegerField.class,
+                spec -> spec.withLabel("Overdue period, in days after the due date"));
+        IntegerField escalate = _get(IntegerField.class,
+                spec -> spec.withLabel("Escalate to the fallback reviewer after, in days overdue"));
+
+        _setValue(reminders, "7, soon");
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+        assertThat(reminders.getErrorMessage()).isEqualTo("Write whole numbers of days separated by commas, such as 7, "
+                + "1; \"soon\" is not one.");
+
+        _setValue(reminders, "14, 3, 0");
+        _setValue(overdue, 7);
+        _setValue(escalate, 7);
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+        assertThat(escalate.isInvalid()).isTrue();
+        assertThat(escalate.getErrorMessage()).startsWith("Escalation after 7 days would never happen");
+
+        _setValue(escalate, 2);
+        CheckboxGroup<CampaignMessage> messages = _get(CheckboxGroup.class, spec -> spec.withLabel("Messages"));
+        _setValue(messages, Set.of(CampaignMessage.LAUNCH, CampaignMessage.REMINDER, CampaignMessage.ESCALATION));
+        _click(_get(Button.class, spec -> spec.withId("save-campaign")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId(CampaignView.TIMING_ID)).getText()).isEqualTo("Timing: "
+                + "reminders 14 days before, 3 days before, on the due day; overdue for 7 days, the policy applies "
+                + TimeText.of(LocalDate.now(ZoneOffset.UTC).plusDays(21).atTime(23, 59).toInstant(ZoneOffset.UTC))
+                + "; escalated to the fallback reviewer 2 days after the due date; not sent: daily reminders when "
+                + "overdue; to the campaign's creator, when it closes.");
     }
 
     @Test
