@@ -11,14 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSyncAge            a launch is refused (unless the admin overrides) when the last successful
  *                              directory sync finished longer ago than this, since the items would be stale
  * @param dueDateCheckInterval  how often campaigns whose due date came are closed
+ * @param recommendationWindow  My reviews suggests converting standing access to just-in-time when an access
+ *                              rule covers it and the person had no just-in-time grant of it for this long
  */
 @ConfigurationProperties("gatehouse.reviews")
 public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
-                               @DefaultValue("1m") Duration dueDateCheckInterval) {
+                               @DefaultValue("1m") Duration dueDateCheckInterval,
+                               @DefaultValue("90d") Duration recommendationWindow) {
 
     public ReviewProperties {
         if (maxSyncAge.isNegative() || maxSyncAge.isZero()) {
             throw new IllegalArgumentException("gatehouse.reviews.max-sync-age must be a positive duration");
+        }
+        if (recommendationWindow.isNegative() || recommendationWindow.isZero()) {
+            throw new IllegalArgumentException("gatehouse.reviews.recommendation-window must be a positive duration, "
+                    + "such as 90d");
         }
     }
 }
