@@ -9,12 +9,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +62,8 @@ class MyReviewsTest {
     private GrantService grants;
     @Autowired
     private Sandbox sandbox;
+    @Autowired
+    private DSLContext db;
 
     private String avery;
     private String pat;
@@ -195,6 +203,54 @@ class MyReviewsTest {
 
         assertThat(outcome.decided()).isZero();
         assertThat(as(TestUsers.REQUESTER, () -> decisions.myItems(onAccount, 0, 50))).isEmpty();
+    }
+
+    @Test
+    void a_page_costs_the_same_few_queries_however_many_items_and_people_it_shows() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> people = List.of(fixtures.person("Ada" + tag, avery), fixtures.person("Bo" + tag, avery),
+                fixtures.person("Cy" + tag, avery));
+        List<AccountRow> accounts = List.of(fixtures.account(), fixtures.account());
+        for (String person : people) {
+            for (AccountRow account : accounts) {
+                fixtures.standing(account, "ReadOnlyAccess", "USER", person);
+            }
+        }
+        rules.save(TestRules.draft("Ada reads", RequesterType.USER, people.get(0), ScopeType.ORGANIZATION, "",
+                fixtures.arn("ReadOnlyAccess"), 1, ApproverType.MANAGER, ""));
+        fixtures.launched(fixtures.draft(CampaignScope.accounts(Set.of(accounts.get(0).id(), accounts.get(1).id())),
+                List.of(ReviewerStage.manager())));
+        MyReviewsFilter theirs = MyReviewsFilter.everything().search(tag);
+
+        int forOne = queries(() -> as(TestUsers.APPROVER, () -> decisions.myItems(theirs, 0, 1)));
+        int forSix = queries(() -> as(TestUsers.APPROVER, () -> decisions.myItems(theirs, 0, 6)));
+
+        assertThat(as(TestUsers.APPROVER, () -> decisions.myItems(theirs, 0, 6))).hasSize(6);
+        assertThat(forOne).as("the count sees the queries").isPositive();
+        assertThat(forSix).as("queries for six items of three people on two accounts").isEqualTo(forOne);
+    }
+
+    /** How many SQL statements the work ran on this thread. */
+    private int queries(Runnable work) {
+        AtomicInteger count = new AtomicInteger();
+        Thread me = Thread.currentThread();
+        ExecuteListenerProvider[] before = db.configuration().executeListenerProviders();
+        ExecuteListenerProvider[] counting = Arrays.copyOf(before, before.length + 1);
+        counting[before.length] = () -> new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                if (Thread.currentThread() == me) {
+                    count.incrementAndGet();
+                }
+            }
+        };
+        db.configuration().set(counting);
+        try {
+            work.run();
+        } finally {
+            db.configuration().set(before);
+        }
+        return count.get();
     }
 
     private MyReviewItem only(AccountRow account) {
