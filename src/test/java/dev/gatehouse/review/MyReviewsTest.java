@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
@@ -251,6 +252,24 @@ class MyReviewsTest {
             db.configuration().set(before);
         }
         return count.get();
+    }
+
+    @Test
+    void nobody_signed_out_reads_or_decides_anything_and_someone_in_no_campaign_sees_nothing() {
+        MyReviewsFilter all = MyReviewsFilter.everything();
+
+        assertThatThrownBy(() -> decisions.myItems(all, 0, 10)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> decisions.myItemCount(all)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> decisions.myAccounts("", 0, 10))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> decisions.myPermissionSets("", 0, 10))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> decisions.decideMatching(all, Decision.REVOKE, ""))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThat(as(TestUsers.STRANGER, () -> decisions.myItems(all, 0, 10))).isEmpty();
+        assertThat(as(TestUsers.STRANGER, () -> decisions.myAccounts("", 0, 10))).isEmpty();
+        assertThatThrownBy(() -> as(TestUsers.STRANGER, () -> decisions.decideMatching(all, Decision.REVOKE, "")))
+                .isInstanceOf(ReviewProblem.class).hasMessageEndingWith("matches no Identity Center user, so you review nothing.");
     }
 
     private MyReviewItem only(AccountRow account) {
