@@ -118,11 +118,15 @@ class AccessPolicyTest {
         rules.save(TestRules.draft("Payments approve Avery", RequesterType.USER, avery, ScopeType.ORGANIZATION, "",
                 readOnly, 1, ApproverType.GROUP, payments));
         rules.breakGlass("Emergency", riley, admin, ApproverType.MANAGER);
+        String powerUser = rules.permissionSetArn("PowerUserAccess");
+        String ou = directory.ouChain(account).iterator().next();
+        rules.save(TestRules.draft("Riley powers the OU", RequesterType.USER, riley, ScopeType.OU, ou, powerUser, 0,
+                ApproverType.NONE, ""));
         TestUsers.signIn(TestUsers.REQUESTER);
         List<AccessPolicy.Subject> subjects = new ArrayList<>();
         for (String person : List.of(riley, avery, rules.userId(TestUsers.DIRECTOR))) {
             for (String on : List.of(account, other)) {
-                for (String set : List.of(developer, readOnly, admin)) {
+                for (String set : List.of(developer, readOnly, admin, powerUser)) {
                     subjects.add(new AccessPolicy.Subject(person, on, set));
                 }
             }
@@ -134,6 +138,8 @@ class AccessPolicyTest {
         subjects.forEach(subject -> assertThat(all.get(subject)).as(subject.toString())
                 .isEqualTo(policy.evaluate(subject.userId(), subject.accountId(), subject.permissionSetArn())));
         assertThat(all.values()).extracting(Eligibility::allowed).as("some are allowed, some not").contains(true, false);
+        assertThat(all.get(new AccessPolicy.Subject(riley, account, powerUser)).rule()).as("a rule on an OU above")
+                .hasValueSatisfying(rule -> assertThat(rule.name()).isEqualTo("Riley powers the OU"));
         assertThat(all.values()).extracting(Eligibility::reason).as("break-glass is named where no rule applies")
                 .anyMatch(reason -> reason.contains("break-glass rule \"Emergency\""));
     }
