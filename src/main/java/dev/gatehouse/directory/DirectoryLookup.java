@@ -1,9 +1,12 @@
 package dev.gatehouse.directory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +57,16 @@ public class DirectoryLookup {
         return repository.groupIds(userId);
     }
 
+    /** {@link #groupIds(String)} for several people in one query, for screens that show a page of them. */
+    public Map<String, Set<String>> groupIds(Collection<String> userIds) {
+        return repository.groupIds(userIds);
+    }
+
+    /** The people of these ids the directory knows (with their managers' names), by id, in one query. */
+    public Map<String, UserRow> users(Collection<String> userIds) {
+        return repository.users(userIds).stream().collect(Collectors.toMap(UserRow::id, user -> user));
+    }
+
     public Optional<String> managerId(String userId) {
         return repository.managerId(userId);
     }
@@ -76,6 +89,11 @@ public class DirectoryLookup {
         return repository.ouChain(accountId);
     }
 
+    /** {@link #ouChain} for several accounts in one query. */
+    public Map<String, Set<String>> ouChains(Collection<String> accountIds) {
+        return repository.ouChains(accountIds);
+    }
+
     public Optional<OuRow> organizationalUnit(String ouId) {
         return repository.organizationalUnit(ouId);
     }
@@ -87,6 +105,11 @@ public class DirectoryLookup {
 
     public Optional<PermissionSetRow> permissionSet(String arn) {
         return repository.permissionSet(arn);
+    }
+
+    /** The permission sets of these ARNs the directory knows, by ARN, in one query. */
+    public Map<String, PermissionSetRow> permissionSets(Collection<String> arns) {
+        return repository.permissionSets(arns).stream().collect(Collectors.toMap(PermissionSetRow::arn, set -> set));
     }
 
     /** All permission sets by name, for pickers; an instance has at most a few thousand. */

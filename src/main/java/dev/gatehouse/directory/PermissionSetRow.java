@@ -1,6 +1,7 @@
 package dev.gatehouse.directory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,5 +27,19 @@ public record PermissionSetRow(String arn, String name, String description, Opti
      */
     public Duration sessionOrLongest() {
         return sessionDuration.orElse(LONGEST_SESSION);
+    }
+
+    /** Its policies on one line: "AWS managed ReadOnlyAccess, customer managed deploy, inline policy", or "No policies". */
+    public String policySummary() {
+        List<String> parts = new ArrayList<>();
+        managedPolicies.forEach(arn -> parts.add("AWS managed " + arn.substring(arn.lastIndexOf('/') + 1)));
+        customerManagedPolicies.forEach(name -> parts.add("customer managed " + name));
+        if (!inlinePolicy.isEmpty()) {
+            parts.add("inline policy");
+        }
+        if (!permissionsBoundary.isEmpty()) {
+            parts.add("boundary " + permissionsBoundary);
+        }
+        return parts.isEmpty() ? "No policies" : String.join(", ", parts);
     }
 }

@@ -3,12 +3,16 @@ package dev.gatehouse.policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -153,16 +157,39 @@ public class AccessPolicy {
      */
     @AnyoneSignedIn
     public Eligibility evaluate(String userId, String accountId, String permissionSetArn) {
-        List<AccessRule> matching = matching(userId, accountId, permissionSetArn, false);
+        return evaluate(userId, accountId, permissionSetArn, new Live());
+    }
+
+    /** Someone, an account and a permission set, to evaluate. */
+    public record Subject(String userId, String accountId, String permissionSetArn) {
+    }
+
+    /**
+     * {@link #evaluate(String, String, String)} for several subjects at once, for a screen that shows a page
+     * of them: the rules, the people's groups and managers and the accounts' OUs are read in one query each
+     * for all of them, not once per subject.
+     */
+    @AnyoneSignedIn
+    public Map<Subject, Eligibility> evaluateAll(Collection<Subject> subjects) {
+        Facts facts = new Preloaded(subjects);
+        Map<Subject, Eligibility> evaluated = new HashMap<>();
+        subjects.forEach(subject -> evaluated.computeIfAbsent(subject, s -> evaluate(s.userId(), s.accountId(),
+                s.permissionSetArn(), facts)));
+        return evaluated;
+    }
+
+    private Eligibility evaluate(String userId, String accountId, String permissionSetArn, Facts facts) {
+        List<AccessRule> matching = matching(userId, accountId, permissionSetArn, false, facts);
         if (matching.isEmpty()) {
             return new Eligibility(Optional.empty(), List.of(), 0, "No rule lets this person request this permission "
-                    + "set on this account" + breakGlass(userId, accountId, permissionSetArn)
+                    + "set on this account" + matching(userId, accountId, permissionSetArn, true, facts).stream()
+                    .findFirst()
                     .map(rule -> " normally; break-glass rule \"" + rule.name() + "\" lets them activate it at once, "
                             + "for at most " + DurationText.of(rule.maxDuration()) + ".")
                     .orElse(". An admin can add one under Access rules."));
         }
         for (AccessRule rule : matching) {
-            Approvers approvers = approvers(rule, userId);
+            Approvers approvers = approvers(rule, userId, facts);
             if (rule.automatic() || !approvers.named().isEmpty()) {
                 return new Eligibility(Optional.of(rule), approvers.named(), approvers.more(), "Rule \"" + rule.name()
                         + "\" applies" + (matching.size() > 1 ? " (" + matching.size() + " rules match; it needs the "
@@ -205,19 +232,20 @@ public class AccessPolicy {
      */
     @AnyoneSignedIn
     public Optional<AccessRule> breakGlass(String userId, String accountId, String permissionSetArn) {
-        return matching(userId, accountId, permissionSetArn, true).stream().findFirst();
+        return matching(userId, accountId, permissionSetArn, true, new Live()).stream().findFirst();
     }
 
-    private List<AccessRule> matching(String userId, String accountId, String permissionSetArn, boolean emergency) {
-        Set<String> chain = directory.ouChain(accountId);
-        return rulesFor(userId).stream()
+    private List<AccessRule> matching(String userId, String accountId, String permissionSetArn, boolean emergency,
+                                      Facts facts) {
+        Set<String> chain = facts.ouChain(accountId);
+        return facts.rulesFor(userId).stream()
                 .filter(rule -> rule.emergency() == emergency && rule.permissionSetArn().equals(permissionSetArn))
                 .filter(rule -> switch (rule.scopeType()) {
                     case ORGANIZATION -> true;
                     case OU -> chain.contains(rule.scopeId());
                     case ACCOUNT -> rule.scopeId().equals(accountId);
                 })
-                .map(this::sessionCounted)
+                .map(rule -> sessionCounted(rule, facts))
                 .sorted(ORDER).toList();
     }
 
@@ -225,11 +253,11 @@ public class AccessPolicy {
      * A rule that counts the AWS session, as it applies now: its longest access less the permission set's
      * session duration, and never under the shortest grant.
      */
-    private AccessRule sessionCounted(AccessRule rule) {
+    private AccessRule sessionCounted(AccessRule rule, Facts facts) {
         if (!rule.sessionCapped()) {
             return rule;
         }
-        Duration session = directory.permissionSet(rule.permissionSetArn())
+        Duration session = facts.permissionSet(rule.permissionSetArn())
                 .map(PermissionSetRow::sessionOrLongest).orElse(Duration.ZERO);
         Duration longest = rule.maxDuration().minus(session);
         return rule.withLongestAccess(longest.compareTo(SHORTEST) < 0 ? SHORTEST : longest);
@@ -242,25 +270,152 @@ public class AccessPolicy {
     }
 
     /** Who could approve the person's request under the rule: at most ten by name, and how many more. */
-    private Approvers approvers(AccessRule rule, String requesterId) {
+    private Approvers approvers(AccessRule rule, String requesterId, Facts facts) {
         return switch (rule.approverType()) {
             case NONE -> new Approvers(List.of(), 0);
             case USER -> new Approvers(rule.approverId().equals(requesterId) ? List.of()
                     : List.of(rule.approverLabel()), 0);
             case GROUP -> {
-                List<String> named = directory.members(rule.approverId(), NAMED_APPROVERS + 1).stream()
+                List<String> named = facts.members(rule.approverId(), NAMED_APPROVERS + 1).stream()
                         .filter(member -> !member.id().equals(requesterId)).limit(NAMED_APPROVERS)
                         .map(UserRow::displayName).toList();
-                int others = directory.group(rule.approverId()).map(GroupRow::members).orElse(named.size())
-                        - (directory.groupIds(requesterId).contains(rule.approverId()) ? 1 : 0);
+                int others = facts.group(rule.approverId()).map(GroupRow::members).orElse(named.size())
+                        - (facts.groupIds(requesterId).contains(rule.approverId()) ? 1 : 0);
                 yield new Approvers(named, Math.max(0, others - named.size()));
             }
-            case MANAGER -> new Approvers(directory.managerId(requesterId).flatMap(directory::user)
-                    .map(UserRow::displayName).stream().toList(), 0);
+            case MANAGER -> new Approvers(facts.managerName(requesterId).stream().toList(), 0);
         };
     }
 
     private record Approvers(List<String> named, int more) {
+    }
+
+    /** What evaluating a rule reads: from the directory as asked ({@link Live}), or read ahead for many ({@link Preloaded}). */
+    private interface Facts {
+        List<AccessRule> rulesFor(String userId);
+
+        Set<String> ouChain(String accountId);
+
+        Optional<PermissionSetRow> permissionSet(String arn);
+
+        List<UserRow> members(String groupId, int limit);
+
+        Optional<GroupRow> group(String groupId);
+
+        Set<String> groupIds(String userId);
+
+        Optional<String> managerName(String userId);
+    }
+
+    private final class Live implements Facts {
+        @Override
+        public List<AccessRule> rulesFor(String userId) {
+            return AccessPolicy.this.rulesFor(userId);
+        }
+
+        @Override
+        public Set<String> ouChain(String accountId) {
+            return directory.ouChain(accountId);
+        }
+
+        @Override
+        public Optional<PermissionSetRow> permissionSet(String arn) {
+            return directory.permissionSet(arn);
+        }
+
+        @Override
+        public List<UserRow> members(String groupId, int limit) {
+            return directory.members(groupId, limit);
+        }
+
+        @Override
+        public Optional<GroupRow> group(String groupId) {
+            return directory.group(groupId);
+        }
+
+        @Override
+        public Set<String> groupIds(String userId) {
+            return directory.groupIds(userId);
+        }
+
+        @Override
+        public Optional<String> managerName(String userId) {
+            return directory.managerId(userId).flatMap(directory::user).map(UserRow::displayName);
+        }
+    }
+
+    /**
+     * The subjects' people, their groups, managers and rules and the accounts' OU chains, each read in one
+     * query; what depends on a rule (its permission set, its approver group) once per rule. Anyone else
+     * asked about is read as {@link Live} does.
+     */
+    private final class Preloaded implements Facts {
+        private final Live live = new Live();
+        private final Map<String, Set<String>> groups;
+        private final Map<String, List<AccessRule>> rulesByPerson = new HashMap<>();
+        private final Map<String, Set<String>> chains;
+        private final Map<String, UserRow> people;
+        private final Map<String, Optional<PermissionSetRow>> sets = new HashMap<>();
+        private final Map<String, List<UserRow>> members = new HashMap<>();
+        private final Map<String, Optional<GroupRow>> groupRows = new HashMap<>();
+
+        Preloaded(Collection<Subject> subjects) {
+            Set<String> userIds = subjects.stream().map(Subject::userId).collect(Collectors.toSet());
+            groups = directory.groupIds(userIds);
+            Set<String> anyGroup = groups.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+            List<AccessRule> candidates = rules.forRequesters(userIds, anyGroup);
+            for (String userId : userIds) {
+                Set<String> mine = groups.getOrDefault(userId, Set.of());
+                rulesByPerson.put(userId, candidates.stream().filter(rule -> switch (rule.requesterType()) {
+                    case EVERYONE -> true;
+                    case USER -> rule.requesterId().equals(userId);
+                    case GROUP -> mine.contains(rule.requesterId());
+                }).toList());
+            }
+            chains = directory.ouChains(subjects.stream().map(Subject::accountId).collect(Collectors.toSet()));
+            people = directory.users(userIds);
+        }
+
+        @Override
+        public List<AccessRule> rulesFor(String userId) {
+            List<AccessRule> known = rulesByPerson.get(userId);
+            return known != null ? known : live.rulesFor(userId);
+        }
+
+        @Override
+        public Set<String> ouChain(String accountId) {
+            Set<String> known = chains.get(accountId);
+            return known != null ? known : live.ouChain(accountId);
+        }
+
+        @Override
+        public Optional<PermissionSetRow> permissionSet(String arn) {
+            return sets.computeIfAbsent(arn, live::permissionSet);
+        }
+
+        @Override
+        public List<UserRow> members(String groupId, int limit) {
+            return members.computeIfAbsent(groupId + "\n" + limit, key -> live.members(groupId, limit));
+        }
+
+        @Override
+        public Optional<GroupRow> group(String groupId) {
+            return groupRows.computeIfAbsent(groupId, live::group);
+        }
+
+        @Override
+        public Set<String> groupIds(String userId) {
+            Set<String> known = groups.get(userId);
+            return known != null ? known : live.groupIds(userId);
+        }
+
+        @Override
+        public Optional<String> managerName(String userId) {
+            if (!groups.containsKey(userId)) {
+                return live.managerName(userId);
+            }
+            return Optional.ofNullable(people.get(userId)).map(UserRow::managerName).filter(name -> !name.isEmpty());
+        }
     }
 
     private AccessRule validated(AccessRule d) {

@@ -2,12 +2,18 @@ package dev.gatehouse.review;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.directory.UserRow;
@@ -15,6 +21,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.review.internal.CampaignRepository;
+import dev.gatehouse.review.internal.ItemContexts;
 import dev.gatehouse.review.internal.ItemRepository;
 import dev.gatehouse.review.internal.Revocations;
 import dev.gatehouse.review.internal.ReviewerResolution;
@@ -35,6 +42,7 @@ import dev.gatehouse.security.CurrentUser;
 public class ReviewDecisions {
 
     static final int SHORTEST_KEEP_COMMENT = 5;
+    static final int BULK_CHUNK = 500;
 
     private final ItemRepository items;
     private final CampaignRepository campaigns;
@@ -44,10 +52,13 @@ public class ReviewDecisions {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ItemContexts contexts;
+    private final TransactionTemplate chunk;
 
     ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
                     Revocations revocations, AccessPolicy policy, CurrentUser currentUser,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock, ItemContexts contexts,
+                    PlatformTransactionManager transactions) {
         this.items = items;
         this.campaigns = campaigns;
         this.directory = directory;
@@ -56,6 +67,8 @@ public class ReviewDecisions {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.contexts = contexts;
+        this.chunk = new TransactionTemplate(transactions);
     }
 
     /** The items of active campaigns the signed-in person reviews now, by person, account and permission set. */
@@ -65,6 +78,88 @@ public class ReviewDecisions {
 
     public int myItemCount() {
         return me().map(id -> items.reviewedByCount(id, directory.groupIds(id))).orElse(0);
+    }
+
+    /**
+     * A page of the signed-in person's items that match the filter, in its grouping, each with what the
+     * reviewer weighs (the person now, the policies and admin-level flag, the last just-in-time use, the
+     * access rule that covers it, a recommendation), read for the page in a few queries.
+     */
+    public List<MyReviewItem> myItems(MyReviewsFilter filter, int offset, int limit) {
+        return me().map(id -> contexts.of(items.reviewedBy(id, directory.groupIds(id), filter, adminLevelArns(filter),
+                offset, limit))).orElse(List.of());
+    }
+
+    /** How many of the signed-in person's items match the filter: what {@link #myItems(MyReviewsFilter, int, int)} pages through. */
+    public int myItemCount(MyReviewsFilter filter) {
+        return me().map(id -> items.reviewedByCount(id, directory.groupIds(id), filter, adminLevelArns(filter)))
+                .orElse(0);
+    }
+
+    /** The accounts among the signed-in person's items, for the account filter. */
+    public List<ItemChoice> myAccounts(String text, int offset, int limit) {
+        return me().map(id -> items.reviewedAccounts(id, directory.groupIds(id), text, offset, limit)).orElse(List.of());
+    }
+
+    /** The permission sets among the signed-in person's items, for the permission-set filter. */
+    public List<ItemChoice> myPermissionSets(String text, int offset, int limit) {
+        return me().map(id -> items.reviewedPermissionSets(id, directory.groupIds(id), text, offset, limit))
+                .orElse(List.of());
+    }
+
+    /**
+     * Keeps or revokes every one of the signed-in person's items that matches the filter, as {@link #decide}
+     * would one by one, {@value #BULK_CHUNK} items to a transaction, so a decision on thousands neither holds
+     * one long transaction nor loses what was decided before a failure. An item that cannot be decided (a
+     * revoke already being applied, a campaign closed meanwhile) is reported and the others go on.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public BulkOutcome decideMatching(MyReviewsFilter filter, Decision decision, String comment) {
+        String myId = me().orElseThrow(() -> new ReviewProblem("Your sign-in (" + currentUser.require().directoryUserName()
+                + ") matches no Identity Center user, so you review nothing."));
+        if (decision != Decision.KEEP && decision != Decision.REVOKE) {
+            throw new ReviewProblem("Only keep and revoke are decided for all matching items at once.");
+        }
+        if (decision == Decision.KEEP && (comment == null || comment.strip().length() < SHORTEST_KEEP_COMMENT)) {
+            throw new ReviewProblem("comment", "Say why the access should stay (at least " + SHORTEST_KEEP_COMMENT
+                    + " characters).");
+        }
+        Set<String> groupIds = directory.groupIds(myId);
+        Set<String> adminLevel = adminLevelArns(filter);
+        int decided = 0;
+        List<String> problems = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            long from = after;
+            Chunk done = chunk.execute(status -> {
+                List<ReviewItemRow> these = items.reviewedByAfter(myId, groupIds, filter, adminLevel, from, BULK_CHUNK);
+                int count = 0;
+                for (ReviewItemRow item : these) {
+                    try {
+                        decide(item.id(), decision, comment);
+                        count++;
+                    } catch (ReviewProblem problem) {
+                        problems.add(item.person().displayName() + ", " + item.access().permissionSetName() + " on "
+                                + item.access().accountName() + ": " + problem.getMessage());
+                    }
+                }
+                return new Chunk(these.isEmpty() ? OptionalLong.empty() : OptionalLong.of(these.get(these.size() - 1).id()),
+                        count);
+            });
+            decided += done.decided();
+            if (done.lastId().isEmpty()) {
+                return new BulkOutcome(decided, List.copyOf(problems));
+            }
+            after = done.lastId().getAsLong();
+        }
+    }
+
+    private record Chunk(OptionalLong lastId, int decided) {
+    }
+
+    /** The permission sets the risk filter adds to the names, read only when it is on. */
+    private Set<String> adminLevelArns(MyReviewsFilter filter) {
+        return filter.adminLevelOnly() ? contexts.adminLevelArns() : Set.of();
     }
 
     /**

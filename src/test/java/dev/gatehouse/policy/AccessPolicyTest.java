@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +103,46 @@ class AccessPolicyTest {
                 .isEqualTo(Duration.ofHours(2));
         assertThat(eligibility.rule().orElseThrow().defaultDuration()).isEqualTo(Duration.ofHours(2));
         assertThat(eligibility.reason()).contains("It counts the AWS session: grants last at most 2 h");
+    }
+
+    @Test
+    void evaluating_a_page_of_subjects_at_once_says_what_evaluating_each_one_says() {
+        String other = accounts.fresh().id();
+        String readOnly = rules.permissionSetArn("ReadOnlyAccess");
+        String admin = rules.permissionSetArn("AdministratorAccess");
+        String avery = rules.userId(TestUsers.APPROVER);
+        String payments = rules.groupId("payments-team");
+        rules.save(TestRules.draft("Payments develop", RequesterType.GROUP, payments, ScopeType.ORGANIZATION, "",
+                developer, 1, ApproverType.MANAGER, ""));
+        rules.save(TestRules.draft("Riley reads here", RequesterType.USER, riley, ScopeType.ACCOUNT, account, readOnly,
+                0, ApproverType.NONE, ""));
+        rules.save(TestRules.draft("Payments approve Avery", RequesterType.USER, avery, ScopeType.ORGANIZATION, "",
+                readOnly, 1, ApproverType.GROUP, payments));
+        rules.breakGlass("Emergency", riley, admin, ApproverType.MANAGER);
+        String powerUser = rules.permissionSetArn("PowerUserAccess");
+        String ou = directory.ouChain(account).iterator().next();
+        rules.save(TestRules.draft("Riley powers the OU", RequesterType.USER, riley, ScopeType.OU, ou, powerUser, 0,
+                ApproverType.NONE, ""));
+        TestUsers.signIn(TestUsers.REQUESTER);
+        List<AccessPolicy.Subject> subjects = new ArrayList<>();
+        for (String person : List.of(riley, avery, rules.userId(TestUsers.DIRECTOR))) {
+            for (String on : List.of(account, other)) {
+                for (String set : List.of(developer, readOnly, admin, powerUser)) {
+                    subjects.add(new AccessPolicy.Subject(person, on, set));
+                }
+            }
+        }
+
+        Map<AccessPolicy.Subject, Eligibility> all = policy.evaluateAll(subjects);
+
+        assertThat(all).hasSize(subjects.size());
+        subjects.forEach(subject -> assertThat(all.get(subject)).as(subject.toString())
+                .isEqualTo(policy.evaluate(subject.userId(), subject.accountId(), subject.permissionSetArn())));
+        assertThat(all.values()).extracting(Eligibility::allowed).as("some are allowed, some not").contains(true, false);
+        assertThat(all.get(new AccessPolicy.Subject(riley, account, powerUser)).rule()).as("a rule on an OU above")
+                .hasValueSatisfying(rule -> assertThat(rule.name()).isEqualTo("Riley powers the OU"));
+        assertThat(all.values()).extracting(Eligibility::reason).as("break-glass is named where no rule applies")
+                .anyMatch(reason -> reason.contains("break-glass rule \"Emergency\""));
     }
 
     @Test

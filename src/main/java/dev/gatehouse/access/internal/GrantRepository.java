@@ -9,7 +9,10 @@ import static dev.gatehouse.db.Tables.ACCESS_REQUEST;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -85,6 +88,28 @@ public class GrantRepository {
     public void activated(long id, Instant at) {
         db.update(ACCESS_GRANT).set(ACCESS_GRANT.STATUS, GrantStatus.ACTIVE)
                 .set(ACCESS_GRANT.ACTIVATED_AT, utc(at)).where(ACCESS_GRANT.ID.eq(id)).execute();
+    }
+
+    /**
+     * When each person's latest grant on the account and permission set began to hold access, for the
+     * keys (people) that ever had one; one query, on the grants' (account, permission set, user) index.
+     */
+    public Map<AssignmentKey, Instant> lastActivated(Collection<AssignmentKey> keys) {
+        List<AssignmentKey> people = keys.stream().filter(key -> key.principalType() == PrincipalType.USER).toList();
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<AssignmentKey, Instant> last = new HashMap<>();
+        db.select(ACCESS_GRANT.ACCOUNT_ID, ACCESS_GRANT.PERMISSION_SET_ARN, ACCESS_GRANT.USER_ID,
+                        DSL.max(ACCESS_GRANT.ACTIVATED_AT))
+                .from(ACCESS_GRANT)
+                .where(DSL.row(ACCESS_GRANT.ACCOUNT_ID, ACCESS_GRANT.PERMISSION_SET_ARN, ACCESS_GRANT.USER_ID)
+                        .in(people.stream().map(key -> DSL.row(key.accountId().value(), key.permissionSetArn().value(),
+                                key.principalId())).toList()))
+                .and(ACCESS_GRANT.ACTIVATED_AT.isNotNull())
+                .groupBy(ACCESS_GRANT.ACCOUNT_ID, ACCESS_GRANT.PERMISSION_SET_ARN, ACCESS_GRANT.USER_ID)
+                .forEach(r -> last.put(AssignmentKey.user(r.value1(), r.value2(), r.value3()), r.value4().toInstant()));
+        return last;
     }
 
     public void failed(long id, String reason, Instant at) {

@@ -11,6 +11,7 @@ import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 import static dev.gatehouse.directory.internal.PageQueries.contains;
 import static dev.gatehouse.directory.internal.PageQueries.order;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -154,6 +155,20 @@ public class DirectoryRepository {
                 .fetchOptional(DirectoryRepository::userRow);
     }
 
+    /** The people of these ids that the mirror knows, with their managers' names, in one query. */
+    public List<UserRow> users(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        DirectoryUser manager = DIRECTORY_USER.as("manager");
+        return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.USER_NAME, DIRECTORY_USER.DISPLAY_NAME,
+                        DIRECTORY_USER.EMAIL, DIRECTORY_USER.ENABLED, manager.DISPLAY_NAME)
+                .from(DIRECTORY_USER)
+                .leftJoin(manager).on(manager.ID.eq(DIRECTORY_USER.MANAGER_ID))
+                .where(DIRECTORY_USER.ID.in(ids))
+                .fetch(DirectoryRepository::userRow);
+    }
+
     public List<String> groupsOf(String userId) {
         return db.select(DIRECTORY_GROUP.DISPLAY_NAME).from(DIRECTORY_GROUP_MEMBER)
                 .join(DIRECTORY_GROUP).on(DIRECTORY_GROUP.ID.eq(DIRECTORY_GROUP_MEMBER.GROUP_ID))
@@ -227,6 +242,12 @@ public class DirectoryRepository {
 
     public Optional<PermissionSetRow> permissionSet(String arn) {
         return permissionSets(DIRECTORY_PERMISSION_SET.ARN.eq(arn), DirectoryPage.first(1)).stream().findFirst();
+    }
+
+    /** The permission sets of these ARNs that the mirror knows, in one query. */
+    public List<PermissionSetRow> permissionSets(Collection<String> arns) {
+        return arns.isEmpty() ? List.of()
+                : permissionSets(DIRECTORY_PERMISSION_SET.ARN.in(arns), DirectoryPage.first(arns.size()));
     }
 
     private List<PermissionSetRow> permissionSets(Condition condition, DirectoryPage page) {

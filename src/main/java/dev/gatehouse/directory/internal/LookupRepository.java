@@ -9,8 +9,11 @@ import static dev.gatehouse.db.Tables.DIRECTORY_USER;
 import static dev.gatehouse.directory.internal.PageQueries.contains;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,6 +64,26 @@ public class LookupRepository {
                 .where(DIRECTORY_GROUP_MEMBER.USER_ID.eq(userId)).fetch(DIRECTORY_GROUP_MEMBER.GROUP_ID));
     }
 
+    /** Each person's groups (as {@link #groupIds(String)}), in one query; someone in no group maps to an empty set. */
+    public Map<String, Set<String>> groupIds(Collection<String> userIds) {
+        Map<String, Set<String>> groups = new HashMap<>();
+        userIds.forEach(id -> groups.put(id, new HashSet<>()));
+        if (!userIds.isEmpty()) {
+            db.select(DIRECTORY_GROUP_MEMBER.USER_ID, DIRECTORY_GROUP_MEMBER.GROUP_ID).from(DIRECTORY_GROUP_MEMBER)
+                    .where(DIRECTORY_GROUP_MEMBER.USER_ID.in(userIds))
+                    .forEach(r -> groups.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
+        }
+        return groups;
+    }
+
+    public List<UserRow> users(Collection<String> ids) {
+        return directory.users(ids);
+    }
+
+    public List<PermissionSetRow> permissionSets(Collection<String> arns) {
+        return directory.permissionSets(arns);
+    }
+
     public Optional<String> managerId(String userId) {
         return db.select(DIRECTORY_USER.MANAGER_ID).from(DIRECTORY_USER).where(DIRECTORY_USER.ID.eq(userId))
                 .fetchOptional(DIRECTORY_USER.MANAGER_ID);
@@ -88,6 +111,26 @@ public class LookupRepository {
                                 .on(DIRECTORY_OU.ID.eq(DSL.field(DSL.name("chain", "parent_id"), String.class)))));
         return new HashSet<>(db.withRecursive(chain).select(chain.field("id", String.class)).from(chain)
                 .fetch(chain.field("id", String.class)));
+    }
+
+    /** Each account's OU chain (as {@link #ouChain}), in one query; an account at the root maps to an empty set. */
+    public Map<String, Set<String>> ouChains(Collection<String> accountIds) {
+        Map<String, Set<String>> chains = new HashMap<>();
+        accountIds.forEach(id -> chains.put(id, new HashSet<>()));
+        if (accountIds.isEmpty()) {
+            return chains;
+        }
+        var chain = DSL.name("chains").fields("account_id", "id", "parent_id").as(
+                DSL.select(DIRECTORY_ACCOUNT.ID, DIRECTORY_OU.ID, DIRECTORY_OU.PARENT_ID).from(DIRECTORY_ACCOUNT)
+                        .join(DIRECTORY_OU).on(DIRECTORY_OU.ID.eq(DIRECTORY_ACCOUNT.OU_ID))
+                        .where(DIRECTORY_ACCOUNT.ID.in(accountIds))
+                        .unionAll(DSL.select(DSL.field(DSL.name("chains", "account_id"), String.class), DIRECTORY_OU.ID,
+                                        DIRECTORY_OU.PARENT_ID).from(DIRECTORY_OU)
+                                .join(DSL.table(DSL.name("chains")))
+                                .on(DIRECTORY_OU.ID.eq(DSL.field(DSL.name("chains", "parent_id"), String.class)))));
+        db.withRecursive(chain).select(chain.field("account_id", String.class), chain.field("id", String.class))
+                .from(chain).forEach(r -> chains.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
+        return chains;
     }
 
     public Optional<OuRow> organizationalUnit(String ouId) {

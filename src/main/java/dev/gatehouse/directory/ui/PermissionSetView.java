@@ -1,7 +1,5 @@
 package dev.gatehouse.directory.ui;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -56,7 +54,7 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
         facts.addClassName("gatehouse-muted");
         add(new H2(set.name()), facts, new Paragraph(set.arn()),
                 new OwnerPanel(owners, OwnedKind.PERMISSION_SET, set.arn(), admin));
-        add(new H3("Policies"), new Paragraph(policySummary(set)));
+        add(new H3("Policies"), new Paragraph(set.policySummary()));
         if (!set.inlinePolicy().isEmpty()) {
             add(new Pre(set.inlinePolicy()));
         }
@@ -80,18 +78,5 @@ public class PermissionSetView extends DetailView<PermissionSetRow> {
 
     static String idOf(String arn) {
         return arn.substring(arn.lastIndexOf('/') + 1);
-    }
-
-    static String policySummary(PermissionSetRow set) {
-        List<String> parts = new ArrayList<>();
-        set.managedPolicies().forEach(arn -> parts.add("AWS managed " + arn.substring(arn.lastIndexOf('/') + 1)));
-        set.customerManagedPolicies().forEach(name -> parts.add("customer managed " + name));
-        if (!set.inlinePolicy().isEmpty()) {
-            parts.add("inline policy");
-        }
-        if (!set.permissionsBoundary().isEmpty()) {
-            parts.add("boundary " + set.permissionsBoundary());
-        }
-        return parts.isEmpty() ? "No policies" : String.join(", ", parts);
     }
 }

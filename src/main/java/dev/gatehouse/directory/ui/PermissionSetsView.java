@@ -30,7 +30,7 @@ public class PermissionSetsView extends VerticalLayout {
         grid.addSortableColumn(PermissionSetRow::name, "Permission set", DirectorySort.NAME).setAutoWidth(true);
         grid.addSortableColumn(set -> DurationText.of(set.sessionDuration()), "Session", DirectorySort.SESSION)
                 .setAutoWidth(true);
-        grid.addPlainColumn(PermissionSetView::policySummary, "Policies").setFlexGrow(1);
+        grid.addPlainColumn(PermissionSetRow::policySummary, "Policies").setFlexGrow(1);
         grid.addSortableColumn(PermissionSetRow::accounts, "Accounts", DirectorySort.COUNT).setAutoWidth(true);
         grid.setEmptyStateText("No permission set matches this search, or the first directory sync has not finished.");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(PermissionSetView.class,

@@ -57,6 +57,18 @@ public class RuleRepository {
                 .fetch(RuleRepository::rule);
     }
 
+    /** The rules any of these people may request under, directly or through any of these groups; oldest first. */
+    public List<AccessRule> forRequesters(Collection<String> userIds, Collection<String> groupIds) {
+        return db.selectFrom(ACCESS_RULE)
+                .where(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.EVERYONE)
+                        .or(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.USER)
+                                .and(ACCESS_RULE.REQUESTER_ID.in(userIds)))
+                        .or(ACCESS_RULE.REQUESTER_TYPE.eq(RequesterType.GROUP)
+                                .and(ACCESS_RULE.REQUESTER_ID.in(groupIds))))
+                .orderBy(ACCESS_RULE.ID)
+                .fetch(RuleRepository::rule);
+    }
+
     public long insert(AccessRule rule) {
         AccessRuleRecord record = db.newRecord(ACCESS_RULE);
         fill(record, rule);

@@ -217,7 +217,7 @@ public class EvidenceWriter {
                 undecided.add(item);
             } else if (item.decision().orElse(null) == Decision.KEEP) {
                 kept++;
-                if (adminLevel(item.access().permissionSetArn())) {
+                if (adminLevel(item)) {
                     adminKept.add(item);
                 }
             } else if (item.decision().map(Decision::removes).orElse(false)) {
@@ -231,12 +231,10 @@ public class EvidenceWriter {
             }
         }
 
-        /** AdministratorAccess among its AWS managed policies: what the summary calls admin-level. */
-        private boolean adminLevel(String arn) {
-            return adminLevel.computeIfAbsent(arn, a -> directory.permissionSet(a)
-                    .map(ps -> ps.managedPolicies().stream().anyMatch(p -> p.equals("AdministratorAccess")
-                            || p.endsWith("/AdministratorAccess")))
-                    .orElse(false));
+        /** Admin-level as reviewers are shown it ({@link AdminLevelAccess#reason}), once per permission set. */
+        private boolean adminLevel(ReviewItemRow item) {
+            return adminLevel.computeIfAbsent(item.access().permissionSetArn(), arn -> AdminLevelAccess.reason(
+                    item.access().permissionSetName(), directory.permissionSet(arn)).isPresent());
         }
     }
 

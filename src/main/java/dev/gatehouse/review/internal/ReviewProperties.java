@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dueDateCheckInterval  how often campaigns whose due date came are closed
  * @param reminderCheckInterval how often Gatehouse looks for the day's reminders and escalations; each reviewer
  *                              still gets at most one digest per campaign and UTC day
+ * @param recommendationWindow  My reviews suggests converting standing access to just-in-time when an access
+ *                              rule covers it and the person had no just-in-time grant of it for this long
  */
 @ConfigurationProperties("gatehouse.reviews")
 public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
                                @DefaultValue("1m") Duration dueDateCheckInterval,
-                               @DefaultValue("15m") Duration reminderCheckInterval) {
+                               @DefaultValue("15m") Duration reminderCheckInterval,
+                               @DefaultValue("90d") Duration recommendationWindow) {
 
     public ReviewProperties {
         if (maxSyncAge.isNegative() || maxSyncAge.isZero()) {
@@ -25,6 +28,10 @@ public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
         }
         if (reminderCheckInterval.isNegative() || reminderCheckInterval.isZero()) {
             throw new IllegalArgumentException("gatehouse.reviews.reminder-check-interval must be a positive duration");
+        }
+        if (recommendationWindow.isNegative() || recommendationWindow.isZero()) {
+            throw new IllegalArgumentException("gatehouse.reviews.recommendation-window must be a positive duration, "
+                    + "such as 90d");
         }
     }
 }

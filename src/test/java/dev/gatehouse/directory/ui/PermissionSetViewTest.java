@@ -47,10 +47,9 @@ class PermissionSetViewTest extends DirectoryViewTest {
         openAs(TestUsers.AUDITOR, "directory/permission-sets");
 
         assertThat(_size(_get(Grid.class))).isEqualTo(12);
-        assertThat(PermissionSetView.policySummary(
-                new PermissionSetRow("arn", "Developer", "", Optional.of(Duration.ofHours(4)), "", List.of(),
-                        List.of("/gatehouse/developer-baseline"), "", "arn:aws:iam::aws:policy/PowerUserAccess",
-                        Map.of(), 0)))
+        assertThat(new PermissionSetRow("arn", "Developer", "", Optional.of(Duration.ofHours(4)), "", List.of(),
+                List.of("/gatehouse/developer-baseline"), "", "arn:aws:iam::aws:policy/PowerUserAccess", Map.of(), 0)
+                .policySummary())
                 .isEqualTo("customer managed /gatehouse/developer-baseline, boundary arn:aws:iam::aws:policy/PowerUserAccess");
     }
 

@@ -45,4 +45,15 @@ class ReviewPropertiesTest {
         assertThatThrownBy(() -> TestSettings.bind(ReviewProperties.class, Map.of("gatehouse.reviews.max-sync-age", "0s")))
                 .hasRootCauseMessage("gatehouse.reviews.max-sync-age must be a positive duration");
     }
+
+    @Test
+    void the_recommendation_looks_back_90_days_unless_told_otherwise_and_never_over_no_time_at_all() {
+        assertThat(TestSettings.defaults(ReviewProperties.class).recommendationWindow()).isEqualTo(Duration.ofDays(90));
+        assertThat(TestSettings.bindEnvironment(ReviewProperties.class,
+                Map.of("GATEHOUSE_REVIEWS_RECOMMENDATION_WINDOW", "30d")).recommendationWindow())
+                .isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> TestSettings.bind(ReviewProperties.class,
+                Map.of("gatehouse.reviews.recommendation-window", "0d")))
+                .hasRootCauseMessage("gatehouse.reviews.recommendation-window must be a positive duration, such as 90d");
+    }
 }

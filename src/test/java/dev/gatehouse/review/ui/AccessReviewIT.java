@@ -201,7 +201,7 @@ class AccessReviewIT {
         assertThat(lines).anyMatch(line -> line.contains("Riley Chen") && line.contains("SupportUser")
                 && line.contains("REVOKE"));
         assertThat(lines).anyMatch(line -> line.contains("Riley Chen") && line.contains("ReadOnlyAccess")
-                && line.contains("CONVERT_TO_JIT") && line.contains("Engineers read everything"));
+                && line.contains("CONVERT_TO_JIT") && line.contains("equestable just in time under"));
 
         FileChooser chooser = sam.waitForFileChooser(() -> sam.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Verify a file…")).click());
