@@ -22,11 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.gatehouse.GatehouseApplication;
+import dev.gatehouse.SecondNode;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.access.AccessService;
 import dev.gatehouse.access.GrantStatus;
@@ -40,7 +39,6 @@ import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
-import dev.gatehouse.security.TestIdentityProvider;
 
 /**
  * Two Gatehouse nodes on one database and one Identity Center: this test's context, and a second one
@@ -155,21 +153,9 @@ class TwoNodesTest {
         }
     }
 
-    /** A second Gatehouse on the same database, talking to this context's sandbox as if it were AWS. */
     private ConfigurableApplicationContext secondNode() {
         if (secondNode == null) {
-            Map<String, Object> properties = new HashMap<>();
-            TestIdentityProvider.register((name, value) -> properties.put(name, value.get()));
-            properties.put("gatehouse.identity-center.instance-arn", SandboxOrganization.INSTANCE_ARN);
-            properties.put("gatehouse.identity-center.endpoint", sandbox.endpoint().toString());
-            properties.put("gatehouse.identity-center.pace-factor", "0");
-            properties.put("server.port", "0");
-            System.setProperty("aws.accessKeyId", "gatehouse");
-            System.setProperty("aws.secretAccessKey", "gatehouse");
-            // As arguments, which outrank application.yml (the builder's own properties do not).
-            secondNode = new SpringApplicationBuilder(GatehouseApplication.class).run(properties.entrySet().stream()
-                    .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-            assertThat(secondNode.getBeansOfType(Sandbox.class)).as("the second node is in production mode").isEmpty();
+            secondNode = SecondNode.start(sandbox);
         }
         return secondNode;
     }
