@@ -200,15 +200,7 @@ public class ReviewCampaigns {
         if (item.status() != ItemStatus.PENDING) {
             throw new ReviewProblem("The item is decided already, so it needs no other reviewer.");
         }
-        UserRow reviewer = directory.user(reviewerUserId == null ? "" : reviewerUserId)
-                .orElseThrow(() -> new ReviewProblem("reviewer", "Choose a person in the directory."));
-        if (reviewer.id().equals(item.person().userId())) {
-            throw new ReviewProblem("reviewer", "Nobody reviews their own access: choose someone other than "
-                    + reviewer.displayName() + ".");
-        }
-        if (!reviewer.enabled()) {
-            throw new ReviewProblem("reviewer", reviewer.displayName() + " is disabled in the Identity Store.");
-        }
+        UserRow reviewer = anotherReviewer(directory, reviewerUserId, item, "reviewer");
         String by = currentUser.require().displayName();
         items.reassign(itemId, new Reviewer(Reviewer.Type.USER, reviewer.id(), reviewer.displayName(),
                 "Reassigned by " + by), clock.instant());
@@ -230,6 +222,25 @@ public class ReviewCampaigns {
                     + label(campaign.status()) + ".");
         }
         return reminders.remindNow(campaign, currentUser.require().displayName());
+    }
+
+    /**
+     * The person an item is handed to, by an admin or by its reviewer: in the directory, enabled, and never the
+     * person under review.
+     *
+     * @throws ReviewProblem on the field named
+     */
+    static UserRow anotherReviewer(DirectoryLookup directory, String userId, ReviewItemRow item, String field) {
+        UserRow reviewer = directory.user(userId == null ? "" : userId)
+                .orElseThrow(() -> new ReviewProblem(field, "Choose a person in the directory."));
+        if (reviewer.id().equals(item.person().userId())) {
+            throw new ReviewProblem(field, "Nobody reviews their own access: choose someone other than "
+                    + reviewer.displayName() + ".");
+        }
+        if (!reviewer.enabled()) {
+            throw new ReviewProblem(field, reviewer.displayName() + " is disabled in the Identity Store.");
+        }
+        return reviewer;
     }
 
     /** Counts overall and per reviewer: pending, decided, applying, removed, failed, waiting for the IdP. */

@@ -216,17 +216,9 @@ public class ReviewDecisions {
         if (item.status() != ItemStatus.PENDING) {
             throw new ReviewProblem("The item is decided already: change the decision instead of handing it on.");
         }
-        UserRow delegate = directory.user(toUserId == null ? "" : toUserId)
-                .orElseThrow(() -> new ReviewProblem("delegate", "Choose a person in the directory."));
-        if (delegate.id().equals(item.person().userId())) {
-            throw new ReviewProblem("delegate", "Nobody reviews their own access: choose someone other than "
-                    + delegate.displayName() + ".");
-        }
+        UserRow delegate = ReviewCampaigns.anotherReviewer(directory, toUserId, item, "delegate");
         if (delegate.id().equals(myId)) {
             throw new ReviewProblem("delegate", "You review this item already: choose someone else.");
-        }
-        if (!delegate.enabled()) {
-            throw new ReviewProblem("delegate", delegate.displayName() + " is disabled in the Identity Store.");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < SHORTEST_KEEP_COMMENT) {
