@@ -97,7 +97,9 @@ public final class SandboxSeed {
         memberships(org, userIds, groupIds, random);
         List<String> setArns = permissionSets(org, size, random);
         assignments(org, size, userIds, groupIds, setArns, random);
-        personaAssignments(org, userIds);
+        if (size.userAssignments() > 0) {
+            personaAssignments(org, userIds);
+        }
         return org;
     }
 
@@ -373,7 +375,8 @@ public final class SandboxSeed {
      * The personas' own standing access, chosen rather than drawn: Riley develops on the payments team's
      * dev account without asking, and holds two assignments in Production that an access review should
      * question (ReadOnlyAccess on checkout-prod, which an access rule already offers just in time, and
-     * SupportUser on payments-prod); everything else the demo shows is requested just in time.
+     * SupportUser on payments-prod); everything else the demo shows is requested just in time. An organization
+     * drawn without standing assignments to people gets none of these either.
      */
     private static void personaAssignments(SandboxOrganization org, List<String> userIds) {
         if (userIds.isEmpty()) {
