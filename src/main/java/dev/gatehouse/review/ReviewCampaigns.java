@@ -159,6 +159,14 @@ public class ReviewCampaigns {
         if (!dueAt.isAfter(clock.instant())) {
             throw new ReviewProblem("dueAt", "The due date must be in the future.");
         }
+        Optional<Instant> nextStart = series.place(campaignId).flatMap(CampaignSeries::nextStartsAt);
+        if (nextStart.isPresent() && campaign.timing().closesAt(dueAt).isAfter(nextStart.get())) {
+            throw new ReviewProblem("dueAt", "The next occurrence starts " + TimeText.of(nextStart.get())
+                    + ": this one must close before then, or stop recurring first.");
+        }
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            checkRecurrence(campaign.recurrence(), campaign.timing().closesAt(dueAt), clock.instant());
+        }
         campaigns.dueAt(campaignId, dueAt);
         events.publishEvent(new ReviewCampaignDueDateExtended(campaignId, campaign.name(), campaign.dueAt(), dueAt,
                 currentUser.require().displayName(), clock.instant()));

@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import dev.gatehouse.db.tables.ReviewItem;
+import dev.gatehouse.db.tables.records.ReviewSeriesRecord;
 import dev.gatehouse.review.CampaignSeries;
 import dev.gatehouse.review.Recurrence;
 
@@ -23,9 +24,13 @@ import dev.gatehouse.review.Recurrence;
 @Repository
 public class SeriesRepository {
 
-    /** A series as the recurrence check needs it. */
+    /** A series as the recurrence check and the campaign page need it. */
     public record Series(long id, String name, Recurrence recurrence, Instant firstStartsAt, Instant firstDueAt,
-                         int nextOccurrence, Instant nextStartsAt, boolean stopped) {
+                         int nextOccurrence, Instant nextStartsAt, String stoppedBy, Optional<Instant> stoppedAt) {
+
+        public boolean stopped() {
+            return stoppedAt.isPresent();
+        }
 
         /** When occurrence n is due: its start plus the first occurrence's length. */
         public Instant dueOf(int n) {
@@ -67,9 +72,7 @@ public class SeriesRepository {
     /** The series, its row locked until the transaction ends: one node creates an occurrence at a time. */
     public Optional<Series> lock(long seriesId) {
         return db.selectFrom(REVIEW_SERIES).where(REVIEW_SERIES.ID.eq(seriesId)).forUpdate()
-                .fetchOptional(r -> new Series(r.getId(), r.getName(), Recurrence.valueOf(r.getRecurrence()),
-                        r.getFirstStartsAt().toInstant(), r.getFirstDueAt().toInstant(), r.getNextOccurrence(),
-                        r.getNextStartsAt().toInstant(), r.getStoppedAt() != null));
+                .fetchOptional(SeriesRepository::series);
     }
 
     public void advance(long seriesId, int nextOccurrence, Instant nextStartsAt) {
@@ -105,11 +108,7 @@ public class SeriesRepository {
         long seriesId = campaign.value1();
         int occurrence = campaign.value2();
         Series series = db.selectFrom(REVIEW_SERIES).where(REVIEW_SERIES.ID.eq(seriesId))
-                .fetchOne(r -> new Series(r.getId(), r.getName(), Recurrence.valueOf(r.getRecurrence()),
-                        r.getFirstStartsAt().toInstant(), r.getFirstDueAt().toInstant(), r.getNextOccurrence(),
-                        r.getNextStartsAt().toInstant(), r.getStoppedAt() != null));
-        var stopped = db.select(REVIEW_SERIES.STOPPED_BY, REVIEW_SERIES.STOPPED_AT).from(REVIEW_SERIES)
-                .where(REVIEW_SERIES.ID.eq(seriesId)).fetchOne();
+                .fetchOne(SeriesRepository::series);
         Optional<Long> previous = db.select(REVIEW_CAMPAIGN.ID).from(REVIEW_CAMPAIGN)
                 .where(REVIEW_CAMPAIGN.SERIES_ID.eq(seriesId)).and(REVIEW_CAMPAIGN.OCCURRENCE.lt(occurrence))
                 .orderBy(REVIEW_CAMPAIGN.OCCURRENCE.desc()).limit(1).fetchOptional(REVIEW_CAMPAIGN.ID);
@@ -120,7 +119,13 @@ public class SeriesRepository {
         return Optional.of(new CampaignSeries(seriesId, series.recurrence(), occurrence, previous, next,
                 recurring ? Optional.of(series.nextStartsAt()) : Optional.empty(),
                 recurring ? Optional.of(series.dueOf(series.nextOccurrence())) : Optional.empty(),
-                stopped.value1(), Optional.ofNullable(stopped.value2()).map(OffsetDateTime::toInstant)));
+                series.stoppedBy(), series.stoppedAt()));
+    }
+
+    private static Series series(ReviewSeriesRecord r) {
+        return new Series(r.getId(), r.getName(), Recurrence.valueOf(r.getRecurrence()), r.getFirstStartsAt().toInstant(),
+                r.getFirstDueAt().toInstant(), r.getNextOccurrence(), r.getNextStartsAt().toInstant(), r.getStoppedBy(),
+                Optional.ofNullable(r.getStoppedAt()).map(OffsetDateTime::toInstant));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gatehouse.review.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -33,11 +34,12 @@ final class TemplatesDialog {
         dialog.setHeaderTitle("New campaign from a template");
         Select<CampaignTemplate> template = new Select<>();
         template.setLabel("Template");
-        template.setItems(templates.templates());
+        List<CampaignTemplate> all = templates.templates();
+        template.setItems(all);
         template.setItemLabelGenerator(CampaignTemplate::name);
         template.setEmptySelectionAllowed(false);
         template.setWidthFull();
-        if (templates.templates().isEmpty()) {
+        if (all.isEmpty()) {
             dialog.add(new Paragraph("No template yet: save one from a campaign's page (Save as template…)."));
         }
         dialog.add(template);

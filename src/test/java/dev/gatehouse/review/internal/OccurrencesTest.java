@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,6 +215,21 @@ class OccurrencesTest {
         assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> campaigns.stopRecurring(once.id())))
                 .isInstanceOf(ReviewProblem.class)
                 .hasMessage("The campaign runs once, so there is no recurrence to stop.");
+    }
+
+    @Test
+    void a_due_date_extended_past_the_next_occurrences_start_is_refused_until_recurring_stops() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        ReviewCampaign first = launched(account, Recurrence.MONTHLY);
+        Instant late = clock.instant().plus(Duration.ofDays(40)).truncatedTo(ChronoUnit.SECONDS);
+
+        assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> campaigns.extendDueDate(first.id(), late)))
+                .isInstanceOfSatisfying(ReviewProblem.class, problem -> assertThat(problem.field()).isEqualTo("dueAt"))
+                .hasMessageStartingWith("The next occurrence starts ")
+                .hasMessageEndingWith(": this one must close before then, or stop recurring first.");
+        as(TestUsers.ADMIN, () -> campaigns.stopRecurring(first.id()));
+        assertThat(as(TestUsers.ADMIN, () -> campaigns.extendDueDate(first.id(), late)).dueAt()).isEqualTo(late);
     }
 
     @Test
