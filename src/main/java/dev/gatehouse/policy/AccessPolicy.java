@@ -133,6 +133,18 @@ public class AccessPolicy {
         };
     }
 
+    /** The choice a picker would list for a stored id, to show it again; empty when the directory no longer has it. */
+    @AdminOrAuditor
+    public Optional<Choice> choice(Picker picker, String id) {
+        return switch (picker) {
+            case PERSON -> directory.user(id).map(u -> new Choice(u.id(), u.displayName() + " (" + u.userName() + ")"));
+            case GROUP -> directory.group(id).map(g -> new Choice(g.id(), g.displayName()));
+            case OU -> directory.organizationalUnit(id).map(ou -> new Choice(ou.id(), ou.path()));
+            case ACCOUNT -> directory.account(id).map(a -> new Choice(a.id(), a.name() + " (" + a.id() + ")"));
+            case PERMISSION_SET -> directory.permissionSet(id).map(set -> new Choice(set.arn(), set.name()));
+        };
+    }
+
     /** What a rule editor picker lists. */
     public enum Picker { PERSON, GROUP, OU, ACCOUNT, PERMISSION_SET }
 

@@ -10,15 +10,30 @@ import java.util.List;
  * @param fallbackReviewerId the Identity Store user who decides when a stage has no reviewer who may: none found,
  *                           the reviewer is the person under review, or the reviewer is disabled or gone
  * @param timing             reminders, the overdue period, escalation and which messages go out
+ * @param recurrence         once, or how often a new occurrence starts after the launch (same length from start
+ *                           to due date)
  */
 public record CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
                             String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy,
-                            ReviewTiming timing) {
+                            ReviewTiming timing, Recurrence recurrence) {
+
+    /** Once. */
+    public CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
+                         String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy, ReviewTiming timing) {
+        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, timing, Recurrence.ONCE);
+    }
 
     /** With the default timing ({@link ReviewTiming#defaults()}). */
     public CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
                          String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy) {
-        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, ReviewTiming.defaults());
+        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, ReviewTiming.defaults(),
+                Recurrence.ONCE);
+    }
+
+    /** The same settings with another due date, for the next occurrence or a template's new campaign. */
+    public CampaignDraft named(String otherName, Instant otherDueAt) {
+        return new CampaignDraft(otherName, description, scope, stages, fallbackReviewerId, otherDueAt, dueDatePolicy,
+                timing, recurrence);
     }
 
     public CampaignDraft {
@@ -27,5 +42,6 @@ public record CampaignDraft(String name, String description, CampaignScope scope
         stages = stages == null ? List.of() : List.copyOf(stages);
         fallbackReviewerId = fallbackReviewerId == null ? "" : fallbackReviewerId.strip();
         timing = timing == null ? ReviewTiming.defaults() : timing;
+        recurrence = recurrence == null ? Recurrence.ONCE : recurrence;
     }
 }

@@ -9,15 +9,23 @@ import java.util.Optional;
  *
  * @param population  empty until the launch is done
  * @param createdById the creator's Identity Store user id, who is told of the close; empty when none matched
+ * @param recurrence  once, or how often it comes back ({@link ReviewCampaigns#series})
  */
 public record ReviewCampaign(long id, String name, String description, CampaignStatus status, CampaignScope scope,
                              List<ReviewerStage> stages, String fallbackReviewerId, Instant dueAt,
                              DueDatePolicy dueDatePolicy, String createdBy, Instant createdAt,
-                             Optional<Population> population, ReviewTiming timing, String createdById) {
+                             Optional<Population> population, ReviewTiming timing, String createdById,
+                             Recurrence recurrence) {
 
     /** When the due-date policy applies: the due date, plus the overdue period if any. */
     public Instant closesAt() {
         return timing.closesAt(dueAt);
+    }
+
+    /** Its settings as a draft: what the next occurrence and a template copy. */
+    public CampaignDraft draft() {
+        return new CampaignDraft(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, timing,
+                recurrence);
     }
 
     public ReviewCampaign {

@@ -21,6 +21,7 @@ import dev.gatehouse.review.internal.ItemRepository;
 import dev.gatehouse.review.internal.ReviewProperties;
 import dev.gatehouse.review.internal.Revocations;
 import dev.gatehouse.review.internal.ReviewWork;
+import dev.gatehouse.review.internal.SeriesRepository;
 import dev.gatehouse.security.AdminOnly;
 import dev.gatehouse.security.AdminOrAuditor;
 import dev.gatehouse.security.CurrentUser;
@@ -31,7 +32,8 @@ import dev.gatehouse.shared.TimeText;
  * Access review campaigns: admins define and launch them (not on a stale directory sync, unless they
  * override), and after launch extend the due date, close early, cancel, reassign items and confirm or
  * keep what the due-date policy held back; admins and auditors read them, their items, progress and
- * what closing now would do. A launch snapshots the items in the background (the review-launch task); a
+ * what closing now would do. A recurring campaign's launch starts its series, whose later occurrences the
+ * review-recurrence check creates and launches until an admin stops recurring. A launch snapshots the items in the background (the review-launch task); a
  * close applies the due-date policy in the background (review-close).
  */
 @Service
@@ -49,6 +51,7 @@ public class ReviewCampaigns {
     private final CampaignCloser closer;
     private final Revocations revocations;
     private final CampaignReminders reminders;
+    private final SeriesRepository series;
     private final ReviewProperties settings;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
@@ -56,7 +59,7 @@ public class ReviewCampaigns {
 
     ReviewCampaigns(CampaignRepository campaigns, ItemRepository items, DirectoryLookup directory, ReviewWork work,
                     CampaignCloser closer, Revocations revocations, CampaignReminders reminders,
-                    ReviewProperties settings,
+                    SeriesRepository series, ReviewProperties settings,
                     CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
@@ -65,6 +68,7 @@ public class ReviewCampaigns {
         this.closer = closer;
         this.revocations = revocations;
         this.reminders = reminders;
+        this.series = series;
         this.settings = settings;
         this.currentUser = currentUser;
         this.events = events;
@@ -107,10 +111,15 @@ public class ReviewCampaigns {
         if (!campaign.dueAt().isAfter(clock.instant())) {
             throw new ReviewProblem("dueAt", "The due date has passed: choose a later one before launching.");
         }
+        Instant now = clock.instant();
+        checkRecurrence(campaign.recurrence(), campaign.timing().closesAt(campaign.dueAt()), now);
         String by = currentUser.require().displayName();
         Optional<String> stale = staleSync();
         if (stale.isPresent() && !override) {
             throw new ReviewProblem("sync", stale.get());
+        }
+        if (campaign.recurrence().recurs() && series.seriesOf(campaignId).isEmpty()) {
+            series.begin(campaignId, campaign.name(), campaign.recurrence(), now, campaign.dueAt());
         }
         stale.ifPresent(refusal -> events.publishEvent(new ReviewLaunchedDespiteStaleSync(campaignId, campaign.name(),
                 refusal, by, clock.instant())));
@@ -150,10 +159,45 @@ public class ReviewCampaigns {
         if (!dueAt.isAfter(clock.instant())) {
             throw new ReviewProblem("dueAt", "The due date must be in the future.");
         }
+        Optional<Instant> nextStart = series.place(campaignId).flatMap(CampaignSeries::nextStartsAt);
+        if (nextStart.isPresent() && campaign.timing().closesAt(dueAt).isAfter(nextStart.get())) {
+            throw new ReviewProblem("dueAt", "The next occurrence starts " + TimeText.of(nextStart.get())
+                    + ": this one must close before then, or stop recurring first.");
+        }
+        if (campaign.status() == CampaignStatus.DRAFT) {
+            checkRecurrence(campaign.recurrence(), campaign.timing().closesAt(dueAt), clock.instant());
+        }
         campaigns.dueAt(campaignId, dueAt);
         events.publishEvent(new ReviewCampaignDueDateExtended(campaignId, campaign.name(), campaign.dueAt(), dueAt,
                 currentUser.require().displayName(), clock.instant()));
         return campaigns.find(campaignId).orElseThrow();
+    }
+
+    /** Where a recurring campaign stands in its series (previous and next occurrence); empty for one that runs once. */
+    public Optional<CampaignSeries> series(long campaignId) {
+        campaign(campaignId);
+        return series.place(campaignId);
+    }
+
+    /**
+     * Stops the campaign's series from creating further occurrences; the occurrences already running go on
+     * to their due dates. Audited.
+     */
+    @Transactional
+    @AdminOnly
+    public CampaignSeries stopRecurring(long campaignId) {
+        ReviewCampaign campaign = locked(campaignId);
+        long seriesId = series.seriesOf(campaignId).orElseThrow(() -> new ReviewProblem("recurrence",
+                campaign.recurrence().recurs() ? "The campaign recurs once it is launched; until then, change nothing "
+                        + "or cancel the draft." : "The campaign runs once, so there is no recurrence to stop."));
+        series.lock(seriesId);
+        String by = currentUser.require().displayName();
+        if (!series.stop(seriesId, by, clock.instant())) {
+            throw new ReviewProblem("recurrence", "Recurring was stopped already.");
+        }
+        events.publishEvent(new ReviewRecurrenceStopped(seriesId, campaignId, campaign.name(), campaign.recurrence(),
+                by, clock.instant()));
+        return series.place(campaignId).orElseThrow();
     }
 
     /** What closing now would do to the undecided items, shown before an early close and while ACTIVE. */
@@ -329,7 +373,8 @@ public class ReviewCampaigns {
         return items.ofCampaign(campaignId, offset, limit);
     }
 
-    private void check(CampaignDraft draft) {
+    /** The checks {@link #create} makes, for a template's settings too. */
+    void check(CampaignDraft draft) {
         if (draft.name().isEmpty()) {
             throw new ReviewProblem("name", "Give the campaign a name.");
         }
@@ -362,6 +407,25 @@ public class ReviewCampaigns {
             throw new ReviewProblem("dueDatePolicy", "Choose what happens to items nobody decided by the due date.");
         }
         checkTiming(draft.timing());
+        checkRecurrence(draft.recurrence(), draft.timing().closesAt(draft.dueAt()), clock.instant());
+    }
+
+    /** An occurrence closes before the next one starts, so two never run at once. */
+    private static void checkRecurrence(Recurrence recurrence, Instant closesAt, Instant startsAt) {
+        if (recurrence == null) {
+            throw new ReviewProblem("recurrence", "Choose how often the campaign recurs, or once.");
+        }
+        if (recurrence.recurs() && closesAt.isAfter(recurrence.startOf(startsAt, 2))) {
+            String period = switch (recurrence) {
+                case MONTHLY -> "a month";
+                case QUARTERLY -> "3 months";
+                case HALF_YEARLY -> "6 months";
+                default -> "a year";
+            };
+            throw new ReviewProblem("recurrence", "A " + recurrence.label().toLowerCase() + " campaign must close "
+                    + "within " + period + " of its launch, before the next occurrence starts: choose an earlier "
+                    + "due date, a shorter overdue period or a longer recurrence.");
+        }
     }
 
     private static void checkTiming(ReviewTiming timing) {

@@ -12,13 +12,14 @@ import java.util.Optional;
  * @param personLeft  "left: deleted in the Identity Store" or "left: disabled in the Identity Store" when the
  *                    person under review went during the campaign, otherwise empty
  * @param flag        what the due-date policy left on it, if anything
+ * @param newSinceLastReview a later occurrence's item whose access was not among the previous occurrence's items
  */
 public record ReviewItemRow(long id, long campaignId, String campaignName, Person person, Access access, HowHeld held,
                             String groupId, String groupName, Optional<Instant> firstSeen, int stage, int stages,
                             Reviewer reviewer, ItemStatus status, Optional<Decision> decision, String comment,
                             String decidedBy, Optional<Instant> decidedAt, String applyDetail,
                             AfterSync afterSync, String personLeft,
-                            Optional<ItemFlag> flag) {
+                            Optional<ItemFlag> flag, boolean newSinceLastReview) {
 
     public record Person(String userId, String displayName) {
     }

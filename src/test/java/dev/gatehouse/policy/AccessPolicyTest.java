@@ -177,6 +177,21 @@ class AccessPolicyTest {
     }
 
     @Test
+    void a_stored_id_shows_as_its_picker_lists_it_and_requesters_may_not_look_it_up() {
+        TestUsers.signIn(TestUsers.AUDITOR);
+        assertThat(policy.choice(AccessPolicy.Picker.PERSON, riley)).hasValue(new Choice(riley, "Riley Chen (riley.chen)"));
+        assertThat(policy.choices(AccessPolicy.Picker.PERSON, "riley.chen", 5))
+                .contains(policy.choice(AccessPolicy.Picker.PERSON, riley).orElseThrow());
+        assertThat(policy.choice(AccessPolicy.Picker.PERMISSION_SET, developer)).hasValue(new Choice(developer,
+                "Developer"));
+        assertThat(policy.choice(AccessPolicy.Picker.OU, "ou-gone-1234")).isEmpty();
+
+        TestUsers.signIn(TestUsers.REQUESTER);
+        assertThatThrownBy(() -> policy.choice(AccessPolicy.Picker.PERSON, riley))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void a_rule_is_refused_with_the_field_that_is_wrong() {
         assertProblem(TestRules.draft("", RequesterType.EVERYONE, "", ScopeType.ORGANIZATION, "", developer, 0,
                 ApproverType.NONE, ""), "name");

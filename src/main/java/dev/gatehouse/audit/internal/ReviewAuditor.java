@@ -21,6 +21,9 @@ import dev.gatehouse.review.ReviewItemReassigned;
 import dev.gatehouse.review.ReviewRemindersSent;
 import dev.gatehouse.review.ReviewLaunchedDespiteStaleSync;
 import dev.gatehouse.review.ReviewMembershipRemoved;
+import dev.gatehouse.review.ReviewOccurrenceCreated;
+import dev.gatehouse.review.ReviewRecurrenceStopped;
+import dev.gatehouse.review.ReviewTemplateChanged;
 import dev.gatehouse.shared.SystemActor;
 import dev.gatehouse.shared.TimeText;
 
@@ -31,7 +34,8 @@ import dev.gatehouse.shared.TimeText;
  * from a group for a revoke too); what admins do to a campaign after launch: a launch past the sync-age
  * guard, due dates moved, closes (with what the due-date policy was about to do), cancels and reassigned
  * items; reminders (one entry per run and campaign, with counts) and each item escalated to the fallback;
- * and each evidence sign-off with its files' SHA-256, and each check of a file against them.
+ * and each evidence sign-off with its files' SHA-256, and each check of a file against them; recurring
+ * campaigns' occurrences created and recurrences stopped, and templates saved, renamed and deleted.
  */
 @Component
 class ReviewAuditor {
@@ -169,4 +173,32 @@ class ReviewAuditor {
                         .concerning(event.person().displayName())));
     }
 
+
+    @ApplicationModuleListener
+    void on(ReviewOccurrenceCreated event) {
+        repository.append(NewEntry.of(event.at(), SystemActor.NAME, AuditAction.REVIEW_OCCURRENCE_CREATED,
+                campaign(event.name(), event.campaignId()), event.recurrence().label() + " occurrence "
+                        + event.occurrence() + " of series #" + event.seriesId() + ", starts "
+                        + TimeText.of(event.startsAt()) + ", due " + TimeText.of(event.dueAt())));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewRecurrenceStopped event) {
+        repository.append(NewEntry.of(event.at(), event.stoppedBy(), AuditAction.REVIEW_RECURRENCE_STOPPED,
+                campaign(event.name(), event.campaignId()), event.recurrence().label() + " series #"
+                        + event.seriesId() + " creates no further occurrence"));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewTemplateChanged event) {
+        String subject = "review template " + event.name() + " (#" + event.templateId() + ")";
+        switch (event.change()) {
+            case SAVED -> repository.append(NewEntry.of(event.at(), event.by(), AuditAction.REVIEW_TEMPLATE_SAVED,
+                    subject, event.fromCampaign() == 0 ? "Saved" : "Saved from campaign #" + event.fromCampaign()));
+            case RENAMED -> repository.append(NewEntry.of(event.at(), event.by(), AuditAction.REVIEW_TEMPLATE_RENAMED,
+                    subject, "Renamed from " + event.previousName()));
+            case DELETED -> repository.append(NewEntry.of(event.at(), event.by(), AuditAction.REVIEW_TEMPLATE_DELETED,
+                    subject, "Deleted"));
+        }
+    }
 }

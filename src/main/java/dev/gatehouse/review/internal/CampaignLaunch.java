@@ -39,7 +39,8 @@ import dev.gatehouse.shared.SystemActor;
 /**
  * The review-launch task's step: snapshots a LAUNCHING campaign's items from the access inventory, gives
  * each its first stage's reviewer, records the population and makes the campaign ACTIVE (and, when the
- * campaign sends a launch message, the launch as each reviewer's digest of the day). All in one
+ * campaign sends a launch message, the launch as each reviewer's digest of the day); an occurrence of a
+ * recurring campaign marks the items new since the previous occurrence. All in one
  * transaction, so a crash leaves the campaign LAUNCHING with no items and the task's next run starts
  * over; it deletes any items it finds first all the same, and leaves a campaign that is no longer
  * LAUNCHING alone.
@@ -53,6 +54,7 @@ public class CampaignLaunch {
     private final CampaignRepository campaigns;
     private final ItemRepository items;
     private final DigestRepository digests;
+    private final SeriesRepository series;
     private final AccessInventory inventory;
     private final DirectoryLookup directory;
     private final TransactionTemplate transaction;
@@ -60,12 +62,13 @@ public class CampaignLaunch {
     private final Clock clock;
 
     CampaignLaunch(CampaignRepository campaigns, ItemRepository items, DigestRepository digests,
-                   AccessInventory inventory,
+                   SeriesRepository series, AccessInventory inventory,
                    DirectoryLookup directory, PlatformTransactionManager transactions,
                    ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.digests = digests;
+        this.series = series;
         this.inventory = inventory;
         this.directory = directory;
         this.transaction = new TransactionTemplate(transactions);
@@ -86,6 +89,7 @@ public class CampaignLaunch {
             }
             Instant at = clock.instant();
             snapshot(campaign, at);
+            series.markNewSinceLastReview(campaignId);
             Population population = population(campaignId, at);
             campaigns.active(campaignId, population);
             if (campaign.timing().sends(CampaignMessage.LAUNCH)) {

@@ -29,6 +29,7 @@ import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.Population;
+import dev.gatehouse.review.Recurrence;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewTiming;
 import dev.gatehouse.review.ReviewerKind;
@@ -67,6 +68,7 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.OVERDUE_DAYS, timing.overdueDays())
                 .set(REVIEW_CAMPAIGN.ESCALATE_AFTER_DAYS, timing.escalateAfterDays())
                 .set(REVIEW_CAMPAIGN.MESSAGES, timing.messages().stream().sorted().map(Enum::name).toList())
+                .set(REVIEW_CAMPAIGN.RECURRENCE, draft.recurrence().name())
                 .returning(REVIEW_CAMPAIGN.ID).fetchOne().getId();
         CampaignScope scope = draft.scope();
         Map<ScopeKind, Set<String>> rows = Map.of(ScopeKind.OU, scope.ouIds(), ScopeKind.ACCOUNT, scope.accountIds(),
@@ -168,7 +170,8 @@ public class CampaignRepository {
                         of(scope, ScopeKind.PERMISSION_SET), of(scope, ScopeKind.USER), of(scope, ScopeKind.GROUP),
                         of(scope, ScopeKind.EXCLUDED_PERMISSION_SET), of(scope, ScopeKind.EXCLUDED_GROUP)),
                 stages, r.getFallbackReviewerId(), r.getDueAt().toInstant(), DueDatePolicy.valueOf(r.getDueDatePolicy()),
-                r.getCreatedBy(), r.getCreatedAt().toInstant(), population, timing(r), r.getCreatedById());
+                r.getCreatedBy(), r.getCreatedAt().toInstant(), population, timing(r), r.getCreatedById(),
+                Recurrence.valueOf(r.getRecurrence()));
     }
 
     private static ReviewTiming timing(ReviewCampaignRecord r) {

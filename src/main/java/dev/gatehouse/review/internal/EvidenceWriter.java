@@ -42,7 +42,8 @@ public class EvidenceWriter {
     /** The CSV's header, in column order. */
     public static final List<String> COLUMNS = List.of("Item", "Campaign", "Stage", "Account id", "Account name",
             "OU path", "Permission set", "Person", "How held", "Reviewer", "Decision", "Comment", "Decided by",
-            "Decided at", "Applied at", "AWS request id", "Outcome", "Outcome detail", "Confirmed by sync at");
+            "Decided at", "Applied at", "AWS request id", "Outcome", "Outcome detail", "Confirmed by sync at",
+            "New since last review");
 
     /** Each exception list in the summary shows this many items; the CSV has them all. */
     static final int EXCEPTIONS_SHOWN = 1_000;
@@ -72,7 +73,7 @@ public class EvidenceWriter {
                         item.reviewer().name(), item.decision().map(Decision::name).orElse(""), item.comment(),
                         item.decidedBy(), item.decidedAt().map(CsvWriter::time).orElse(""),
                         row.appliedAt().map(CsvWriter::time).orElse(""), row.awsRequestId(), item.status().name(),
-                        item.applyDetail(), ""));
+                        item.applyDetail(), "", item.newSinceLastReview() ? "yes" : "no"));
                 rows[0]++;
             });
         }

@@ -430,7 +430,8 @@ public class ItemRepository {
                         Optional.ofNullable(r.get(REVIEW_ITEM.CONFIRMED_BY_SYNC)),
                         Optional.ofNullable(r.get(REVIEW_ITEM.STILL_PRESENT_SYNC))),
                 r.get(REVIEW_ITEM.PERSON_LEFT),
-                Optional.of(r.get(REVIEW_ITEM.FLAG)).filter(flag -> !flag.isEmpty()).map(ItemFlag::valueOf));
+                Optional.of(r.get(REVIEW_ITEM.FLAG)).filter(flag -> !flag.isEmpty()).map(ItemFlag::valueOf),
+                r.get(REVIEW_ITEM.NEW_SINCE_LAST_REVIEW));
     }
 
     private static Optional<Instant> instant(OffsetDateTime at) {

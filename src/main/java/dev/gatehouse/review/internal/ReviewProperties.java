@@ -15,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              still gets at most one digest per campaign and UTC day
  * @param recommendationWindow  My reviews suggests converting standing access to just-in-time when an access
  *                              rule covers it and the person had no just-in-time grant of it for this long
+ * @param recurrenceCheckInterval how often Gatehouse creates and launches recurring campaigns' next occurrences
  */
 @ConfigurationProperties("gatehouse.reviews")
 public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
                                @DefaultValue("1m") Duration dueDateCheckInterval,
                                @DefaultValue("15m") Duration reminderCheckInterval,
-                               @DefaultValue("90d") Duration recommendationWindow) {
+                               @DefaultValue("90d") Duration recommendationWindow,
+                               @DefaultValue("5m") Duration recurrenceCheckInterval) {
 
     public ReviewProperties {
         if (maxSyncAge.isNegative() || maxSyncAge.isZero()) {
@@ -28,6 +30,9 @@ public record ReviewProperties(@DefaultValue("24h") Duration maxSyncAge,
         }
         if (reminderCheckInterval.isNegative() || reminderCheckInterval.isZero()) {
             throw new IllegalArgumentException("gatehouse.reviews.reminder-check-interval must be a positive duration");
+        }
+        if (recurrenceCheckInterval.isNegative() || recurrenceCheckInterval.isZero()) {
+            throw new IllegalArgumentException("gatehouse.reviews.recurrence-check-interval must be a positive duration");
         }
         if (recommendationWindow.isNegative() || recommendationWindow.isZero()) {
             throw new IllegalArgumentException("gatehouse.reviews.recommendation-window must be a positive duration, "

@@ -18,7 +18,8 @@ import dev.gatehouse.shared.BackgroundRetry;
  * access ledger (instance id = item id), removing a person from a group for a revoked GROUP item
  * (instance id = item id), the due-date policy on a closed campaign's undecided items (review-close,
  * instance id = campaign id), the check that closes campaigns whose due date came, and the check that
- * escalates overdue items and sends the day's reminders. All are safe to run again and retry by the one
+ * escalates overdue items and sends the day's reminders, and the check that creates and launches recurring
+ * campaigns' next occurrences (review-recurrence). All are safe to run again and retry by the one
  * policy.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,12 @@ class ReviewTasks {
     RecurringTask<Void> reviewReminders(CampaignReminders reminders, ReviewProperties settings) {
         return Tasks.recurring("review-reminders", FixedDelay.of(settings.reminderCheckInterval()))
                 .execute((instance, context) -> reminders.checkAll());
+    }
+
+    @Bean
+    RecurringTask<Void> reviewRecurrence(Occurrences occurrences, ReviewProperties settings) {
+        return Tasks.recurring("review-recurrence", FixedDelay.of(settings.recurrenceCheckInterval()))
+                .execute((instance, context) -> occurrences.createDue());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ import dev.gatehouse.review.CampaignDraft;
 import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.Recurrence;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewProblem;
@@ -44,8 +46,8 @@ import dev.gatehouse.ui.FormFields;
 /**
  * An admin defines a campaign: what it reviews, who reviews in which stages, the fallback reviewer, the
  * due date and what happens then to items nobody decided, when reviewers are reminded, how long it may be
- * overdue and when overdue items are escalated, and which messages go out. It is saved as a draft,
- * launched from its page.
+ * overdue and when overdue items are escalated, which messages go out, and whether it recurs. It is saved
+ * as a draft, launched from its page. "New from template" opens it filled with a template's settings.
  */
 class CampaignDialog extends Dialog {
 
@@ -70,8 +72,15 @@ class CampaignDialog extends Dialog {
     private final Checkbox overdueDaily = new Checkbox("Remind every day while overdue");
     private final IntegerField escalateAfter = new IntegerField("Escalate to the fallback reviewer after, in days overdue");
     private final CheckboxGroup<CampaignMessage> messages = new CheckboxGroup<>("Messages");
+    private final Select<Recurrence> recurrence = new Select<>();
 
     CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created) {
+        this(campaigns, choices, created, Optional.empty());
+    }
+
+    /** Pre-filled from a template's draft: the admin checks and changes it, then saves it as any other. */
+    CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created,
+                   Optional<CampaignDraft> template) {
         setHeaderTitle("New review campaign");
         setWidth("44rem");
         name.setId("campaign-name");
@@ -116,11 +125,18 @@ class CampaignDialog extends Dialog {
         policy.setHelperText("Revoking never removes the last admin-level access of an account without an admin's "
                 + "confirmation; the campaign's page previews what it would do.");
 
+        recurrence.setLabel("Recurrence");
+        recurrence.setItems(Recurrence.values());
+        recurrence.setItemLabelGenerator(Recurrence::label);
+        recurrence.setValue(Recurrence.ONCE);
+        recurrence.setHelperText("Each occurrence is a campaign of its own, launched by Gatehouse one period after the "
+                + "previous one started, as long from start to due date as the first.");
+
         timing(ReviewTiming.defaults());
 
         FormLayout form = new FormLayout(name, description, scope, ous, accounts, excludedSets, excludedGroups,
-                firstStage, secondStage, fallback, due, policy, remindDays, overdueDays, overdueDaily, escalateAfter,
-                messages);
+                firstStage, secondStage, fallback, due, policy, recurrence, remindDays, overdueDays, overdueDaily,
+                escalateAfter, messages);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
@@ -128,7 +144,8 @@ class CampaignDialog extends Dialog {
                 Map.entry("description", description), Map.entry("scope", accounts), Map.entry("stages", secondStage),
                 Map.entry("fallbackReviewer", fallback), Map.entry("dueAt", due), Map.entry("dueDatePolicy", policy),
                 Map.entry("remindDaysBefore", remindDays), Map.entry("overdueDays", overdueDays),
-                Map.entry("escalateAfterDays", escalateAfter)));
+                Map.entry("escalateAfterDays", escalateAfter), Map.entry("recurrence", recurrence)));
+        template.ifPresent(draft -> fill(draft, choices, kinds));
         Button save = new Button("Save as draft", click -> {
             fields.clearErrors();
             try {
@@ -143,6 +160,34 @@ class CampaignDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), save);
         name.focus();
+    }
+
+    private void fill(CampaignDraft draft, AccessPolicy choices, List<ReviewerKind> kinds) {
+        name.setValue(draft.name());
+        description.setValue(draft.description());
+        CampaignScope chosen = draft.scope();
+        scope.setValue(chosen.wholeOrganization() ? WHOLE_ORGANIZATION : CHOSEN);
+        ous.setValue(chosenOf(choices, Picker.OU, chosen.ouIds()));
+        accounts.setValue(chosenOf(choices, Picker.ACCOUNT, chosen.accountIds()));
+        excludedSets.setValue(chosenOf(choices, Picker.PERMISSION_SET, chosen.excludedPermissionSetArns()));
+        excludedGroups.setValue(chosenOf(choices, Picker.GROUP, chosen.excludedGroupIds()));
+        List<ReviewerStage> stages = draft.stages();
+        if (!stages.isEmpty() && kinds.contains(stages.get(0).kind())) {
+            firstStage.setValue(stages.get(0).kind());
+        }
+        secondStage.setValue(stages.size() > 1 && kinds.contains(stages.get(1).kind())
+                ? ReviewText.capitalised(stages.get(1).kind()) : NO_SECOND_STAGE);
+        chosenOf(choices, Picker.PERSON, Set.of(draft.fallbackReviewerId())).stream().findFirst()
+                .ifPresent(fallback::setValue);
+        due.setValue(draft.dueAt().atZone(ZoneOffset.UTC).toLocalDate());
+        policy.setValue(draft.dueDatePolicy());
+        recurrence.setValue(draft.recurrence());
+        timing(draft.timing());
+    }
+
+    /** The pickers' choices for stored ids; an id the directory no longer knows is left out. */
+    private static Set<Choice> chosenOf(AccessPolicy choices, Picker picker, Set<String> ids) {
+        return ids.stream().flatMap(id -> choices.choice(picker, id).stream()).collect(Collectors.toSet());
     }
 
     private void timing(ReviewTiming timing) {
@@ -196,7 +241,8 @@ class CampaignDialog extends Dialog {
                 fallback.getValue() == null ? "" : fallback.getValue().id(),
                 due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
                 policy.getValue(), new ReviewTiming(remindDaysBefore(), overdueDaily.getValue(),
-                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()));
+                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()),
+                recurrence.getValue());
     }
 
     private static int orZero(Integer days) {

@@ -18,12 +18,14 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -37,6 +39,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessPolicy.Picker;
 import dev.gatehouse.policy.Choice;
 import dev.gatehouse.review.CampaignProgress;
+import dev.gatehouse.review.CampaignSeries;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.ItemStatus;
@@ -45,6 +48,7 @@ import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewEvidence;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewProblem;
+import dev.gatehouse.review.ReviewTemplates;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
@@ -58,7 +62,9 @@ import dev.gatehouse.ui.Polling;
  * reminds every reviewer with undecided items now, extends the due date, closes it now after the due-date
  * policy's preview, cancels it and reassigns
  * pending items; after a close, confirms or keeps what the policy held back as last admin-level access.
- * Once launched, its evidence: downloads, an admin's sign-off, and a check of a file against it.
+ * Once launched, its evidence: downloads, an admin's sign-off, and a check of a file against it. A
+ * recurring campaign shows its series (previous and next occurrence, an admin's "stop recurring") and which
+ * items are new since the last review; admins save any campaign's settings as a template.
  */
 @Route("reviews/campaigns/:id")
 @PageTitle("Review campaign · Gatehouse")
@@ -76,20 +82,24 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     static final String DECIDE = "decide";
     static final String REMIND_ID = "remind-now";
     static final String TIMING_ID = "campaign-timing";
+    static final String SERIES_ID = "campaign-series";
+    static final String NEW_SINCE = "new-since-last-review";
 
 
     private final ReviewCampaigns campaigns;
     private final ReviewEvidence evidence;
+    private final ReviewTemplates templates;
     private final Directory directory;
     private final AccessPolicy choices;
     private final boolean admin;
     private long campaignId;
     private CampaignStatus shown;
 
-    public CampaignView(ReviewCampaigns campaigns, ReviewEvidence evidence, Directory directory, AccessPolicy choices,
-                        CurrentUser currentUser) {
+    public CampaignView(ReviewCampaigns campaigns, ReviewEvidence evidence, ReviewTemplates templates,
+                        Directory directory, AccessPolicy choices, CurrentUser currentUser) {
         this.campaigns = campaigns;
         this.evidence = evidence;
+        this.templates = templates;
         this.directory = directory;
         this.choices = choices;
         this.admin = currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent();
@@ -129,6 +139,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                 new Paragraph("Due " + TimeText.of(campaign.dueAt()) + "; items nobody decided by then: "
                         + ReviewText.policy(campaign.dueDatePolicy()).toLowerCase() + "."),
                 timing(campaign));
+        showSeries(campaign);
         if (admin && campaign.status() == CampaignStatus.DRAFT) {
             Button launch = new Button("Launch…", click -> confirmLaunch(campaign));
             launch.setId(LAUNCH_ID);
@@ -153,9 +164,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                 cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 actions.add(cancel);
             }
-            if (actions.getComponentCount() > 0) {
-                add(actions);
-            }
+            actions.add(new Button("Save as template…", click -> saveAsTemplate(campaign)));
+            add(actions);
         }
         if (campaign.population().isPresent()) {
             showProgress();
@@ -168,6 +178,10 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                     .setHeader("Account").setAutoWidth(true).setTooltipGenerator(item -> item.access().ouPath());
             items.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);
             items.addColumn(ReviewItemRow::source).setHeader("How held").setAutoWidth(true);
+            if (campaign.recurrence().recurs()) {
+                items.addColumn(item -> item.newSinceLastReview() ? ReviewText.NEW_SINCE_LAST_REVIEW : "")
+                        .setHeader("Since last review").setKey(NEW_SINCE).setAutoWidth(true);
+            }
             items.addColumn(ReviewText::stage).setHeader("Stage").setAutoWidth(true)
                     .setTooltipGenerator(item -> item.reviewer().note());
             items.addColumn(ReviewText::state).setHeader("Decision").setFlexGrow(1)
@@ -182,6 +196,67 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
             add(new H3("Items"), items);
             setFlexGrow(1, items);
         }
+    }
+
+    /** The recurrence: before launch what it will do, after it the series with the occurrences around this one. */
+    private void showSeries(ReviewCampaign campaign) {
+        if (!campaign.recurrence().recurs()) {
+            return;
+        }
+        Optional<CampaignSeries> series = campaigns.series(campaign.id());
+        Div section = new Div();
+        section.setId(SERIES_ID);
+        if (series.isEmpty()) {
+            section.add(new Paragraph("Recurs " + campaign.recurrence().label().toLowerCase() + " from its launch: "
+                    + "each occurrence is a campaign of its own, as long from start to due date as this one."));
+            add(section);
+            return;
+        }
+        CampaignSeries place = series.get();
+        section.add(new Paragraph(place.text()));
+        HorizontalLayout links = new HorizontalLayout();
+        place.previousId().ifPresent(id -> links.add(new Anchor("reviews/campaigns/" + id, "← Previous occurrence")));
+        place.nextId().ifPresent(id -> links.add(new Anchor("reviews/campaigns/" + id, "Next occurrence →")));
+        if (admin && place.recurring()) {
+            links.add(new Button("Stop recurring…", click -> confirmStop(campaign)));
+        }
+        if (links.getComponentCount() > 0) {
+            section.add(links);
+        }
+        add(section);
+    }
+
+    private void confirmStop(ReviewCampaign campaign) {
+        ConfirmDialog confirm = new ConfirmDialog("Stop " + campaign.name() + " recurring?",
+                "No further occurrence is created. Occurrences already running go on to their due dates.",
+                "Stop recurring", ok -> act(() -> campaigns.stopRecurring(campaign.id()), "Recurring stopped."));
+        confirm.setCancelText("Back");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void saveAsTemplate(ReviewCampaign campaign) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Save " + campaign.name() + " as a template");
+        TextField name = new TextField("Template name");
+        name.setMaxLength(120);
+        name.setValue(campaign.name());
+        name.setWidthFull();
+        dialog.add(new Paragraph("Keeps the scope, exclusions, stages, fallback reviewer, due-date policy, reminders, "
+                + "recurrence and how many days it runs; new campaigns from it start on the day they are made."), name);
+        Button save = new Button("Save template", click -> {
+            try {
+                templates.saveAsTemplate(campaign.id(), name.getValue());
+                dialog.close();
+                Toasts.success("Saved the template \"" + name.getValue().strip() + "\".");
+            } catch (ReviewProblem problem) {
+                name.setInvalid(true);
+                name.setErrorMessage(problem.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Back", click -> dialog.close()), save);
+        dialog.open();
     }
 
     private void confirmLaunch(ReviewCampaign campaign) {

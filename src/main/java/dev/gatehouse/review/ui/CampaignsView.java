@@ -1,10 +1,14 @@
 package dev.gatehouse.review.ui;
 
+import java.util.Optional;
+import java.util.function.Consumer;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -16,12 +20,16 @@ import jakarta.annotation.security.RolesAllowed;
 import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaigns;
+import dev.gatehouse.review.ReviewTemplates;
 import dev.gatehouse.security.CurrentUser;
 import dev.gatehouse.security.GatehouseRole;
 import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.shared.Toasts;
 
-/** Every review campaign, newest first; admins start a new one. A row opens the campaign. */
+/**
+ * Every review campaign, newest first; admins start a new one, blank or from a template, and rename or
+ * delete templates. A row opens the campaign.
+ */
 @Route("reviews/campaigns")
 @PageTitle("Review campaigns · Gatehouse")
 @Menu(title = "Review campaigns", order = 60, icon = "vaadin:clipboard-text")
@@ -30,8 +38,11 @@ public class CampaignsView extends VerticalLayout {
 
     static final String CAMPAIGNS_ID = "review-campaigns";
     static final String NEW_ID = "new-campaign";
+    static final String FROM_TEMPLATE_ID = "new-from-template";
+    static final String TEMPLATES_ID = "manage-templates";
 
-    public CampaignsView(ReviewCampaigns campaigns, AccessPolicy choices, CurrentUser currentUser) {
+    public CampaignsView(ReviewCampaigns campaigns, ReviewTemplates templates, AccessPolicy choices,
+                         CurrentUser currentUser) {
         addClassName("gatehouse-page");
         setSizeFull();
         Grid<ReviewCampaign> grid = new Grid<>();
@@ -49,13 +60,19 @@ public class CampaignsView extends VerticalLayout {
         add(new H2("Review campaigns"), new Paragraph("A campaign asks managers and owners whether each person's "
                 + "standing access should stay; what they revoke is removed in Identity Center."));
         if (currentUser.get().filter(user -> user.has(GatehouseRole.ADMIN)).isPresent()) {
-            Button create = new Button("New campaign…", click -> new CampaignDialog(campaigns, choices, campaign -> {
+            Consumer<ReviewCampaign> created = campaign -> {
                 Toasts.success("Saved \"" + campaign.name() + "\" as a draft: launch it from its page.");
                 open(campaign);
-            }).open());
+            };
+            Button create = new Button("New campaign…", click -> new CampaignDialog(campaigns, choices, created).open());
             create.setId(NEW_ID);
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(create);
+            Button fromTemplate = new Button("New from template…", click -> TemplatesDialog.pick(templates,
+                    draft -> new CampaignDialog(campaigns, choices, created, Optional.of(draft)).open()));
+            fromTemplate.setId(FROM_TEMPLATE_ID);
+            Button manage = new Button("Templates…", click -> TemplatesDialog.manage(templates));
+            manage.setId(TEMPLATES_ID);
+            add(new HorizontalLayout(create, fromTemplate, manage));
         }
         add(grid);
         setFlexGrow(1, grid);

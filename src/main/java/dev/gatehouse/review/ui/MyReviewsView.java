@@ -81,7 +81,8 @@ public class MyReviewsView extends VerticalLayout {
         column("policies", "Policies", item -> item.context().policySummary());
         column("risk", "Risk", item -> item.context().adminLevel().map(why -> "Admin-level: " + why).orElse(""));
         column("held", "How held", item -> item.item().source());
-        column("since", "Since", item -> item.item().firstSeen().map(TimeText::of).orElse("since the last sync"));
+        column("since", "Since", item -> item.item().firstSeen().map(TimeText::of).orElse("since the last sync")
+                + (item.item().newSinceLastReview() ? " · " + ReviewText.NEW_SINCE_LAST_REVIEW : ""));
         column("last-use", "Last just-in-time use", item -> item.context().lastJustInTimeUse().map(TimeText::of)
                 .orElse("Never"));
         column("rule", "Access rule", item -> item.context().coveringRule()

@@ -21,6 +21,9 @@ import dev.gatehouse.shared.TimeText;
 /** How review screens word an item's stage and state, in one place. */
 final class ReviewText {
 
+    /** A recurring campaign's item whose access the previous occurrence did not review. */
+    static final String NEW_SINCE_LAST_REVIEW = "New since last review";
+
     private ReviewText() {
     }
 

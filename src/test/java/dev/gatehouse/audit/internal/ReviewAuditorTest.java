@@ -21,7 +21,12 @@ import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaignCancelled;
 import dev.gatehouse.review.ReviewCampaignClosed;
 import dev.gatehouse.review.ReviewCampaignDueDateExtended;
+import dev.gatehouse.review.Recurrence;
 import dev.gatehouse.review.ReviewCampaignLaunched;
+import dev.gatehouse.review.ReviewOccurrenceCreated;
+import dev.gatehouse.review.ReviewRecurrenceStopped;
+import dev.gatehouse.review.ReviewTemplateChanged;
+import dev.gatehouse.shared.TimeText;
 import dev.gatehouse.review.ReviewEvidenceSignedOff;
 import dev.gatehouse.review.ReviewEvidenceVerified;
 import dev.gatehouse.review.ReviewItemDecided;
@@ -179,5 +184,38 @@ class ReviewAuditorTest extends AuditListenerTest {
         assertThat(entry.actor()).isEqualTo("Sam Okafor");
         assertThat(entry.details()).isEqualTo("gatehouse-review-9-items.csv: This file does not match the signed-off "
                 + "evidence.");
+    }
+
+    @Test
+    void an_occurrence_created_by_gatehouse_and_a_stopped_recurrence_are_recorded_with_the_series() {
+        String subject = "review campaign Q4 production review #2 (#" + campaignId + ")";
+        publish(new ReviewOccurrenceCreated(7, 2, campaignId, "Q4 production review #2", Recurrence.QUARTERLY, AT,
+                AT.plusSeconds(14 * 86_400), AT));
+        publish(new ReviewRecurrenceStopped(7, campaignId, "Q4 production review #2", Recurrence.QUARTERLY,
+                "Morgan Reyes", AT));
+
+        assertThat(awaitEntries(subject, 2)).extracting(AuditEntry::action, AuditEntry::actor, AuditEntry::details)
+                .containsExactlyInAnyOrder(
+                        tuple(AuditAction.REVIEW_OCCURRENCE_CREATED, "Gatehouse", "Quarterly occurrence 2 of series #7, "
+                                + "starts " + TimeText.of(AT) + ", due " + TimeText.of(AT.plusSeconds(14 * 86_400))),
+                        tuple(AuditAction.REVIEW_RECURRENCE_STOPPED, "Morgan Reyes",
+                                "Quarterly series #7 creates no further occurrence"));
+    }
+
+    @Test
+    void templates_saved_renamed_and_deleted_are_recorded_with_who_did_it() {
+        long templateId = System.nanoTime();
+        String subject = "review template Quarterly (#" + templateId + ")";
+        publish(new ReviewTemplateChanged(templateId, ReviewTemplateChanged.Change.SAVED, "Quarterly", "Quarterly", 12,
+                "Morgan Reyes", AT));
+        publish(new ReviewTemplateChanged(templateId, ReviewTemplateChanged.Change.DELETED, "Quarterly", "Quarterly",
+                0, "Morgan Reyes", AT));
+        publish(new ReviewTemplateChanged(templateId, ReviewTemplateChanged.Change.RENAMED, "Quarterly", "Q", 0,
+                "Morgan Reyes", AT));
+
+        assertThat(awaitEntries(subject, 3)).extracting(AuditEntry::action, AuditEntry::details)
+                .containsExactlyInAnyOrder(tuple(AuditAction.REVIEW_TEMPLATE_SAVED, "Saved from campaign #12"),
+                        tuple(AuditAction.REVIEW_TEMPLATE_DELETED, "Deleted"),
+                        tuple(AuditAction.REVIEW_TEMPLATE_RENAMED, "Renamed from Q"));
     }
 }
