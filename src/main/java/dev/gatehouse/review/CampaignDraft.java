@@ -1,7 +1,9 @@
 package dev.gatehouse.review;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A campaign as an admin defines it, before launch.
@@ -10,15 +12,31 @@ import java.util.List;
  * @param fallbackReviewerId the Identity Store user who decides when a stage has no reviewer who may: none found,
  *                           the reviewer is the person under review, or the reviewer is disabled or gone
  * @param timing             reminders, the overdue period, escalation and which messages go out
+ * @param kinds              what is reviewed: standing access, and any of access-rule eligibility, group
+ *                           memberships and break-glass activations; at least one
  */
 public record CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
                             String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy,
-                            ReviewTiming timing) {
+                            ReviewTiming timing, Set<ItemKind> kinds) {
+
+    /** Standing access only, as campaigns review unless told otherwise. */
+    public CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
+                         String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy, ReviewTiming timing) {
+        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, timing,
+                Set.of(ItemKind.STANDING));
+    }
+
+    /** This draft reviewing these kinds. */
+    public CampaignDraft reviewing(Set<ItemKind> reviewed) {
+        return new CampaignDraft(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, timing,
+                reviewed);
+    }
 
     /** With the default timing ({@link ReviewTiming#defaults()}). */
     public CampaignDraft(String name, String description, CampaignScope scope, List<ReviewerStage> stages,
                          String fallbackReviewerId, Instant dueAt, DueDatePolicy dueDatePolicy) {
-        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, ReviewTiming.defaults());
+        this(name, description, scope, stages, fallbackReviewerId, dueAt, dueDatePolicy, ReviewTiming.defaults(),
+                Set.of(ItemKind.STANDING));
     }
 
     public CampaignDraft {
@@ -27,5 +45,6 @@ public record CampaignDraft(String name, String description, CampaignScope scope
         stages = stages == null ? List.of() : List.copyOf(stages);
         fallbackReviewerId = fallbackReviewerId == null ? "" : fallbackReviewerId.strip();
         timing = timing == null ? ReviewTiming.defaults() : timing;
+        kinds = kinds == null || kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     }
 }

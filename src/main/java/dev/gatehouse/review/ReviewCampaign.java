@@ -3,17 +3,20 @@ package dev.gatehouse.review;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A campaign as screens and other modules see it.
  *
  * @param population  empty until the launch is done
  * @param createdById the creator's Identity Store user id, who is told of the close; empty when none matched
+ * @param kinds       what the campaign reviews
  */
 public record ReviewCampaign(long id, String name, String description, CampaignStatus status, CampaignScope scope,
                              List<ReviewerStage> stages, String fallbackReviewerId, Instant dueAt,
                              DueDatePolicy dueDatePolicy, String createdBy, Instant createdAt,
-                             Optional<Population> population, ReviewTiming timing, String createdById) {
+                             Optional<Population> population, ReviewTiming timing, String createdById,
+                             Set<ItemKind> kinds) {
 
     /** When the due-date policy applies: the due date, plus the overdue period if any. */
     public Instant closesAt() {
@@ -22,5 +25,6 @@ public record ReviewCampaign(long id, String name, String description, CampaignS
 
     public ReviewCampaign {
         stages = List.copyOf(stages);
+        kinds = Set.copyOf(kinds);
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -30,6 +31,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessPolicy.Picker;
 import dev.gatehouse.policy.Choice;
 import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.DueDatePolicy;
@@ -70,6 +72,7 @@ class CampaignDialog extends Dialog {
     private final Checkbox overdueDaily = new Checkbox("Remind every day while overdue");
     private final IntegerField escalateAfter = new IntegerField("Escalate to the fallback reviewer after, in days overdue");
     private final CheckboxGroup<CampaignMessage> messages = new CheckboxGroup<>("Messages");
+    private final CheckboxGroup<ItemKind> reviewed = new CheckboxGroup<>("What is reviewed");
 
     CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created) {
         setHeaderTitle("New review campaign");
@@ -117,15 +120,22 @@ class CampaignDialog extends Dialog {
                 + "confirmation; the campaign's page previews what it would do.");
 
         timing(ReviewTiming.defaults());
+        reviewed.setItems(ItemKind.values());
+        reviewed.setItemLabelGenerator(CampaignDialog::kindLabel);
+        reviewed.setValue(Set.of(ItemKind.STANDING));
+        reviewed.setHelperText("Standing access is what most campaigns review. The others are reviewed in the same "
+                + "scope: rules whose accounts and permission set fall in it, groups with assignments in it, "
+                + "activations on its accounts.");
+        reviewed.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
 
-        FormLayout form = new FormLayout(name, description, scope, ous, accounts, excludedSets, excludedGroups,
+        FormLayout form = new FormLayout(name, description, reviewed, scope, ous, accounts, excludedSets, excludedGroups,
                 firstStage, secondStage, fallback, due, policy, remindDays, overdueDays, overdueDaily, escalateAfter,
                 messages);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
         FormFields fields = new FormFields(Map.ofEntries(Map.entry("name", name),
-                Map.entry("description", description), Map.entry("scope", accounts), Map.entry("stages", secondStage),
+                Map.entry("description", description), Map.entry("kinds", reviewed), Map.entry("scope", accounts), Map.entry("stages", secondStage),
                 Map.entry("fallbackReviewer", fallback), Map.entry("dueAt", due), Map.entry("dueDatePolicy", policy),
                 Map.entry("remindDaysBefore", remindDays), Map.entry("overdueDays", overdueDays),
                 Map.entry("escalateAfterDays", escalateAfter)));
@@ -196,7 +206,18 @@ class CampaignDialog extends Dialog {
                 fallback.getValue() == null ? "" : fallback.getValue().id(),
                 due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
                 policy.getValue(), new ReviewTiming(remindDaysBefore(), overdueDaily.getValue(),
-                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()));
+                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()),
+                reviewed.getValue());
+    }
+
+    /** "Access rule eligibility: who may request what (keep, or revoke the rule for them)". */
+    static String kindLabel(ItemKind kind) {
+        return kind.label() + switch (kind) {
+            case STANDING -> ": account assignments held now, directly or through a group";
+            case ELIGIBILITY -> ": who may request what under an access rule (one item per person and rule)";
+            case MEMBERSHIP -> ": memberships of groups that hold assignments (one item per person and group)";
+            case BREAK_GLASS -> ": break-glass activations awaiting follow-up";
+        };
     }
 
     private static int orZero(Integer days) {
