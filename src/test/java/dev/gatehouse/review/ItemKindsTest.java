@@ -4,6 +4,8 @@ import static dev.gatehouse.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +59,8 @@ class ItemKindsTest {
     private BreakGlassFollowUps followUps;
     @Autowired
     private CampaignCloser closer;
+    @Autowired
+    private ReviewEvidence evidence;
 
     private String avery;
     private String morgan;
@@ -199,6 +203,36 @@ class ItemKindsTest {
         assertThat(removed.source()).isEqualTo("Group membership: member of " + item.groupName());
         assertThat(fixtures.memberInSandbox(group, casey)).isFalse();
         assertThat(fixtures.memberInSandbox(group, blake)).isTrue();
+    }
+
+    @Test
+    void the_evidence_names_each_items_kind_and_the_summary_counts_the_kinds() {
+        AccountRow account = fixtures.account();
+        String casey = fixtures.person("Casey", avery);
+        String group = fixtures.group("deployers", null);
+        fixtures.member(group, casey);
+        fixtures.standing(account, "Developer", "GROUP", group);
+        fixtures.sync();
+        ReviewCampaign campaign = launchedReviewing(account, casey, Set.of(ItemKind.STANDING, ItemKind.MEMBERSHIP));
+
+        String csv = download(campaign, EvidenceKind.ITEMS_CSV);
+        String summary = download(campaign, EvidenceKind.SUMMARY_HTML);
+
+        assertThat(csv.split("\r\n")).hasSize(3).anySatisfy(row -> assertThat(row).contains(",via group deployers-")
+                .endsWith(",STANDING,")).anySatisfy(row -> assertThat(row).contains(",member of group deployers-")
+                .endsWith(",MEMBERSHIP,\"Member of deployers-" + group.substring(0, 8) + ", which gives Developer on "
+                        + account.name() + "\""));
+        assertThat(summary).contains("<tr><th>Items</th><td>2 (0 assigned directly, 1 through groups, "
+                + "1 group membership)</td></tr>");
+    }
+
+    private String download(ReviewCampaign campaign, EvidenceKind kind) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        as(TestUsers.AUDITOR, () -> {
+            evidence.download(campaign.id(), kind, out);
+            return null;
+        });
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

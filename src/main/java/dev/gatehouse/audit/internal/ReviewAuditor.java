@@ -96,7 +96,8 @@ class ReviewAuditor {
                         (event.removedByGatehouse() ? "Removed " + event.person().displayName() + " from group "
                                 : event.person().displayName() + " was already out of group ")
                                 + event.groupName() + " (" + event.groupId() + ") in the Identity Store, for "
-                                + event.access().permissionSetName() + " on " + event.access().accountName()
+                                + (event.access().accountId().isEmpty() ? "the membership itself"
+                                : event.access().permissionSetName() + " on " + event.access().accountName())
                                 + " (campaign " + event.campaignName() + ")")
                 .about(AuditSubjects.NONE.account(event.access().accountId())
                         .permissionSetNamed(event.access().permissionSetName())
