@@ -2,6 +2,7 @@ package dev.gatehouse.access;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,13 @@ public class BreakGlassFollowUps {
     @AdminOrAuditor
     public List<RequestSummary> waiting(int offset, int limit) {
         return requests.breakGlassToFollowUp(offset, limit);
+    }
+
+    /** The activation, while nobody has followed it up (an access review follows one up as a decision). */
+    @Transactional(readOnly = true)
+    @AdminOrAuditor
+    public Optional<RequestSummary> waiting(long requestId) {
+        return requests.breakGlassToFollowUp(requestId);
     }
 
     @Transactional(readOnly = true)

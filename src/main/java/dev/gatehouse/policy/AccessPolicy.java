@@ -107,10 +107,41 @@ public class AccessPolicy {
     @Transactional
     @AdminOnly
     public void delete(long id) {
+        deleted(id, currentUser.require().displayName());
+    }
+
+    /** The rule with this id, if it still exists. */
+    @AdminOrAuditor
+    public Optional<AccessRule> rule(long id) {
+        return rules.find(id);
+    }
+
+    /**
+     * Deletes a rule that names one person alone, because an access review revoked that person's
+     * eligibility: audited as a rule change by the reviewer, under the review's decision id. Gatehouse calls
+     * it for the reviewer once the review module has checked they decide the item.
+     *
+     * @return false when the rule is gone already
+     * @throws RuleProblem when the rule no longer names that person alone
+     */
+    @Transactional
+    @AdminOnly
+    public boolean deleteRevokedInReview(long id, String userId, String decidedBy, String decisionId) {
+        Optional<AccessRule> rule = rules.find(id);
+        if (rule.isEmpty()) {
+            return false;
+        }
+        if (rule.get().requesterType() != RequesterType.USER || !rule.get().requesterId().equals(userId)) {
+            throw new RuleProblem("id", "Rule \"" + rule.get().name() + "\" no longer names this person alone.");
+        }
+        deleted(id, decidedBy + " (access review, decision " + decisionId + ")");
+        return true;
+    }
+
+    private void deleted(long id, String actor) {
         rules.find(id).ifPresent(rule -> {
             rules.delete(id);
-            events.publishEvent(new AccessRuleChanged(id, currentUser.require().displayName(), clock.instant(),
-                    describe(rule), ""));
+            events.publishEvent(new AccessRuleChanged(id, actor, clock.instant(), describe(rule), ""));
         });
     }
 

@@ -9,24 +9,28 @@ public record CampaignProgress(Counts overall, List<ReviewerProgress> reviewers)
         reviewers = List.copyOf(reviewers);
     }
 
-    /** Items in each state; confirmed items count as removed. */
-    public record Counts(int pending, int decided, int applying, int removed, int failed, int waitingForIdp) {
+    /**
+     * Items in each state; confirmed items count as removed.
+     *
+     * @param waitingForAdmin revokes an admin must carry out, such as changing an access rule
+     */
+    public record Counts(int pending, int decided, int applying, int removed, int failed, int waitingForIdp,
+                         int waitingForAdmin) {
 
-        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
 
         public int total() {
-            return pending + decided + applying + removed + failed + waitingForIdp;
+            return pending + decided + applying + removed + failed + waitingForIdp + waitingForAdmin;
         }
 
         Counts plus(ItemStatus status, int n) {
-            return switch (status) {
-                case PENDING -> new Counts(pending + n, decided, applying, removed, failed, waitingForIdp);
-                case DECIDED -> new Counts(pending, decided + n, applying, removed, failed, waitingForIdp);
-                case APPLYING -> new Counts(pending, decided, applying + n, removed, failed, waitingForIdp);
-                case REMOVED, CONFIRMED -> new Counts(pending, decided, applying, removed + n, failed, waitingForIdp);
-                case FAILED -> new Counts(pending, decided, applying, removed, failed + n, waitingForIdp);
-                case WAITING_FOR_IDP -> new Counts(pending, decided, applying, removed, failed, waitingForIdp + n);
-            };
+            return new Counts(pending + (status == ItemStatus.PENDING ? n : 0),
+                    decided + (status == ItemStatus.DECIDED ? n : 0),
+                    applying + (status == ItemStatus.APPLYING ? n : 0),
+                    removed + (status == ItemStatus.REMOVED || status == ItemStatus.CONFIRMED ? n : 0),
+                    failed + (status == ItemStatus.FAILED ? n : 0),
+                    waitingForIdp + (status == ItemStatus.WAITING_FOR_IDP ? n : 0),
+                    waitingForAdmin + (status == ItemStatus.WAITING_FOR_ADMIN ? n : 0));
         }
     }
 

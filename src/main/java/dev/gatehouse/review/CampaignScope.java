@@ -5,8 +5,9 @@ import java.util.Set;
 /**
  * What a campaign reviews: the accounts (the whole organization, or OUs with every OU below them, and
  * single accounts, resolved at launch), narrowed by permission sets, people and groups (each empty for
- * "any"; dimensions combine with AND), minus exclusions. Only standing access is reviewed: assigned
- * directly, and through groups (one item per person and group).
+ * "any"; dimensions combine with AND), minus exclusions. Standing access is reviewed as assigned directly
+ * and through groups (one item per person and group); the campaign's other kinds ({@link ItemKind}) use
+ * the same scope.
  *
  * @param groupIds                  only access held through these groups
  * @param excludedPermissionSetArns never reviewed, e.g. a break-glass permission set

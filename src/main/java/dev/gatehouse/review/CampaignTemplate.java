@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A campaign's settings, saved to start new campaigns from: everything but the dates, which a new campaign
@@ -17,7 +18,7 @@ public record CampaignTemplate(long id, String name, Settings settings, String s
     /** What a template keeps of a campaign. */
     public record Settings(String description, CampaignScope scope, List<ReviewerStage> stages,
                            String fallbackReviewerId, int reviewDays, DueDatePolicy dueDatePolicy,
-                           ReviewTiming timing, Recurrence recurrence) {
+                           ReviewTiming timing, Recurrence recurrence, Set<ItemKind> kinds) {
 
         public Settings {
             description = description == null ? "" : description;
@@ -25,6 +26,8 @@ public record CampaignTemplate(long id, String name, Settings settings, String s
             fallbackReviewerId = fallbackReviewerId == null ? "" : fallbackReviewerId;
             timing = timing == null ? ReviewTiming.defaults() : timing;
             recurrence = recurrence == null ? Recurrence.ONCE : recurrence;
+            // Templates saved before campaigns chose their kinds reviewed standing access.
+            kinds = kinds == null || kinds.isEmpty() ? Set.of(ItemKind.STANDING) : Set.copyOf(kinds);
         }
 
         /** A campaign's settings; its length from {@code startedAt} to the due date, in whole days, at least 1. */
@@ -32,7 +35,7 @@ public record CampaignTemplate(long id, String name, Settings settings, String s
             long hours = Math.max(0, Duration.between(startedAt, draft.dueAt()).toHours());
             int days = (int) Math.max(1, Math.round(hours / 24.0));
             return new Settings(draft.description(), draft.scope(), draft.stages(), draft.fallbackReviewerId(), days,
-                    draft.dueDatePolicy(), draft.timing(), draft.recurrence());
+                    draft.dueDatePolicy(), draft.timing(), draft.recurrence(), draft.kinds());
         }
     }
 
@@ -42,6 +45,6 @@ public record CampaignTemplate(long id, String name, Settings settings, String s
                 .atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC);
         return new CampaignDraft(name, settings.description(), settings.scope(), settings.stages(),
                 settings.fallbackReviewerId(), due, settings.dueDatePolicy(), settings.timing(),
-                settings.recurrence());
+                settings.recurrence(), settings.kinds());
     }
 }

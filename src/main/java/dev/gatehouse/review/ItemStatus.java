@@ -17,11 +17,16 @@ public enum ItemStatus {
     FAILED,
     /** Held through a group an IdP provisions: someone must remove the person from the group there. */
     WAITING_FOR_IDP,
+    /**
+     * A revoke only an admin can carry out, such as changing an access rule that covers the person through a
+     * group or as everyone; the detail says what to do.
+     */
+    WAITING_FOR_ADMIN,
     /** A later sync saw that the access is gone. */
     CONFIRMED;
 
     /** Whether a reviewer may still decide, or change their decision: nothing has been done in AWS yet. */
     public boolean open() {
-        return this == PENDING || this == DECIDED || this == WAITING_FOR_IDP;
+        return this == PENDING || this == DECIDED || this == WAITING_FOR_IDP || this == WAITING_FOR_ADMIN;
     }
 }

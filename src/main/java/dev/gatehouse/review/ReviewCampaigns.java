@@ -43,6 +43,7 @@ public class ReviewCampaigns {
 
     static final int NAME_LENGTH = 120;
     static final int DESCRIPTION_LENGTH = 2_000;
+    static final int ADMIN_STEPS_SHOWN = 500;
 
     private final CampaignRepository campaigns;
     private final ItemRepository items;
@@ -292,6 +293,12 @@ public class ReviewCampaigns {
         return CampaignProgress.of(items.progress(campaignId));
     }
 
+    /** Revokes waiting for an admin's step (an access rule to change), oldest first, at most 500. */
+    @AdminOrAuditor
+    public List<ReviewItemRow> adminSteps(long campaignId) {
+        return items.withStatus(campaignId, ItemStatus.WAITING_FOR_ADMIN, ADMIN_STEPS_SHOWN);
+    }
+
     /** Items the due-date policy held back from a revoke, as the last admin-level access of their account. */
     public List<ReviewItemRow> needingConfirmation(long campaignId) {
         return items.flagged(campaignId, ItemFlag.NEEDS_CONFIRMATION);
@@ -333,7 +340,8 @@ public class ReviewCampaigns {
 
     private void publishDecided(ReviewItemRow item, Decision decision, String why, String by) {
         events.publishEvent(new ReviewItemDecided(item.campaignId(), item.campaignName(), item.id(), item.stage(), 0,
-                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, clock.instant()));
+                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, clock.instant(),
+                item.kind(), item.about()));
     }
 
     private ReviewCampaign locked(long campaignId) {
@@ -405,6 +413,10 @@ public class ReviewCampaigns {
         }
         if (draft.dueDatePolicy() == null) {
             throw new ReviewProblem("dueDatePolicy", "Choose what happens to items nobody decided by the due date.");
+        }
+        if (draft.kinds().isEmpty()) {
+            throw new ReviewProblem("kinds", "Choose what the campaign reviews: standing access, access-rule "
+                    + "eligibility, group memberships or break-glass activations.");
         }
         checkTiming(draft.timing());
         checkRecurrence(draft.recurrence(), draft.timing().closesAt(draft.dueAt()), clock.instant());

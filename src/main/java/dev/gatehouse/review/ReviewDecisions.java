@@ -182,9 +182,8 @@ public class ReviewDecisions {
             throw new ReviewProblem("comment", "Say why the access should stay (at least " + SHORTEST_KEEP_COMMENT
                     + " characters).");
         }
-        if (decision == Decision.CONVERT_TO_JIT && item.held() != HowHeld.DIRECT) {
-            throw new ReviewProblem("Only a direct assignment converts to just in time; this access comes through group "
-                    + item.groupName() + ": revoke removes the person from the group, or keep it.");
+        if (decision == Decision.CONVERT_TO_JIT) {
+            convertible(item);
         }
         String by = currentUser.require().displayName();
         Instant at = clock.instant();
@@ -195,13 +194,32 @@ public class ReviewDecisions {
             items.nextStage(itemId, nextStage, nextReviewer(campaign, item, nextStage), at);
         } else if (decision == Decision.KEEP) {
             items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
+            revocations.kept(item, why, by, at);
         } else {
             why = decision == Decision.CONVERT_TO_JIT ? withRule(why, requestableUnder(campaign, item, myId)) : why;
             revocations.revoke(item, decision, why, by, at);
         }
         events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
-                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at));
+                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at, item.kind(),
+                item.about()));
         return items.find(itemId).orElseThrow();
+    }
+
+    /** Only a standing direct assignment converts to just in time; what a reviewer does instead, per kind. */
+    private static void convertible(ReviewItemRow item) {
+        String instead = switch (item.kind()) {
+            case STANDING -> item.held() == HowHeld.DIRECT ? ""
+                    : "Only a direct assignment converts to just in time; this access comes through group "
+                    + item.groupName() + ": revoke removes the person from the group, or keep it.";
+            case ELIGIBILITY -> "An access rule's eligibility is just in time already: keep the rule, or revoke it.";
+            case MEMBERSHIP -> "A group membership does not convert to just in time: keep it, or revoke to remove "
+                    + item.person().displayName() + " from group " + item.groupName() + ".";
+            case BREAK_GLASS -> "A break-glass activation is just in time already: keep follows it up with your "
+                    + "comment, revoke ends the grant if it is still active.";
+        };
+        if (!instead.isEmpty()) {
+            throw new ReviewProblem(instead);
+        }
     }
 
     /**

@@ -65,13 +65,13 @@ class ReviewEvidenceTest {
 
         assertThat(lines.get(0)).isEqualTo("\uFEFFItem,Campaign,Stage,Account id,Account name,OU path,Permission set,"
                 + "Person,How held,Reviewer,Decision,Comment,Decided by,Decided at,Applied at,AWS request id,Outcome,"
-                + "Outcome detail,Confirmed by sync at,New since last review");
+                + "Outcome detail,Confirmed by sync at,New since last review,Kind,About");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(item.id() + "," + campaign.name() + ",1 of 1," + account.id() + ","
                         + account.name() + ",")
                 .contains(",Developer,Riley Chen,direct,Avery Patel,KEEP,\"'=HYPERLINK(\"\"http://evil\"\") on call\","
                         + "Avery Patel,")
-                .endsWith(",,,DECIDED,,,no");
+                .endsWith(",,,DECIDED,,,no,STANDING,");
     }
 
     @Test

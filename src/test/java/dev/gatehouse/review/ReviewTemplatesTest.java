@@ -120,13 +120,13 @@ class ReviewTemplatesTest {
     void settings_saved_as_a_template_are_checked_as_a_campaigns_are() {
         CampaignTemplate.Settings noFallback = new CampaignTemplate.Settings("", CampaignScope.organization(),
                 List.of(ReviewerStage.manager()), "", 14, DueDatePolicy.KEEP, ReviewTiming.defaults(),
-                Recurrence.QUARTERLY);
+                Recurrence.QUARTERLY, Set.of(ItemKind.STANDING));
         assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> templates.save("No fallback " + suffix(), noFallback)))
                 .isInstanceOfSatisfying(ReviewProblem.class, p -> assertThat(p.field()).isEqualTo("fallbackReviewer"));
 
         CampaignTemplate.Settings tooLong = new CampaignTemplate.Settings("", CampaignScope.organization(),
                 List.of(ReviewerStage.manager()), fixtures.userId(TestUsers.ADMIN), 120, DueDatePolicy.KEEP,
-                ReviewTiming.defaults(), Recurrence.QUARTERLY);
+                ReviewTiming.defaults(), Recurrence.QUARTERLY, Set.of(ItemKind.STANDING));
         assertThatThrownBy(() -> as(TestUsers.ADMIN, () -> templates.save("Too long " + suffix(), tooLong)))
                 .isInstanceOfSatisfying(ReviewProblem.class, p -> assertThat(p.field()).isEqualTo("recurrence"));
     }

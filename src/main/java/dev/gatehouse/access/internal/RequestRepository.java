@@ -138,6 +138,11 @@ public class RequestRepository {
         return summaries(notFollowedUp(), offset, limit);
     }
 
+    /** The break-glass request, if nobody has followed it up yet. */
+    public Optional<RequestSummary> breakGlassToFollowUp(long id) {
+        return summaries(notFollowedUp().and(ACCESS_REQUEST.ID.eq(id)), 0, 1).stream().findFirst();
+    }
+
     public int breakGlassToFollowUpCount() {
         return db.fetchCount(ACCESS_REQUEST, notFollowedUp());
     }

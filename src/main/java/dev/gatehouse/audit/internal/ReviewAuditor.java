@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.gatehouse.audit.AuditAction;
 import dev.gatehouse.audit.AuditSubjects;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaignCancelled;
 import dev.gatehouse.review.ReviewCampaignClosed;
@@ -51,8 +52,7 @@ class ReviewAuditor {
         Population population = event.population();
         repository.append(NewEntry.of(event.at(), event.launchedBy(), AuditAction.REVIEW_CAMPAIGN_LAUNCHED,
                 "review campaign " + event.name() + " (#" + event.campaignId() + ")",
-                population.items() + " items (" + population.direct() + " direct, " + population.throughGroups()
-                        + " through groups); SHA-256 " + population.sha256()));
+                population.counts() + "; SHA-256 " + population.sha256()));
     }
 
     /** Each file's name, SHA-256 and size: what a downloaded file is checked against, kept by the chain. */
@@ -79,11 +79,13 @@ class ReviewAuditor {
     void on(ReviewItemDecided event) {
         String held = event.held() == HowHeld.DIRECT ? "assigned directly" : "via group " + event.groupName();
         String next = event.nextStage() > 0 ? "; passed to stage " + event.nextStage() : "";
+        String what = event.kind() == ItemKind.STANDING ? event.access().permissionSetName() + " on "
+                + event.access().accountName() + " (" + event.access().accountId() + "), " + held
+                : event.kind().label().toLowerCase() + ": " + event.about();
         repository.append(NewEntry.of(event.at(), event.decidedBy(), AuditAction.REVIEW_ITEM_DECIDED,
                         "decision " + event.decisionId(),
                         event.decision() + " at stage " + event.stage() + ": " + event.person().displayName() + ", "
-                                + event.access().permissionSetName() + " on " + event.access().accountName() + " ("
-                                + event.access().accountId() + "), " + held + next
+                                + what + next
                                 + (event.comment().isEmpty() ? "" : "; " + event.comment())
                                 + " (campaign " + event.campaignName() + ")")
                 .about(AuditSubjects.NONE.account(event.access().accountId())
@@ -98,7 +100,8 @@ class ReviewAuditor {
                         (event.removedByGatehouse() ? "Removed " + event.person().displayName() + " from group "
                                 : event.person().displayName() + " was already out of group ")
                                 + event.groupName() + " (" + event.groupId() + ") in the Identity Store, for "
-                                + event.access().permissionSetName() + " on " + event.access().accountName()
+                                + (event.access().accountId().isEmpty() ? "the membership itself"
+                                : event.access().permissionSetName() + " on " + event.access().accountName())
                                 + " (campaign " + event.campaignName() + ")")
                 .about(AuditSubjects.NONE.account(event.access().accountId())
                         .permissionSetNamed(event.access().permissionSetName())

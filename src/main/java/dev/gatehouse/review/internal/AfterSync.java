@@ -20,6 +20,7 @@ import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.directory.SyncStatus;
 import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.Reviewer;
@@ -94,6 +95,9 @@ class AfterSync {
 
     /** Whether the inventory still shows the item's access held the item's way (the group named, for GROUP). */
     private boolean stillHeld(ReviewItemRow item) {
+        if (item.kind() == ItemKind.MEMBERSHIP) {
+            return directory.groupIds(item.person().userId()).contains(item.groupId());
+        }
         InventoryScope scope = InventoryScope.ORGANIZATION.onAccount(item.access().accountId())
                 .ofPermissionSet(item.access().permissionSetArn()).ofPerson(item.person().userId());
         return inventory.page(scope, InventoryOrder.BY_ACCOUNT, 0, 1_000).stream().anyMatch(holding ->

@@ -19,6 +19,7 @@ import dev.gatehouse.review.ClosePreview;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.ItemFlag;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaignClosed;
@@ -149,16 +150,17 @@ public class CampaignCloser {
     void decided(ReviewCampaign campaign, ReviewItemRow item, Decision decision, String comment, String by,
                  Instant at) {
         events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), item.id(), item.stage(), 0,
-                item.person(), item.access(), item.held(), item.groupName(), decision, comment, by, at));
+                item.person(), item.access(), item.held(), item.groupName(), decision, comment, by, at, item.kind(),
+                item.about()));
     }
 
     /** Whether revoking the item would leave its account with no admin-level access among the campaign's items. */
     private boolean lastAdminLevel(ReviewItemRow item) {
-        if (!AdminLevelAccess.is(item.access().permissionSetName())) {
+        if (item.kind() != ItemKind.STANDING || !AdminLevelAccess.is(item.access().permissionSetName())) {
             return false;
         }
         return items.policyFacts(item.campaignId(), Optional.of(item.access().accountId())).stream()
-                .filter(facts -> facts.id() != item.id() && AdminLevelAccess.is(facts.permissionSetName()))
+                .filter(facts -> facts.id() != item.id() && facts.adminLevelAssignment())
                 .noneMatch(CampaignCloser::stays);
     }
 
@@ -180,9 +182,11 @@ public class CampaignCloser {
         Map<String, Integer> undecidedAdmin = new HashMap<>();
         Set<String> accountsWithAdminStaying = new HashSet<>();
         for (ItemRepository.PolicyFacts f : facts) {
-            boolean admin = AdminLevelAccess.is(f.permissionSetName());
+            boolean admin = f.adminLevelAssignment();
             if (f.status() == ItemStatus.PENDING && f.flag().isEmpty()) {
-                accounts.add(f.accountId());
+                if (!f.accountId().isEmpty()) {
+                    accounts.add(f.accountId());
+                }
                 if (admin) {
                     undecidedAdmin.merge(f.accountId(), 1, Integer::sum);
                 }

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaignLaunched;
@@ -37,10 +40,11 @@ import dev.gatehouse.security.AsSystem;
 import dev.gatehouse.shared.SystemActor;
 
 /**
- * The review-launch task's step: snapshots a LAUNCHING campaign's items from the access inventory, gives
- * each its first stage's reviewer, records the population and makes the campaign ACTIVE (and, when the
- * campaign sends a launch message, the launch as each reviewer's digest of the day); an occurrence of a
- * recurring campaign marks the items new since the previous occurrence. All in one
+ * The review-launch task's step: snapshots a LAUNCHING campaign's items from the access inventory (and the
+ * other kinds it reviews, {@link KindSnapshots}), gives each its first stage's reviewer, records the
+ * population and makes the campaign ACTIVE (and, when the campaign sends a launch message, the launch as each
+ * reviewer's digest of the day); an occurrence of a recurring campaign marks the items new since the previous
+ * occurrence. All in one
  * transaction, so a crash leaves the campaign LAUNCHING with no items and the task's next run starts
  * over; it deletes any items it finds first all the same, and leaves a campaign that is no longer
  * LAUNCHING alone.
@@ -55,6 +59,7 @@ public class CampaignLaunch {
     private final ItemRepository items;
     private final DigestRepository digests;
     private final SeriesRepository series;
+    private final KindSnapshots kinds;
     private final AccessInventory inventory;
     private final DirectoryLookup directory;
     private final TransactionTemplate transaction;
@@ -62,13 +67,14 @@ public class CampaignLaunch {
     private final Clock clock;
 
     CampaignLaunch(CampaignRepository campaigns, ItemRepository items, DigestRepository digests,
-                   SeriesRepository series, AccessInventory inventory,
+                   SeriesRepository series, KindSnapshots kinds, AccessInventory inventory,
                    DirectoryLookup directory, PlatformTransactionManager transactions,
                    ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.digests = digests;
         this.series = series;
+        this.kinds = kinds;
         this.inventory = inventory;
         this.directory = directory;
         this.transaction = new TransactionTemplate(transactions);
@@ -88,9 +94,12 @@ public class CampaignLaunch {
                 log.info("Launch of review campaign {} starts over: {} items of an earlier run removed", campaignId, partial);
             }
             Instant at = clock.instant();
-            snapshot(campaign, at);
+            if (campaign.kinds().contains(ItemKind.STANDING)) {
+                snapshot(campaign, at);
+            }
+            snapshotOtherKinds(campaign, at);
             series.markNewSinceLastReview(campaignId);
-            Population population = population(campaignId, at);
+            Population population = population(campaign, at);
             campaigns.active(campaignId, population);
             if (campaign.timing().sends(CampaignMessage.LAUNCH)) {
                 digests.recordLaunch(campaignId, CampaignReminders.day(at), SystemActor.NAME, at);
@@ -132,6 +141,32 @@ public class CampaignLaunch {
         items.insert(campaign.id(), batch, at);
     }
 
+    /** Each kind the campaign reviews besides standing access, one snapshot method each ({@link KindSnapshots}). */
+    private void snapshotOtherKinds(ReviewCampaign campaign, Instant at) {
+        ReviewerResolution reviewers = new ReviewerResolution(directory, campaign.fallbackReviewerId());
+        List<ItemRepository.NewItem> batch = new ArrayList<>(BATCH);
+        Consumer<KindSnapshots.Found> add = found -> {
+            batch.add(new ItemRepository.NewItem(found.person(), found.access(), found.held(), found.groupId(),
+                    found.groupName(), Optional.empty(), reviewers.reviewer(campaign.stages().get(0),
+                    new ReviewerResolution.Subject(found.person().userId(), found.access().accountId(),
+                            found.access().permissionSetArn())), found.kind(), found.subjectId(), found.about()));
+            if (batch.size() == BATCH) {
+                items.insert(campaign.id(), batch, at);
+                batch.clear();
+            }
+        };
+        if (campaign.kinds().contains(ItemKind.ELIGIBILITY)) {
+            kinds.eligibility(campaign, add);
+        }
+        if (campaign.kinds().contains(ItemKind.MEMBERSHIP)) {
+            kinds.memberships(campaign, add);
+        }
+        if (campaign.kinds().contains(ItemKind.BREAK_GLASS)) {
+            kinds.breakGlass(campaign, add);
+        }
+        items.insert(campaign.id(), batch, at);
+    }
+
     /**
      * The inventory's dimensions combine with AND, while a campaign's OUs and accounts add up: one read
      * for the OUs and one for the accounts; an item both find is inserted once.
@@ -165,7 +200,8 @@ public class CampaignLaunch {
     }
 
     /** The counts and a SHA-256 over every item's key line, in the keys' byte order: the same items, the same hash. */
-    private Population population(long campaignId, Instant at) {
+    private Population population(ReviewCampaign campaign, Instant at) {
+        long campaignId = campaign.id();
         MessageDigest sha256 = sha256();
         int[] count = {0};
         items.keysInOrder(campaignId, key -> {
@@ -173,8 +209,11 @@ public class CampaignLaunch {
             count[0]++;
         });
         Map<HowHeld, Integer> byHeld = items.countsByHeld(campaignId);
+        Map<ItemKind, Integer> byKind = items.countsByKind(campaignId);
         return new Population(at, count[0], byHeld.getOrDefault(HowHeld.DIRECT, 0),
-                byHeld.getOrDefault(HowHeld.GROUP, 0), HexFormat.of().formatHex(sha256.digest()));
+                byHeld.getOrDefault(HowHeld.GROUP, 0), HexFormat.of().formatHex(sha256.digest()), campaign.kinds(),
+                byKind.getOrDefault(ItemKind.ELIGIBILITY, 0), byKind.getOrDefault(ItemKind.MEMBERSHIP, 0),
+                byKind.getOrDefault(ItemKind.BREAK_GLASS, 0));
     }
 
     private static MessageDigest sha256() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.Recurrence;
@@ -69,6 +71,7 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.ESCALATE_AFTER_DAYS, timing.escalateAfterDays())
                 .set(REVIEW_CAMPAIGN.MESSAGES, timing.messages().stream().sorted().map(Enum::name).toList())
                 .set(REVIEW_CAMPAIGN.RECURRENCE, draft.recurrence().name())
+                .set(REVIEW_CAMPAIGN.ITEM_KINDS, draft.kinds().stream().sorted().map(Enum::name).toArray(String[]::new))
                 .returning(REVIEW_CAMPAIGN.ID).fetchOne().getId();
         CampaignScope scope = draft.scope();
         Map<ScopeKind, Set<String>> rows = Map.of(ScopeKind.OU, scope.ouIds(), ScopeKind.ACCOUNT, scope.accountIds(),
@@ -124,6 +127,9 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.DIRECT_COUNT, population.direct())
                 .set(REVIEW_CAMPAIGN.GROUP_COUNT, population.throughGroups())
                 .set(REVIEW_CAMPAIGN.POPULATION_SHA256, population.sha256())
+                .set(REVIEW_CAMPAIGN.ELIGIBILITY_COUNT, population.eligibility())
+                .set(REVIEW_CAMPAIGN.MEMBERSHIP_COUNT, population.memberships())
+                .set(REVIEW_CAMPAIGN.BREAK_GLASS_COUNT, population.breakGlass())
                 .where(REVIEW_CAMPAIGN.ID.eq(id)).execute();
     }
 
@@ -163,21 +169,30 @@ public class CampaignRepository {
         List<ReviewerStage> stages = db.selectFrom(REVIEW_STAGE).where(REVIEW_STAGE.CAMPAIGN_ID.eq(r.getId()))
                 .orderBy(REVIEW_STAGE.POSITION)
                 .fetch(s -> new ReviewerStage(ReviewerKind.valueOf(s.getReviewerKind()), s.getPrincipalId()));
+        Set<ItemKind> kinds = Arrays.stream(r.getItemKinds()).map(ItemKind::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ItemKind.class)));
         Optional<Population> population = Optional.ofNullable(r.getLaunchedAt()).map(at -> new Population(
-                at.toInstant(), r.getItemCount(), r.getDirectCount(), r.getGroupCount(), r.getPopulationSha256()));
+                at.toInstant(), r.getItemCount(), r.getDirectCount(), r.getGroupCount(), r.getPopulationSha256(), kinds,
+                zeroIfNull(r.getEligibilityCount()), zeroIfNull(r.getMembershipCount()),
+                zeroIfNull(r.getBreakGlassCount())));
         return new ReviewCampaign(r.getId(), r.getName(), r.getDescription(), CampaignStatus.valueOf(r.getStatus()),
                 new CampaignScope(r.getWholeOrganization(), of(scope, ScopeKind.OU), of(scope, ScopeKind.ACCOUNT),
                         of(scope, ScopeKind.PERMISSION_SET), of(scope, ScopeKind.USER), of(scope, ScopeKind.GROUP),
                         of(scope, ScopeKind.EXCLUDED_PERMISSION_SET), of(scope, ScopeKind.EXCLUDED_GROUP)),
                 stages, r.getFallbackReviewerId(), r.getDueAt().toInstant(), DueDatePolicy.valueOf(r.getDueDatePolicy()),
                 r.getCreatedBy(), r.getCreatedAt().toInstant(), population, timing(r), r.getCreatedById(),
-                Recurrence.valueOf(r.getRecurrence()));
+                Recurrence.valueOf(r.getRecurrence()), kinds);
     }
 
     private static ReviewTiming timing(ReviewCampaignRecord r) {
         return new ReviewTiming(Arrays.asList(r.getRemindDaysBefore()), r.getOverdueDaily(), r.getOverdueDays(),
                 r.getEscalateAfterDays(), r.getMessages().stream().map(CampaignMessage::valueOf)
                 .collect(Collectors.toSet()));
+    }
+
+    /** Counts of a launch before V44 counted other kinds. */
+    private static int zeroIfNull(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private static Set<String> of(Map<ScopeKind, Set<String>> scope, ScopeKind kind) {

@@ -19,6 +19,7 @@ import dev.gatehouse.directory.UserRow;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.CampaignTemplate;
 import dev.gatehouse.review.DueDatePolicy;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.Recurrence;
 import dev.gatehouse.review.ReviewTemplates;
 import dev.gatehouse.review.ReviewTiming;
@@ -81,7 +82,8 @@ class DemoReviewTemplate {
                         + "first, then the account's owner.",
                 CampaignScope.ous(Set.of(production.get().id())),
                 List.of(ReviewerStage.manager(), ReviewerStage.accountOwner()), jordan.get().id(), 14,
-                DueDatePolicy.KEEP_AND_FLAG, ReviewTiming.defaults(), Recurrence.QUARTERLY);
+                DueDatePolicy.KEEP_AND_FLAG, ReviewTiming.defaults(), Recurrence.QUARTERLY,
+                Set.of(ItemKind.STANDING));
         templates.save(NAME, settings);
         log.info("Demo mode: added the review template \"{}\".", NAME);
         return true;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ public class EvidenceWriter {
     public static final List<String> COLUMNS = List.of("Item", "Campaign", "Stage", "Account id", "Account name",
             "OU path", "Permission set", "Person", "How held", "Reviewer", "Decision", "Comment", "Decided by",
             "Decided at", "Applied at", "AWS request id", "Outcome", "Outcome detail", "Confirmed by sync at",
-            "New since last review");
+            "New since last review", "Kind", "About");
 
     /** Each exception list in the summary shows this many items; the CSV has them all. */
     static final int EXCEPTIONS_SHOWN = 1_000;
@@ -73,7 +74,8 @@ public class EvidenceWriter {
                         item.reviewer().name(), item.decision().map(Decision::name).orElse(""), item.comment(),
                         item.decidedBy(), item.decidedAt().map(CsvWriter::time).orElse(""),
                         row.appliedAt().map(CsvWriter::time).orElse(""), row.awsRequestId(), item.status().name(),
-                        item.applyDetail(), "", item.newSinceLastReview() ? "yes" : "no"));
+                        item.applyDetail(), item.afterSync().confirmedAt().map(CsvWriter::time).orElse(""),
+                        item.newSinceLastReview() ? "yes" : "no", item.kind().name(), item.about()));
                 rows[0]++;
             });
         }
@@ -113,7 +115,8 @@ public class EvidenceWriter {
         campaign.population().ifPresent(p -> {
             html.pair("Launched at", time(p.launchedAt()));
             html.pair("Items", p.items() + " (" + p.direct() + " assigned directly, " + p.throughGroups()
-                    + " through groups)");
+                    + " through groups" + p.otherKinds().stream().map(kind -> ", " + kind).collect(Collectors.joining())
+                    + ")");
             html.raw("<tr><th>SHA-256 of the item list</th><td><code>").text(p.sha256()).raw("</code></td></tr>");
         });
         html.raw("</table>\n<h2>Decisions</h2>\n<table>");
@@ -127,6 +130,7 @@ public class EvidenceWriter {
         html.raw("</table>\n<h2>Exceptions</h2>\n");
         exceptions(html, "Failed removals", tally.failed, ReviewItemRow::applyDetail);
         exceptions(html, "Waiting for the identity provider", tally.waiting, ReviewItemRow::applyDetail);
+        exceptions(html, "Waiting for an admin", tally.waitingForAdmin, ReviewItemRow::applyDetail);
         exceptions(html, "Admin-level access kept", tally.adminKept, ReviewItemRow::comment);
         exceptions(html, "Undecided", tally.undecided, item -> item.reviewer().name());
         html.raw("<h2>Sign-off</h2>\n");
@@ -194,7 +198,16 @@ public class EvidenceWriter {
     }
 
     static String held(ReviewItemRow item) {
-        return item.held() == HowHeld.DIRECT ? "direct" : "via group " + item.groupName();
+        return switch (item.kind()) {
+            case STANDING -> item.held() == HowHeld.DIRECT ? "direct" : "via group " + item.groupName();
+            case ELIGIBILITY -> switch (item.held()) {
+                case DIRECT -> "named in access rule #" + item.subjectId();
+                case GROUP -> "through group " + item.groupName() + " in access rule #" + item.subjectId();
+                case EVERYONE -> "everyone, in access rule #" + item.subjectId();
+            };
+            case MEMBERSHIP -> "member of group " + item.groupName();
+            case BREAK_GLASS -> "break-glass request #" + item.subjectId();
+        };
     }
 
     private static String time(Instant at) {
@@ -209,6 +222,7 @@ public class EvidenceWriter {
         long revoked;
         final Listed failed = new Listed();
         final Listed waiting = new Listed();
+        final Listed waitingForAdmin = new Listed();
         final Listed adminKept = new Listed();
         final Listed undecided = new Listed();
 
@@ -229,6 +243,9 @@ public class EvidenceWriter {
             }
             if (item.status() == ItemStatus.WAITING_FOR_IDP) {
                 waiting.add(item);
+            }
+            if (item.status() == ItemStatus.WAITING_FOR_ADMIN) {
+                waitingForAdmin.add(item);
             }
         }
 

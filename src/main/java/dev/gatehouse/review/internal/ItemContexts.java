@@ -21,6 +21,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessRule;
 import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.review.ItemContext;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ItemContext.PersonNow;
 import dev.gatehouse.review.ItemContext.Presence;
 import dev.gatehouse.review.MyReviewItem;
@@ -74,8 +75,8 @@ public class ItemContexts {
             Optional<Instant> lastUse = Optional.ofNullable(keys.get(item)).map(used::get);
             Optional<String> rule = Optional.ofNullable(rules.get(subject(item))).filter(Eligibility::allowed)
                     .flatMap(Eligibility::rule).map(AccessRule::name);
-            String summary = set.map(PermissionSetRow::policySummary)
-                    .orElse("Not in the directory since the last sync");
+            String summary = set.map(PermissionSetRow::policySummary).orElse(item.access().permissionSetArn().isEmpty()
+                    ? "" : "Not in the directory since the last sync");
             return new MyReviewItem(item, new ItemContext(person, summary, adminLevel, lastUse, rule,
                     recommendation(item, person, adminLevel, lastUse, rule, windowStart)));
         }).toList();
@@ -92,6 +93,9 @@ public class ItemContexts {
                                   Optional<Instant> lastUse, Optional<String> rule, Instant windowStart) {
         if (person.presence() != Presence.ENABLED) {
             return (person.presence() == Presence.GONE ? "Gone from" : "Disabled in") + " the Identity Store: revoke";
+        }
+        if (item.kind() != ItemKind.STANDING) {
+            return item.kind().decisions();
         }
         boolean unused = lastUse.map(at -> at.isBefore(windowStart)).orElse(true);
         if (rule.isPresent() && unused) {

@@ -32,6 +32,7 @@ import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemChoice;
 import dev.gatehouse.review.ItemFlag;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.MyReviewsFilter;
 import dev.gatehouse.review.ReviewItemRow;
@@ -43,22 +44,42 @@ import dev.gatehouse.shared.SearchText;
 @Repository
 public class ItemRepository {
 
-    /** An item as the launch snapshots it. */
+    /**
+     * An item as the launch snapshots it.
+     *
+     * @param subjectId the access rule's or break-glass request's id, empty for standing access and memberships
+     * @param about     what an item other than standing access is about, in one line
+     */
     public record NewItem(ReviewItemRow.Person person, ReviewItemRow.Access access, HowHeld held, String groupId,
-                          String groupName, Optional<Instant> firstSeen, Reviewer reviewer) {
+                          String groupName, Optional<Instant> firstSeen, Reviewer reviewer, ItemKind kind,
+                          String subjectId, String about) {
+
+        /** Standing access. */
+        public NewItem(ReviewItemRow.Person person, ReviewItemRow.Access access, HowHeld held, String groupId,
+                       String groupName, Optional<Instant> firstSeen, Reviewer reviewer) {
+            this(person, access, held, groupId, groupName, firstSeen, reviewer, ItemKind.STANDING, "", "");
+        }
     }
 
     /** What a launch's hash covers for one item: the ids that make it this item. */
-    public record ItemKey(String accountId, String permissionSetArn, String personId, HowHeld held, String groupId) {
+    public record ItemKey(String accountId, String permissionSetArn, String personId, HowHeld held, String groupId,
+                          ItemKind kind, String subjectId) {
 
-        /** One line of the hashed list: the ids, tab-separated. */
+        /**
+         * One line of the hashed list: the ids, tab-separated; an item of another kind than standing access
+         * adds its kind and subject, so a standing-only campaign hashes as it always did.
+         */
         public String line() {
-            return accountId + "\t" + permissionSetArn + "\t" + personId + "\t" + held + "\t" + groupId + "\n";
+            return accountId + "\t" + permissionSetArn + "\t" + personId + "\t" + held + "\t" + groupId
+                    + (kind == ItemKind.STANDING ? "" : "\t" + kind + "\t" + subjectId) + "\n";
         }
     }
 
     private static final Field<Integer> STAGES = DSL.field(DSL.selectCount().from(REVIEW_STAGE)
             .where(REVIEW_STAGE.CAMPAIGN_ID.eq(REVIEW_ITEM.CAMPAIGN_ID))).as("stages");
+
+    /** The kinds whose removal a directory sync sees: assignments and memberships, not rules or grants. */
+    private static final Condition SYNC_SEES = REVIEW_ITEM.KIND.in(ItemKind.STANDING.name(), ItemKind.MEMBERSHIP.name());
 
     private final DSLContext db;
 
@@ -80,14 +101,14 @@ public class ItemRepository {
                 REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_ID, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.HELD,
                 REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.FIRST_SEEN, REVIEW_ITEM.STAGE,
                 REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_NOTE,
-                REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT));
+                REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT, REVIEW_ITEM.KIND, REVIEW_ITEM.SUBJECT_ID, REVIEW_ITEM.ABOUT));
         for (NewItem item : items) {
             insert = insert.values(Arrays.asList(campaignId, item.access().accountId(), item.access().accountName(),
                     item.access().ouPath(), item.access().permissionSetArn(), item.access().permissionSetName(),
                     item.person().userId(), item.person().displayName(), item.held().name(), item.groupId(),
                     item.groupName(), item.firstSeen().map(CampaignRepository::utc).orElse(null), 1,
                     item.reviewer().type().name(), item.reviewer().id(), item.reviewer().name(), item.reviewer().note(),
-                    ItemStatus.PENDING.name(), utc(at)));
+                    ItemStatus.PENDING.name(), utc(at), item.kind().name(), item.subjectId(), item.about()));
         }
         insert.onConflictDoNothing().execute();
     }
@@ -95,19 +116,27 @@ public class ItemRepository {
     /** The campaign's item keys in one stable order (the ids, compared by their bytes), from a cursor. */
     public void keysInOrder(long campaignId, Consumer<ItemKey> each) {
         try (var cursor = db.select(REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_ARN, REVIEW_ITEM.PERSON_ID,
-                        REVIEW_ITEM.HELD, REVIEW_ITEM.GROUP_ID).from(REVIEW_ITEM)
+                        REVIEW_ITEM.HELD, REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.KIND, REVIEW_ITEM.SUBJECT_ID).from(REVIEW_ITEM)
                 .where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(REVIEW_ITEM.ACCOUNT_ID.collate("C"), REVIEW_ITEM.PERMISSION_SET_ARN.collate("C"),
-                        REVIEW_ITEM.PERSON_ID.collate("C"), REVIEW_ITEM.HELD.collate("C"), REVIEW_ITEM.GROUP_ID.collate("C"))
+                        REVIEW_ITEM.PERSON_ID.collate("C"), REVIEW_ITEM.HELD.collate("C"), REVIEW_ITEM.GROUP_ID.collate("C"),
+                        REVIEW_ITEM.KIND.collate("C"), REVIEW_ITEM.SUBJECT_ID.collate("C"))
                 .fetchSize(5_000).fetchLazy()) {
             cursor.forEach(r -> each.accept(new ItemKey(r.value1(), r.value2(), r.value3(), HowHeld.valueOf(r.value4()),
-                    r.value5())));
+                    r.value5(), ItemKind.valueOf(r.value6()), r.value7())));
         }
     }
 
+    /** Standing items by how they are held. */
     public Map<HowHeld, Integer> countsByHeld(long campaignId) {
         return db.select(REVIEW_ITEM.HELD, DSL.count()).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .and(REVIEW_ITEM.KIND.eq(ItemKind.STANDING.name()))
                 .groupBy(REVIEW_ITEM.HELD).fetchMap(r -> HowHeld.valueOf(r.value1()), r -> r.value2());
+    }
+
+    public Map<ItemKind, Integer> countsByKind(long campaignId) {
+        return db.select(REVIEW_ITEM.KIND, DSL.count()).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .groupBy(REVIEW_ITEM.KIND).fetchMap(r -> ItemKind.valueOf(r.value1()), r -> r.value2());
     }
 
     public Optional<ReviewItemRow> find(long itemId) {
@@ -197,7 +226,7 @@ public class ItemRepository {
                 .and(filter.permissionSetArn().map(REVIEW_ITEM.PERMISSION_SET_ARN::eq).orElse(DSL.noCondition()))
                 .and(filter.held().map(how -> REVIEW_ITEM.HELD.eq(how.name())).orElse(DSL.noCondition()));
         return matching.and(contains(filter.search(), REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ACCOUNT_NAME,
-                REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.GROUP_NAME));
+                REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.ABOUT));
     }
 
     @SafeVarargs
@@ -286,14 +315,15 @@ public class ItemRepository {
     /** Campaigns with REMOVED items that a sync begun at this time can judge: removed before it began. */
     public List<Long> campaignsWithRemovalsBefore(Instant syncStarted) {
         return db.selectDistinct(REVIEW_ITEM.CAMPAIGN_ID).from(REVIEW_ITEM)
-                .where(REVIEW_ITEM.STATUS.eq(ItemStatus.REMOVED.name()), REVIEW_ITEM.REMOVED_AT.lt(utc(syncStarted)))
+                .where(REVIEW_ITEM.STATUS.eq(ItemStatus.REMOVED.name()), REVIEW_ITEM.REMOVED_AT.lt(utc(syncStarted)),
+                        SYNC_SEES)
                 .orderBy(REVIEW_ITEM.CAMPAIGN_ID).fetch(REVIEW_ITEM.CAMPAIGN_ID);
     }
 
     /** The campaign's REMOVED items removed before the sync began, locked. */
     public List<ReviewItemRow> lockRemovedBefore(long campaignId, Instant syncStarted) {
         return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId), REVIEW_ITEM.STATUS.eq(ItemStatus.REMOVED.name()),
-                REVIEW_ITEM.REMOVED_AT.lt(utc(syncStarted))).orderBy(REVIEW_ITEM.ID).forUpdate().of(REVIEW_ITEM)
+                REVIEW_ITEM.REMOVED_AT.lt(utc(syncStarted)), SYNC_SEES).orderBy(REVIEW_ITEM.ID).forUpdate().of(REVIEW_ITEM)
                 .fetch(ItemRepository::row);
     }
 
@@ -339,7 +369,12 @@ public class ItemRepository {
 
     /** What the due-date policy weighs for an item: enough to tell admin-level access and what survives. */
     public record PolicyFacts(long id, String accountId, String permissionSetName, ItemStatus status,
-                              Optional<Decision> decision, Optional<ItemFlag> flag) {
+                              Optional<Decision> decision, Optional<ItemFlag> flag, ItemKind kind) {
+
+        /** An admin-level account assignment (an access rule or a break-glass grant is not standing access). */
+        public boolean adminLevelAssignment() {
+            return kind == ItemKind.STANDING && AdminLevelAccess.is(permissionSetName);
+        }
     }
 
     /** The campaign's undecided items and its admin-level ones (those on one account only, when given). */
@@ -347,13 +382,14 @@ public class ItemRepository {
         Condition which = REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())
                 .or(AdminLevelAccess.condition(REVIEW_ITEM.PERMISSION_SET_NAME));
         return db.select(REVIEW_ITEM.ID, REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.STATUS,
-                        REVIEW_ITEM.DECISION, REVIEW_ITEM.FLAG)
+                        REVIEW_ITEM.DECISION, REVIEW_ITEM.FLAG, REVIEW_ITEM.KIND)
                 .from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).and(which)
                 .and(accountId.map(REVIEW_ITEM.ACCOUNT_ID::eq).orElse(DSL.noCondition()))
                 .orderBy(REVIEW_ITEM.ID)
                 .fetch(r -> new PolicyFacts(r.value1(), r.value2(), r.value3(), ItemStatus.valueOf(r.value4()),
                         Optional.ofNullable(r.value5()).map(Decision::valueOf),
-                        Optional.of(r.value6()).filter(f -> !f.isEmpty()).map(ItemFlag::valueOf)));
+                        Optional.of(r.value6()).filter(f -> !f.isEmpty()).map(ItemFlag::valueOf),
+                        ItemKind.valueOf(r.value7())));
     }
 
     public void flag(long itemId, Optional<ItemFlag> flag, Instant at) {
@@ -367,6 +403,12 @@ public class ItemRepository {
                 .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
                 .set(REVIEW_ITEM.REVIEWER_NOTE, reviewer.note()).set(REVIEW_ITEM.UPDATED_AT, utc(at))
                 .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+    }
+
+    /** The campaign's items in this state, by id. */
+    public List<ReviewItemRow> withStatus(long campaignId, ItemStatus status, int limit) {
+        return rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).and(REVIEW_ITEM.STATUS.eq(status.name()))
+                .orderBy(REVIEW_ITEM.ID).limit(limit).fetch(ItemRepository::row);
     }
 
     /** The campaign's items held back from a revoke for an admin's confirmation. */
@@ -431,7 +473,8 @@ public class ItemRepository {
                         Optional.ofNullable(r.get(REVIEW_ITEM.STILL_PRESENT_SYNC))),
                 r.get(REVIEW_ITEM.PERSON_LEFT),
                 Optional.of(r.get(REVIEW_ITEM.FLAG)).filter(flag -> !flag.isEmpty()).map(ItemFlag::valueOf),
-                r.get(REVIEW_ITEM.NEW_SINCE_LAST_REVIEW));
+                r.get(REVIEW_ITEM.NEW_SINCE_LAST_REVIEW), ItemKind.valueOf(r.get(REVIEW_ITEM.KIND)),
+                r.get(REVIEW_ITEM.SUBJECT_ID), r.get(REVIEW_ITEM.ABOUT));
     }
 
     private static Optional<Instant> instant(OffsetDateTime at) {

@@ -13,6 +13,7 @@ import dev.gatehouse.access.AssignmentLedger;
 import dev.gatehouse.access.StandingRemoval;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewItemDecided;
 import dev.gatehouse.review.ReviewItemRow;
@@ -29,15 +30,20 @@ public class Revocations {
     private final ItemRepository items;
     private final AssignmentLedger ledger;
     private final MembershipRemovals memberships;
+    private final EligibilityRevocations eligibility;
+    private final BreakGlassReviews breakGlass;
     private final ReviewWork work;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Revocations(ItemRepository items, AssignmentLedger ledger, MembershipRemovals memberships, ReviewWork work,
+    Revocations(ItemRepository items, AssignmentLedger ledger, MembershipRemovals memberships,
+                EligibilityRevocations eligibility, BreakGlassReviews breakGlass, ReviewWork work,
                 PlatformTransactionManager transactions, Clock clock) {
         this.items = items;
         this.ledger = ledger;
         this.memberships = memberships;
+        this.eligibility = eligibility;
+        this.breakGlass = breakGlass;
         this.work = work;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -47,15 +53,30 @@ public class Revocations {
      * Records a revoke (or a conversion to just in time, which removes the assignment the same way) at the
      * item's stage and starts applying it, in the caller's transaction: a direct item goes to the ledger
      * (review-apply); one held through a group never removes the group's assignment (that would cut everyone
-     * in the group) and waits for someone to remove the membership.
+     * in the group) and waits for someone to remove the membership. A group membership item removes the
+     * membership too; an access rule's eligibility and a break-glass activation go through their modules.
      */
     public void revoke(ReviewItemRow item, Decision decision, String comment, String by, Instant at) {
         items.decide(item.id(), item.stage(), decision, comment, by, ItemStatus.APPLYING, at);
-        if (item.held() == HowHeld.DIRECT) {
-            work.applyNow(item.id());
-        } else {
-            // Removing the group's assignment would cut everyone in the group; the membership is the person's.
-            memberships.request(item, at);
+        switch (item.kind()) {
+            case STANDING -> {
+                if (item.held() == HowHeld.DIRECT) {
+                    work.applyNow(item.id());
+                } else {
+                    // Removing the group's assignment would cut everyone in the group; the membership is the person's.
+                    memberships.request(item, at);
+                }
+            }
+            case MEMBERSHIP -> memberships.request(item, at);
+            case ELIGIBILITY -> eligibility.revoke(item, by, at);
+            case BREAK_GLASS -> breakGlass.revoke(item, comment, by, at);
+        }
+    }
+
+    /** A keep at the last stage, recorded by the caller: a break-glass activation is followed up with it. */
+    public void kept(ReviewItemRow item, String comment, String by, Instant at) {
+        if (item.kind() == ItemKind.BREAK_GLASS) {
+            breakGlass.keep(item, comment, by, at);
         }
     }
 
@@ -65,7 +86,8 @@ public class Revocations {
      */
     public void apply(long itemId) {
         Optional<ReviewItemRow> found = items.find(itemId);
-        if (found.isEmpty() || found.get().status() != ItemStatus.APPLYING || found.get().held() != HowHeld.DIRECT) {
+        if (found.isEmpty() || found.get().status() != ItemStatus.APPLYING || found.get().held() != HowHeld.DIRECT
+                || found.get().kind() != ItemKind.STANDING) {
             return;
         }
         ReviewItemRow item = found.get();

@@ -146,7 +146,8 @@ public class SeriesRepository {
                         .and(before.ACCOUNT_ID.eq(REVIEW_ITEM.ACCOUNT_ID))
                         .and(before.PERMISSION_SET_ARN.eq(REVIEW_ITEM.PERMISSION_SET_ARN))
                         .and(before.PERSON_ID.eq(REVIEW_ITEM.PERSON_ID)).and(before.HELD.eq(REVIEW_ITEM.HELD))
-                        .and(before.GROUP_ID.eq(REVIEW_ITEM.GROUP_ID)))
+                        .and(before.GROUP_ID.eq(REVIEW_ITEM.GROUP_ID)).and(before.KIND.eq(REVIEW_ITEM.KIND))
+                        .and(before.SUBJECT_ID.eq(REVIEW_ITEM.SUBJECT_ID)))
                 .execute();
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -31,6 +32,7 @@ import dev.gatehouse.policy.AccessPolicy;
 import dev.gatehouse.policy.AccessPolicy.Picker;
 import dev.gatehouse.policy.Choice;
 import dev.gatehouse.review.CampaignDraft;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.DueDatePolicy;
@@ -73,6 +75,7 @@ class CampaignDialog extends Dialog {
     private final IntegerField escalateAfter = new IntegerField("Escalate to the fallback reviewer after, in days overdue");
     private final CheckboxGroup<CampaignMessage> messages = new CheckboxGroup<>("Messages");
     private final Select<Recurrence> recurrence = new Select<>();
+    private final CheckboxGroup<ItemKind> reviewed = new CheckboxGroup<>("What is reviewed");
 
     CampaignDialog(ReviewCampaigns campaigns, AccessPolicy choices, Consumer<ReviewCampaign> created) {
         this(campaigns, choices, created, Optional.empty());
@@ -133,15 +136,22 @@ class CampaignDialog extends Dialog {
                 + "previous one started, as long from start to due date as the first.");
 
         timing(ReviewTiming.defaults());
+        reviewed.setItems(ItemKind.values());
+        reviewed.setItemLabelGenerator(CampaignDialog::kindLabel);
+        reviewed.setValue(Set.of(ItemKind.STANDING));
+        reviewed.setHelperText("Standing access is what most campaigns review. The others are reviewed in the same "
+                + "scope: rules whose accounts and permission set fall in it, groups with assignments in it, "
+                + "activations on its accounts.");
+        reviewed.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
 
-        FormLayout form = new FormLayout(name, description, scope, ous, accounts, excludedSets, excludedGroups,
+        FormLayout form = new FormLayout(name, description, reviewed, scope, ous, accounts, excludedSets, excludedGroups,
                 firstStage, secondStage, fallback, due, policy, recurrence, remindDays, overdueDays, overdueDaily,
                 escalateAfter, messages);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
         FormFields fields = new FormFields(Map.ofEntries(Map.entry("name", name),
-                Map.entry("description", description), Map.entry("scope", accounts), Map.entry("stages", secondStage),
+                Map.entry("description", description), Map.entry("kinds", reviewed), Map.entry("scope", accounts), Map.entry("stages", secondStage),
                 Map.entry("fallbackReviewer", fallback), Map.entry("dueAt", due), Map.entry("dueDatePolicy", policy),
                 Map.entry("remindDaysBefore", remindDays), Map.entry("overdueDays", overdueDays),
                 Map.entry("escalateAfterDays", escalateAfter), Map.entry("recurrence", recurrence)));
@@ -182,6 +192,7 @@ class CampaignDialog extends Dialog {
         due.setValue(draft.dueAt().atZone(ZoneOffset.UTC).toLocalDate());
         policy.setValue(draft.dueDatePolicy());
         recurrence.setValue(draft.recurrence());
+        reviewed.setValue(draft.kinds());
         timing(draft.timing());
     }
 
@@ -242,7 +253,17 @@ class CampaignDialog extends Dialog {
                 due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
                 policy.getValue(), new ReviewTiming(remindDaysBefore(), overdueDaily.getValue(),
                         orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()),
-                recurrence.getValue());
+                recurrence.getValue(), reviewed.getValue());
+    }
+
+    /** "Access rule eligibility: who may request what (keep, or revoke the rule for them)". */
+    static String kindLabel(ItemKind kind) {
+        return kind.label() + switch (kind) {
+            case STANDING -> ": account assignments held now, directly or through a group";
+            case ELIGIBILITY -> ": who may request what under an access rule (one item per person and rule)";
+            case MEMBERSHIP -> ": memberships of groups that hold assignments (one item per person and group)";
+            case BREAK_GLASS -> ": break-glass activations awaiting follow-up";
+        };
     }
 
     private static int orZero(Integer days) {

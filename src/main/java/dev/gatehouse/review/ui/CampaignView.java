@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -84,6 +85,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     static final String TIMING_ID = "campaign-timing";
     static final String SERIES_ID = "campaign-series";
     static final String NEW_SINCE = "new-since-last-review";
+    static final String KINDS_ID = "campaign-kinds";
+    static final String ADMIN_STEPS_ID = "admin-steps";
 
 
     private final ReviewCampaigns campaigns;
@@ -132,7 +135,10 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         if (!campaign.description().isEmpty()) {
             add(new Paragraph(campaign.description()));
         }
-        add(new Paragraph("Reviews " + scopeText(campaign.scope()) + "."),
+        Paragraph kinds = new Paragraph("What is reviewed: " + campaign.kinds().stream().sorted()
+                .map(kind -> kind.label().toLowerCase()).collect(Collectors.joining(", ")) + ".");
+        kinds.setId(KINDS_ID);
+        add(new Paragraph("Reviews " + scopeText(campaign.scope()) + "."), kinds,
                 new Paragraph("Reviewers: " + stagesText(campaign) + ". Fallback reviewer: "
                         + directory.user(campaign.fallbackReviewerId()).map(UserRow::displayName)
                         .orElse("not in the directory any more") + "."),
@@ -170,11 +176,14 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         if (campaign.population().isPresent()) {
             showProgress();
             showHeld(campaign);
+            showAdminSteps(campaign);
             add(new EvidenceSection(evidence, campaign, admin));
             Grid<ReviewItemRow> items = new Grid<>();
             items.setId(ITEMS_ID);
             items.addColumn(ReviewText::person).setHeader("Person").setAutoWidth(true);
-            items.addColumn(item -> item.access().accountName() + " (" + item.access().accountId() + ")")
+            items.addColumn(ReviewText::about).setHeader("What is reviewed").setAutoWidth(true)
+                    .setTooltipGenerator(item -> item.kind().decisions());
+            items.addColumn(ReviewText::account)
                     .setHeader("Account").setAutoWidth(true).setTooltipGenerator(item -> item.access().ouPath());
             items.addColumn(item -> item.access().permissionSetName()).setHeader("Permission set").setAutoWidth(true);
             items.addColumn(ReviewItemRow::source).setHeader("How held").setAutoWidth(true);
@@ -191,7 +200,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                         : new Button("Reassign…", click -> reassign(item))).setKey(REASSIGN).setAutoWidth(true);
             }
             items.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-            items.setEmptyStateText("Nothing in scope was standing access at launch.");
+            items.setEmptyStateText("Nothing in scope was there to review at launch.");
             items.setItems(query -> campaigns.items(campaignId, query.getOffset(), query.getLimit()).stream());
             add(new H3("Items"), items);
             setFlexGrow(1, items);
@@ -262,8 +271,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
     private void confirmLaunch(ReviewCampaign campaign) {
         Optional<String> stale = campaigns.staleSync();
         ConfirmDialog confirm = new ConfirmDialog("Launch " + campaign.name() + "?", stale.orElse(
-                "Gatehouse takes a snapshot of the standing access in scope now, from the last directory sync, and "
-                        + "sends each item to its reviewer. The scope and reviewers cannot change after that."),
+                "Gatehouse takes a snapshot of what the campaign reviews in scope now, from the last directory "
+                        + "sync, and sends each item to its reviewer. The scope and reviewers cannot change after that."),
                 stale.isPresent() ? "Launch anyway" : "Launch", ok -> {
                     try {
                         campaigns.launch(campaign.id(), stale.isPresent());
@@ -289,10 +298,30 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
         reviewers.addColumn(r -> r.counts().removed()).setHeader("Removed");
         reviewers.addColumn(r -> r.counts().failed()).setHeader("Failed");
         reviewers.addColumn(r -> r.counts().waitingForIdp()).setHeader("Waiting for IdP");
+        reviewers.addColumn(r -> r.counts().waitingForAdmin()).setHeader("Waiting for an admin");
         reviewers.setAllRowsVisible(true);
         // One row per reviewer: a short list even in a large campaign.
         reviewers.setItems(progress.reviewers());
         add(new H3("Progress"), overall, reviewers);
+    }
+
+    /** Revokes only an admin can carry out, such as changing an access rule that covers a person through a group. */
+    private void showAdminSteps(ReviewCampaign campaign) {
+        List<ReviewItemRow> steps = campaigns.adminSteps(campaign.id());
+        if (steps.isEmpty()) {
+            return;
+        }
+        Grid<ReviewItemRow> grid = new Grid<>();
+        grid.setId(ADMIN_STEPS_ID);
+        grid.addColumn(item -> item.person().displayName()).setHeader("Person").setAutoWidth(true);
+        grid.addColumn(ReviewText::about).setHeader("What is reviewed").setAutoWidth(true);
+        grid.addColumn(ReviewItemRow::applyDetail).setHeader("What an admin must do").setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setItems(steps);
+        add(new H3("Steps for an admin"), new Paragraph("Revoked by reviewers, but Gatehouse cannot do it alone: "
+                + "each rule below lets others request too. Change the rule under Access rules; the reviewer may "
+                + "still change the decision meanwhile."), grid);
     }
 
     private void showHeld(ReviewCampaign campaign) {
@@ -427,7 +456,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver 
                 + TimeText.of(campaign.createdAt());
         return campaign.status() == CampaignStatus.LAUNCHING ? status + ". Taking the snapshot…"
                 : status + campaign.population().map(p -> ". Launched " + TimeText.of(p.launchedAt()) + ": " + p.items()
-                + " items (" + p.direct() + " assigned directly, " + p.throughGroups() + " through groups); SHA-256 of "
+                + " items (" + p.direct() + " assigned directly, " + p.throughGroups() + " through groups"
+                + p.otherKinds().stream().map(kind -> ", " + kind).collect(Collectors.joining()) + "); SHA-256 of "
                 + "the item list " + p.sha256()).orElse("") + ".";
     }
 

@@ -27,6 +27,7 @@ import jakarta.annotation.security.PermitAll;
 
 import dev.gatehouse.review.BulkOutcome;
 import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.MyReviewItem;
 import dev.gatehouse.review.MyReviewsFilter;
 import dev.gatehouse.review.ReviewDecisions;
@@ -72,8 +73,10 @@ public class MyReviewsView extends VerticalLayout {
         items.setId(ITEMS_ID);
         items.setSelectionMode(Grid.SelectionMode.MULTI);
         column("person", "Person", item -> ReviewText.person(item.item()));
-        column("account", "Account", item -> item.item().access().accountName() + " ("
-                + item.item().access().accountId() + "), " + item.item().access().ouPath())
+        column("kind", "What is reviewed", item -> ReviewText.about(item.item()))
+                .setTooltipGenerator(item -> item.item().kind().decisions());
+        column("account", "Account", item -> ReviewText.account(item.item())
+                + (item.item().access().ouPath().isEmpty() ? "" : ", " + item.item().access().ouPath()))
                 .setTooltipGenerator(item -> item.item().access().ouPath());
         column("campaign", "Campaign", item -> item.item().campaignName());
         column("identity-store", "In the Identity Store", item -> item.context().person().text());
@@ -123,7 +126,11 @@ public class MyReviewsView extends VerticalLayout {
                 + "a reason; a revoke at any stage is final and is applied in Identity Center at once (access held "
                 + "through a group is removed from the group instead, by whoever manages it). Converting to just "
                 + "in time removes a direct assignment too, and lets the person request it when they need it. "
-                + "Alt+K keeps, Alt+R revokes and Alt+J converts the selected items; Alt+S goes to the search."), filters, actions, count, items);
+                + "Alt+K keeps, Alt+R revokes and Alt+J converts the selected items; Alt+S goes to the search."),
+                new Paragraph("Campaigns may also ask about other things than standing access. An access rule's "
+                        + "eligibility: " + ItemKind.ELIGIBILITY.decisions() + " A group membership: "
+                        + ItemKind.MEMBERSHIP.decisions() + " A break-glass activation: "
+                        + ItemKind.BREAK_GLASS.decisions()), filters, actions, count, items);
         setFlexGrow(1, items);
         filtered();
     }

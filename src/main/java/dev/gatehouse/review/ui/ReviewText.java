@@ -11,6 +11,7 @@ import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewItemRow;
@@ -43,10 +44,15 @@ final class ReviewText {
             case PENDING -> decided.isEmpty() ? "Pending" : decided + " at stage " + (item.stage() - 1) + "; pending";
             case DECIDED -> decided;
             case APPLYING -> decided + "; being removed in Identity Center";
-            case REMOVED -> decided + (item.held() == HowHeld.GROUP ? "; removed from group " + item.groupName()
-                    : "; removed in Identity Center");
+            case REMOVED -> decided + switch (item.kind()) {
+                case STANDING, MEMBERSHIP -> item.held() == HowHeld.GROUP ? "; removed from group " + item.groupName()
+                        : "; removed in Identity Center";
+                case ELIGIBILITY -> "; no longer eligible";
+                case BREAK_GLASS -> "; done";
+            };
             case FAILED -> decided + "; removal failed for now, retried";
             case WAITING_FOR_IDP -> decided + "; waits for the group membership to be removed";
+            case WAITING_FOR_ADMIN -> decided + "; waits for an admin";
             case CONFIRMED -> decided + "; removal confirmed by sync #" + item.afterSync().confirmedBySync().orElse(0L)
                     + item.afterSync().confirmedAt().map(at -> " at " + TimeText.of(at)).orElse("");
         };
@@ -75,7 +81,19 @@ final class ReviewText {
     static String counts(CampaignProgress.Counts counts) {
         return counts.pending() + " pending, " + counts.decided() + " decided, " + counts.applying() + " being removed, "
                 + counts.removed() + " removed, " + counts.failed() + " failed, " + counts.waitingForIdp()
-                + " waiting for the identity provider";
+                + " waiting for the identity provider"
+                + (counts.waitingForAdmin() == 0 ? "" : ", " + counts.waitingForAdmin() + " waiting for an admin");
+    }
+
+    /** "payments (111122223333)"; a rule's scope ("Whole organization") or nothing for items not on one account. */
+    static String account(ReviewItemRow item) {
+        ReviewItemRow.Access access = item.access();
+        return access.accountId().isEmpty() ? access.accountName() : access.accountName() + " (" + access.accountId() + ")";
+    }
+
+    /** "Standing access", or the kind and what the item is about: "Group membership: Member of devs, which gives …". */
+    static String about(ReviewItemRow item) {
+        return item.kind() == ItemKind.STANDING ? item.kind().label() : item.kind().label() + ": " + item.about();
     }
 
     static String policy(DueDatePolicy policy) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.EvidenceFile;
 import dev.gatehouse.review.EvidenceKind;
 import dev.gatehouse.review.HowHeld;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.Population;
 import dev.gatehouse.review.ReviewCampaignCancelled;
 import dev.gatehouse.review.ReviewCampaignClosed;
@@ -53,6 +55,33 @@ class ReviewAuditorTest extends AuditListenerTest {
         assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_CAMPAIGN_LAUNCHED);
         assertThat(entry.actor()).isEqualTo("Morgan Reyes");
         assertThat(entry.details()).isEqualTo("42 items (30 direct, 12 through groups); SHA-256 ab12cd34");
+    }
+
+    @Test
+    void a_launch_reviewing_other_kinds_records_the_count_of_each() {
+        publish(new ReviewCampaignLaunched(campaignId, "Q4 production review", "Morgan Reyes",
+                new Population(AT, 48, 30, 12, "ab12cd34", Set.of(ItemKind.STANDING, ItemKind.ELIGIBILITY,
+                        ItemKind.MEMBERSHIP, ItemKind.BREAK_GLASS), 3, 2, 1), AT.plusSeconds(14 * 86_400), AT));
+
+        AuditEntry entry = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
+        assertThat(entry.details()).isEqualTo("48 items (30 direct, 12 through groups, 3 access-rule eligibilities, "
+                + "2 group memberships, 1 break-glass activation); SHA-256 ab12cd34");
+    }
+
+    @Test
+    void a_decision_on_an_access_rules_eligibility_is_recorded_with_what_the_item_is_about() {
+        publish(new ReviewItemDecided(campaignId, "Q4 production review", 9, 1, 0,
+                new ReviewItemRow.Person("u-riley", "Riley Chen"),
+                new ReviewItemRow.Access("", "Whole organization", "", "arn:aws:sso:::permissionSet/ssoins-1/ps-ro",
+                        "ReadOnlyAccess"),
+                HowHeld.GROUP, "payments-team", Decision.REVOKE, "Left payments", "Avery Patel", AT,
+                ItemKind.ELIGIBILITY, "May request ReadOnlyAccess on Whole organization under rule \"Readers\" "
+                + "(no approval): through group payments-team"));
+
+        AuditEntry entry = awaitOneEntry("decision review-" + campaignId + "-9");
+        assertThat(entry.details()).isEqualTo("REVOKE at stage 1: Riley Chen, access rule eligibility: May request "
+                + "ReadOnlyAccess on Whole organization under rule \"Readers\" (no approval): through group "
+                + "payments-team; Left payments (campaign Q4 production review)");
     }
 
     @Test

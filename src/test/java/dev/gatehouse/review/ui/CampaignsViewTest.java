@@ -109,8 +109,8 @@ class CampaignsViewTest extends KaribuTest {
                     + "0 through groups); SHA-256 of the item list ");
         });
         Grid<?> items = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
-        assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", account.name() + " (" + account.id()
-                + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending", "Button[text='Reassign…']");
+        assertThat(GridKt._getFormattedRow(items, 0)).containsExactly("Riley Chen", "Standing access",
+                account.name() + " (" + account.id() + ")", "Developer", "Standing: assigned directly", "1 of 1: Avery Patel", "Pending", "Button[text='Reassign…']");
         assertThat(_find(Button.class, spec -> spec.withId(CampaignView.LAUNCH_ID))).isEmpty();
     }
 
@@ -135,7 +135,7 @@ class CampaignsViewTest extends KaribuTest {
 
         Grid<?> rows = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
         assertThat(GridKt._getFormattedRow(rows, 0)).containsExactly("Casey Tester (left: disabled in the Identity Store)",
-                account.name() + " (" + account.id() + ")", "Developer", "Standing: assigned directly",
+                "Standing access", account.name() + " (" + account.id() + ")", "Developer", "Standing: assigned directly",
                 "1 of 1: Avery Patel", "Revoked by Avery Patel; removed in Identity Center; still present after sync #42",
                 "Span[]");
     }

@@ -130,7 +130,7 @@ class RecurrenceViewTest extends KaribuTest {
         Grid<?> items = _get(Grid.class, spec -> spec.withId(CampaignView.ITEMS_ID));
         List<String> newSince = java.util.stream.IntStream.range(0, GridKt._size(items))
                 .mapToObj(i -> GridKt._getFormattedRow(items, i))
-                .map(row -> row.get(2) + ": " + row.get(4)).toList();
+                .map(row -> row.get(3) + ": " + row.get(5)).toList();
         assertThat(newSince).containsExactlyInAnyOrder("Developer: ", "ReadOnlyAccess: New since last review");
 
         openAs(TestUsers.APPROVER, "reviews");
