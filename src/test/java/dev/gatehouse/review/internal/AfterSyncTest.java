@@ -3,6 +3,8 @@ package dev.gatehouse.review.internal;
 import static dev.gatehouse.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -19,15 +21,18 @@ import dev.gatehouse.directory.DirectorySync;
 import dev.gatehouse.directory.SyncRun;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.Decision;
+import dev.gatehouse.review.EvidenceKind;
 import dev.gatehouse.review.ItemStatus;
 import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewDecisions;
+import dev.gatehouse.review.ReviewEvidence;
 import dev.gatehouse.review.ReviewFixtures;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.Reviewer;
 import dev.gatehouse.review.ReviewerStage;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
+import dev.gatehouse.shared.CsvWriter;
 
 /**
  * After a sync: a removal the inventory no longer shows is confirmed, one still there is flagged; a person
@@ -41,6 +46,8 @@ class AfterSyncTest {
 
     @Autowired
     private ReviewDecisions decisions;
+    @Autowired
+    private ReviewEvidence evidence;
     @Autowired
     private ReviewFixtures fixtures;
     @Autowired
@@ -88,6 +95,14 @@ class AfterSyncTest {
                 i -> !i.afterSync().flag().isEmpty());
         assertThat(flagged.status()).isEqualTo(ItemStatus.REMOVED);
         assertThat(flagged.afterSync().flag()).isEqualTo("still present after sync #" + sync.id());
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        as(TestUsers.AUDITOR, () -> {
+            evidence.download(campaign.id(), EvidenceKind.ITEMS_CSV, csv);
+            return null;
+        });
+        assertThat(csv.toString(StandardCharsets.UTF_8).lines()).as("the evidence's confirmed by sync at")
+                .anyMatch(line -> line.startsWith(caseys.id() + ",") && line.contains(",CONFIRMED,")
+                        && line.contains("," + CsvWriter.time(sync.finishedAt().orElseThrow()) + ","));
     }
 
     @Test
