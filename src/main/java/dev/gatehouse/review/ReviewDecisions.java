@@ -197,7 +197,12 @@ public class ReviewDecisions {
             revocations.kept(item, why, by, at);
         } else {
             why = decision == Decision.CONVERT_TO_JIT ? withRule(why, requestableUnder(campaign, item, myId)) : why;
-            revocations.revoke(item, decision, why, by, at);
+            if (campaign.timing().revokesAtClose()) {
+                // Held for the close, which applies it (CampaignCloser): until then it can change.
+                items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
+            } else {
+                revocations.revoke(item, decision, why, by, at);
+            }
         }
         events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
                 item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at, item.kind(),

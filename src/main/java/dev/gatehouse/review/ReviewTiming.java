@@ -20,9 +20,17 @@ import java.util.Set;
  * @param escalateAfterDays  on the UTC day this many days after the due date's day, undecided items move to the
  *                           fallback reviewer; 0: never
  * @param messages           which kinds of message go out
+ * @param revokesAtClose     reviewers' revokes wait for the close (and can change until then) instead of being
+ *                           applied at once
  */
 public record ReviewTiming(List<Integer> remindDaysBefore, boolean overdueDaily, int overdueDays,
-                           int escalateAfterDays, Set<CampaignMessage> messages) {
+                           int escalateAfterDays, Set<CampaignMessage> messages, boolean revokesAtClose) {
+
+    /** Revokes applied at once. */
+    public ReviewTiming(List<Integer> remindDaysBefore, boolean overdueDaily, int overdueDays, int escalateAfterDays,
+                        Set<CampaignMessage> messages) {
+        this(remindDaysBefore, overdueDaily, overdueDays, escalateAfterDays, messages, false);
+    }
 
     public static final int LONGEST_SCHEDULE = 365;
     public static final int LONGEST_OVERDUE = 90;
@@ -34,7 +42,10 @@ public record ReviewTiming(List<Integer> remindDaysBefore, boolean overdueDaily,
         messages = messages == null || messages.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(messages));
     }
 
-    /** Reminders 7 days and 1 day before the due date, daily when overdue, every message; the policy at the due date. */
+    /**
+     * Reminders 7 days and 1 day before the due date, daily when overdue, every message; the policy at the due
+     * date; revokes applied at once.
+     */
     public static ReviewTiming defaults() {
         return new ReviewTiming(List.of(7, 1), true, 0, 3, EnumSet.allOf(CampaignMessage.class));
     }

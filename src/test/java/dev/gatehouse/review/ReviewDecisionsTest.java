@@ -33,6 +33,7 @@ import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.policy.RequesterType;
 import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
+import dev.gatehouse.review.internal.CampaignCloser;
 import dev.gatehouse.sandbox.Sandbox;
 import dev.gatehouse.sandbox.SandboxOrganization;
 import dev.gatehouse.sandbox.SandboxSettings;
@@ -63,6 +64,10 @@ class ReviewDecisionsTest {
     private GrantService grants;
     @Autowired
     private AccessPolicy policy;
+    @Autowired
+    private ReviewCampaigns campaigns;
+    @Autowired
+    private CampaignCloser closer;
 
     private String riley;
     private String avery;
@@ -346,6 +351,40 @@ class ReviewDecisionsTest {
         assertThatThrownBy(() -> as(TestUsers.DIRECTOR, () -> decisions.delegate(item.id(), avery, "Back from leave")))
                 .isInstanceOf(ReviewProblem.class)
                 .hasMessage("The item is decided already: change the decision instead of handing it on.");
+    }
+
+    @Test
+    void a_campaign_that_applies_revokes_at_its_close_leaves_them_in_identity_center_and_changeable_until_then() {
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, "Developer", "USER", riley);
+        fixtures.standing(account, "ReadOnlyAccess", "USER", riley);
+        CampaignDraft usual = fixtures.draft(CampaignScope.accounts(Set.of(account.id())), List.of(ReviewerStage.manager()));
+        ReviewTiming timing = ReviewTiming.defaults();
+        ReviewCampaign campaign = fixtures.launched(new CampaignDraft(usual.name(), usual.description(), usual.scope(),
+                usual.stages(), usual.fallbackReviewerId(), usual.dueAt(), usual.dueDatePolicy(),
+                new ReviewTiming(timing.remindDaysBefore(), timing.overdueDaily(), timing.overdueDays(),
+                        timing.escalateAfterDays(), timing.messages(), true)));
+        ReviewItemRow developer = only(campaign, i -> i.access().permissionSetName().equals("Developer"));
+        ReviewItemRow readOnly = only(campaign, i -> i.access().permissionSetName().equals("ReadOnlyAccess"));
+
+        ReviewItemRow held = as(TestUsers.APPROVER, () -> decisions.decide(developer.id(), Decision.REVOKE, "Moved team"));
+        as(TestUsers.APPROVER, () -> decisions.decide(readOnly.id(), Decision.REVOKE, ""));
+        ReviewItemRow changed = as(TestUsers.APPROVER, () -> decisions.decide(readOnly.id(), Decision.KEEP,
+                "Needed after all"));
+
+        assertThat(held.status()).isEqualTo(ItemStatus.DECIDED);
+        assertThat(held.decision()).contains(Decision.REVOKE);
+        assertThat(changed.decision()).contains(Decision.KEEP);
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> inSandbox(account, "Developer", riley));
+
+        as(TestUsers.ADMIN, () -> campaigns.closeEarly(campaign.id()));
+        closer.applyPolicy(campaign.id());
+
+        assertThat(awaitStatus(campaign, developer, ItemStatus.REMOVED).decidedBy()).isEqualTo("Avery Patel");
+        assertThat(inSandbox(account, "Developer", riley)).isFalse();
+        assertThat(inSandbox(account, "ReadOnlyAccess", riley)).isTrue();
+        assertThat(find(campaign, readOnly).status()).isEqualTo(ItemStatus.DECIDED);
     }
 
     private ReviewItemRow only(ReviewCampaign campaign, Predicate<ReviewItemRow> which) {

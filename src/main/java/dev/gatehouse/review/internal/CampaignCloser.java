@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -97,29 +100,44 @@ public class CampaignCloser {
         return closed;
     }
 
-    /** The review-close task's step: the policy on each undecided item of a CLOSED campaign. @return items dealt with */
+    /**
+     * The review-close task's step: the policy on each undecided item of a CLOSED campaign, then the revokes a
+     * campaign held for its close, applied as their reviewers decided them. @return items dealt with
+     */
     public int applyPolicy(long campaignId) {
         Optional<ReviewCampaign> found = campaigns.find(campaignId);
         if (found.isEmpty() || found.get().status() != CampaignStatus.CLOSED) {
             return 0;
         }
         ReviewCampaign campaign = found.get();
+        return inBatches("undecided review item", () -> items.undecided(campaignId, BATCH),
+                item -> item.status() == ItemStatus.PENDING && item.flag().isEmpty(), item -> follow(campaign, item))
+                + inBatches("revoke held for the close", () -> items.heldRevokes(campaignId, BATCH),
+                item -> item.status() == ItemStatus.DECIDED && item.decision().map(Decision::removes).orElse(false),
+                item -> revocations.revoke(item, item.decision().orElseThrow(), item.comment(), item.decidedBy(),
+                        clock.instant()));
+    }
+
+    /**
+     * Each item the query finds that is still due once locked, a batch at a time, until none is left or a
+     * whole batch failed (the next due-date check tries those again).
+     */
+    private int inBatches(String kind, Supplier<List<Long>> next, Predicate<ReviewItemRow> stillDue,
+                          Consumer<ReviewItemRow> act) {
         int done = 0;
-        List<Long> undecided;
+        List<Long> batch;
         do {
-            undecided = items.undecided(campaignId, BATCH);
-            List<Long> batch = undecided;
-            int dealt = AsSystem.run(() -> due.each("undecided review item", batch,
-                    id -> items.lock(id).filter(i -> i.status() == ItemStatus.PENDING && i.flag().isEmpty())
-                            .map(item -> {
-                                follow(campaign, item);
-                                return true;
-                            }).orElse(false)).done());
+            batch = next.get();
+            List<Long> these = batch;
+            int dealt = AsSystem.run(() -> due.each(kind, these, id -> items.lock(id).filter(stillDue).map(item -> {
+                act.accept(item);
+                return true;
+            }).orElse(false)).done());
             done += dealt;
             if (dealt == 0) {
-                break; // the rest failed: the next due-date check tries them again
+                break;
             }
-        } while (undecided.size() == BATCH);
+        } while (batch.size() == BATCH);
         return done;
     }
 

@@ -68,6 +68,7 @@ public class CampaignRepository {
                 .set(REVIEW_CAMPAIGN.REMIND_DAYS_BEFORE, timing.remindDaysBefore().toArray(Integer[]::new))
                 .set(REVIEW_CAMPAIGN.OVERDUE_DAILY, timing.overdueDaily())
                 .set(REVIEW_CAMPAIGN.OVERDUE_DAYS, timing.overdueDays())
+                .set(REVIEW_CAMPAIGN.REVOKES_AT_CLOSE, timing.revokesAtClose())
                 .set(REVIEW_CAMPAIGN.ESCALATE_AFTER_DAYS, timing.escalateAfterDays())
                 .set(REVIEW_CAMPAIGN.MESSAGES, timing.messages().stream().sorted().map(Enum::name).toList())
                 .set(REVIEW_CAMPAIGN.RECURRENCE, draft.recurrence().name())
@@ -157,7 +158,7 @@ public class CampaignRepository {
         return db.select(REVIEW_CAMPAIGN.ID).from(REVIEW_CAMPAIGN)
                 .where(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.CLOSED.name()))
                 .andExists(db.selectOne().from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(REVIEW_CAMPAIGN.ID))
-                        .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())).and(REVIEW_ITEM.FLAG.eq("")))
+                        .and(ItemRepository.waitingForClose()))
                 .orderBy(REVIEW_CAMPAIGN.ID).limit(limit).fetch(REVIEW_CAMPAIGN.ID);
     }
 
@@ -187,7 +188,7 @@ public class CampaignRepository {
     private static ReviewTiming timing(ReviewCampaignRecord r) {
         return new ReviewTiming(Arrays.asList(r.getRemindDaysBefore()), r.getOverdueDaily(), r.getOverdueDays(),
                 r.getEscalateAfterDays(), r.getMessages().stream().map(CampaignMessage::valueOf)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet()), r.getRevokesAtClose());
     }
 
     /** Counts of a launch before V44 counted other kinds. */

@@ -361,6 +361,19 @@ public class ItemRepository {
     }
 
     /** Ids of the campaign's items nobody decided and the due-date policy has not dealt with, oldest first. */
+    /** Items the close still has to deal with: undecided and not held back, or a revoke held for the close. */
+    static Condition waitingForClose() {
+        return REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name()).and(REVIEW_ITEM.FLAG.eq(""))
+                .or(REVIEW_ITEM.STATUS.eq(ItemStatus.DECIDED.name()).and(REVIEW_ITEM.DECISION.ne(Decision.KEEP.name())));
+    }
+
+    /** Revokes and conversions a campaign holding them for its close has not applied yet. */
+    public List<Long> heldRevokes(long campaignId, int limit) {
+        return db.select(REVIEW_ITEM.ID).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+                .and(REVIEW_ITEM.STATUS.eq(ItemStatus.DECIDED.name())).and(REVIEW_ITEM.DECISION.ne(Decision.KEEP.name()))
+                .orderBy(REVIEW_ITEM.ID).limit(limit).fetch(REVIEW_ITEM.ID);
+    }
+
     public List<Long> undecided(long campaignId, int limit) {
         return db.select(REVIEW_ITEM.ID).from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
                 .and(REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())).and(REVIEW_ITEM.FLAG.eq(""))

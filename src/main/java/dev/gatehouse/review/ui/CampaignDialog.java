@@ -72,6 +72,7 @@ class CampaignDialog extends Dialog {
     private final TextField remindDays = new TextField("Reminders, in days before the due date");
     private final IntegerField overdueDays = new IntegerField("Overdue period, in days after the due date");
     private final Checkbox overdueDaily = new Checkbox("Remind every day while overdue");
+    private final Checkbox revokesAtClose = new Checkbox("Apply revokes when the campaign closes");
     private final IntegerField escalateAfter = new IntegerField("Escalate to the fallback reviewer after, in days overdue");
     private final CheckboxGroup<CampaignMessage> messages = new CheckboxGroup<>("Messages");
     private final Select<Recurrence> recurrence = new Select<>();
@@ -145,8 +146,8 @@ class CampaignDialog extends Dialog {
         reviewed.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
 
         FormLayout form = new FormLayout(name, description, reviewed, scope, ous, accounts, excludedSets, excludedGroups,
-                firstStage, secondStage, fallback, due, policy, recurrence, remindDays, overdueDays, overdueDaily,
-                escalateAfter, messages);
+                firstStage, secondStage, fallback, due, policy, revokesAtClose, recurrence, remindDays, overdueDays,
+                overdueDaily, escalateAfter, messages);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
@@ -211,6 +212,9 @@ class CampaignDialog extends Dialog {
         overdueDays.setHelperText("Reviewers may still decide this long after the due date; then the policy above "
                 + "applies. 0: at the due date, so nothing is ever overdue.");
         overdueDaily.setValue(timing.overdueDaily());
+        revokesAtClose.setValue(timing.revokesAtClose());
+        revokesAtClose.setTooltipText("Reviewers can change a revoke until the close; otherwise each revoke is applied "
+                + "in Identity Center as soon as it is made.");
         escalateAfter.setValue(timing.escalateAfterDays());
         escalateAfter.setMin(0);
         escalateAfter.setMax(ReviewTiming.LONGEST_OVERDUE);
@@ -252,7 +256,8 @@ class CampaignDialog extends Dialog {
                 fallback.getValue() == null ? "" : fallback.getValue().id(),
                 due.getValue() == null ? null : due.getValue().atTime(LocalTime.of(23, 59)).toInstant(ZoneOffset.UTC),
                 policy.getValue(), new ReviewTiming(remindDaysBefore(), overdueDaily.getValue(),
-                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue()),
+                        orZero(overdueDays.getValue()), orZero(escalateAfter.getValue()), messages.getValue(),
+                        revokesAtClose.getValue()),
                 recurrence.getValue(), reviewed.getValue());
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.gatehouse.review.CampaignMessage;
 import dev.gatehouse.review.CampaignProgress;
 import dev.gatehouse.review.CampaignStatus;
+import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.DueDatePolicy;
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemKind;
@@ -42,7 +43,8 @@ final class ReviewText {
         }).orElse("");
         String status = switch (item.status()) {
             case PENDING -> decided.isEmpty() ? "Pending" : decided + " at stage " + (item.stage() - 1) + "; pending";
-            case DECIDED -> decided;
+            case DECIDED -> item.decision().map(Decision::removes).orElse(false)
+                    ? decided + "; applied when the campaign closes" : decided;
             case APPLYING -> decided + "; being removed in Identity Center";
             case REMOVED -> decided + switch (item.kind()) {
                 case STANDING, MEMBERSHIP -> item.held() == HowHeld.GROUP ? "; removed from group " + item.groupName()
@@ -132,6 +134,9 @@ final class ReviewText {
                 parts.add("escalated to the fallback reviewer " + timing.escalateAfterDays()
                         + (timing.escalateAfterDays() == 1 ? " day" : " days") + " after the due date");
             }
+        }
+        if (timing.revokesAtClose()) {
+            parts.add("revokes applied when the campaign closes");
         }
         Set<CampaignMessage> off = EnumSet.complementOf(timing.messages().isEmpty()
                 ? EnumSet.noneOf(CampaignMessage.class) : EnumSet.copyOf(timing.messages()));
