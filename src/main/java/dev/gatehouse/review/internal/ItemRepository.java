@@ -20,8 +20,10 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
+import org.jooq.SelectLimitPercentStep;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -158,8 +160,20 @@ public class ItemRepository {
     /** The next of the person's items matching the filter after this id, by id: a bulk decision's chunk. */
     public List<ReviewItemRow> reviewedByAfter(String userId, Set<String> groupIds, MyReviewsFilter filter,
                                                Set<String> adminLevelArns, long afterId, int limit) {
+        return after(userId, groupIds, filter, adminLevelArns, afterId, limit).fetch(ItemRepository::row);
+    }
+
+    /** {@link #reviewedByAfter}, the rows locked until the transaction ends, so the chunk is decided as read. */
+    public List<ReviewItemRow> lockReviewedByAfter(String userId, Set<String> groupIds, MyReviewsFilter filter,
+                                                   Set<String> adminLevelArns, long afterId, int limit) {
+        return after(userId, groupIds, filter, adminLevelArns, afterId, limit).forUpdate().of(REVIEW_ITEM)
+                .fetch(ItemRepository::row);
+    }
+
+    private SelectLimitPercentStep<Record> after(String userId, Set<String> groupIds, MyReviewsFilter filter,
+                                                 Set<String> adminLevelArns, long afterId, int limit) {
         return rows().where(reviewedByCondition(userId, groupIds)).and(matching(filter, adminLevelArns))
-                .and(REVIEW_ITEM.ID.gt(afterId)).orderBy(REVIEW_ITEM.ID).limit(limit).fetch(ItemRepository::row);
+                .and(REVIEW_ITEM.ID.gt(afterId)).orderBy(REVIEW_ITEM.ID).limit(limit);
     }
 
     /** The accounts among the person's items whose name or id contains the text, by name: "payments (111122223333)". */
@@ -254,26 +268,67 @@ public class ItemRepository {
                 .and(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name()));
     }
 
+    /** An item and the stage it is decided at. */
+    public record AtStage(long itemId, int stage) {
+    }
+
     /** Records a decision: on the item, and in its history. */
     public void decide(long itemId, int stage, Decision decision, String comment, String decidedBy, ItemStatus status,
                        Instant at) {
+        decideAll(List.of(new AtStage(itemId, stage)), decision, comment, decidedBy, status, at);
+    }
+
+    /** Records one decision on many items: one update of the items, one insert into their history. */
+    public void decideAll(List<AtStage> decided, Decision decision, String comment, String decidedBy, ItemStatus status,
+                          Instant at) {
+        if (decided.isEmpty()) {
+            return;
+        }
         db.update(REVIEW_ITEM).set(REVIEW_ITEM.DECISION, decision.name()).set(REVIEW_ITEM.COMMENT, comment)
                 .set(REVIEW_ITEM.DECIDED_BY, decidedBy).set(REVIEW_ITEM.DECIDED_AT, utc(at))
                 .set(REVIEW_ITEM.STATUS, status.name()).set(REVIEW_ITEM.APPLY_DETAIL, "")
-                .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
-        db.insertInto(REVIEW_ITEM_DECISION).set(REVIEW_ITEM_DECISION.ITEM_ID, itemId).set(REVIEW_ITEM_DECISION.STAGE, stage)
-                .set(REVIEW_ITEM_DECISION.DECISION, decision.name()).set(REVIEW_ITEM_DECISION.COMMENT, comment)
-                .set(REVIEW_ITEM_DECISION.DECIDED_BY, decidedBy).set(REVIEW_ITEM_DECISION.DECIDED_AT, utc(at)).execute();
+                .set(REVIEW_ITEM.UPDATED_AT, utc(at))
+                .where(REVIEW_ITEM.ID.in(decided.stream().map(AtStage::itemId).toList())).execute();
+        var history = db.insertInto(REVIEW_ITEM_DECISION, REVIEW_ITEM_DECISION.ITEM_ID, REVIEW_ITEM_DECISION.STAGE,
+                REVIEW_ITEM_DECISION.DECISION, REVIEW_ITEM_DECISION.COMMENT, REVIEW_ITEM_DECISION.DECIDED_BY,
+                REVIEW_ITEM_DECISION.DECIDED_AT);
+        for (AtStage item : decided) {
+            history = history.values(item.itemId(), item.stage(), decision.name(), comment, decidedBy, utc(at));
+        }
+        history.execute();
+    }
+
+    /** An item a keep passed to a stage, and that stage's reviewer. */
+    public record NextStage(long itemId, int stage, Reviewer reviewer) {
     }
 
     /** A keep passed the item to the next stage: pending again, with that stage's reviewer. */
     public void nextStage(long itemId, int stage, Reviewer reviewer, Instant at) {
-        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STAGE, stage).set(REVIEW_ITEM.REVIEWER_TYPE, reviewer.type().name())
-                .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
-                .set(REVIEW_ITEM.REVIEWER_NOTE, reviewer.note()).set(REVIEW_ITEM.STATUS, ItemStatus.PENDING.name())
+        nextStages(List.of(new NextStage(itemId, stage, reviewer)), at);
+    }
+
+    /** {@link #nextStage} for many items in one update, each with its own stage and reviewer. */
+    public void nextStages(List<NextStage> passed, Instant at) {
+        if (passed.isEmpty()) {
+            return;
+        }
+        Table<?> next = DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5})",
+                        DSL.val(passed.stream().map(NextStage::itemId).toArray(Long[]::new)),
+                        DSL.val(passed.stream().map(NextStage::stage).toArray(Integer[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().type().name()).toArray(String[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().id()).toArray(String[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().name()).toArray(String[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().note()).toArray(String[]::new)))
+                .as("next", "item_id", "stage", "reviewer_type", "reviewer_id", "reviewer_name", "reviewer_note");
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STAGE, DSL.field(DSL.name("next", "stage"), Integer.class))
+                .set(REVIEW_ITEM.REVIEWER_TYPE, DSL.field(DSL.name("next", "reviewer_type"), String.class))
+                .set(REVIEW_ITEM.REVIEWER_ID, DSL.field(DSL.name("next", "reviewer_id"), String.class))
+                .set(REVIEW_ITEM.REVIEWER_NAME, DSL.field(DSL.name("next", "reviewer_name"), String.class))
+                .set(REVIEW_ITEM.REVIEWER_NOTE, DSL.field(DSL.name("next", "reviewer_note"), String.class))
+                .set(REVIEW_ITEM.STATUS, ItemStatus.PENDING.name())
                 .setNull(REVIEW_ITEM.DECISION).set(REVIEW_ITEM.COMMENT, "").set(REVIEW_ITEM.DECIDED_BY, "")
                 .setNull(REVIEW_ITEM.DECIDED_AT).set(REVIEW_ITEM.UPDATED_AT, utc(at))
-                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+                .from(next).where(REVIEW_ITEM.ID.eq(DSL.field(DSL.name("next", "item_id"), Long.class))).execute();
     }
 
     /** How applying the item's revoke stands now; the caller checks the move is allowed. */
