@@ -8,17 +8,19 @@ import static dev.gatehouse.review.internal.CampaignRepository.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
+import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.SelectLimitPercentStep;
 import org.jooq.SelectOnConditionStep;
@@ -27,7 +29,6 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import dev.gatehouse.db.tables.records.ReviewItemRecord;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.CampaignProgress;
@@ -72,26 +73,50 @@ public class ItemRepository {
         return db.deleteFrom(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).execute();
     }
 
-    /** One multi-row insert for the batch; an item already there (found by two parts of the scope) stays once. */
+    /**
+     * One insert for the batch, its values bound as one array per column (a batch of a thousand is 15 values
+     * to bind, not 19,000); an item already there (found by two parts of the scope) stays once.
+     */
     public void insert(long campaignId, List<NewItem> items, Instant at) {
         if (items.isEmpty()) {
             return;
         }
-        InsertValuesStepN<ReviewItemRecord> insert = db.insertInto(REVIEW_ITEM, List.<Field<?>>of(REVIEW_ITEM.CAMPAIGN_ID,
-                REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.OU_PATH, REVIEW_ITEM.PERMISSION_SET_ARN,
-                REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_ID, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.HELD,
-                REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.FIRST_SEEN, REVIEW_ITEM.STAGE,
-                REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_NOTE,
-                REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT));
-        for (NewItem item : items) {
-            insert = insert.values(Arrays.asList(campaignId, item.access().accountId(), item.access().accountName(),
-                    item.access().ouPath(), item.access().permissionSetArn(), item.access().permissionSetName(),
-                    item.person().userId(), item.person().displayName(), item.held().name(), item.groupId(),
-                    item.groupName(), item.firstSeen().map(CampaignRepository::utc).orElse(null), 1,
-                    item.reviewer().type().name(), item.reviewer().id(), item.reviewer().name(), item.reviewer().note(),
-                    ItemStatus.PENDING.name(), utc(at)));
+        List<Function<NewItem, String>> columns = List.of(i -> i.access().accountId(), i -> i.access().accountName(),
+                i -> i.access().ouPath(), i -> i.access().permissionSetArn(), i -> i.access().permissionSetName(),
+                i -> i.person().userId(), i -> i.person().displayName(), i -> i.held().name(), NewItem::groupId,
+                NewItem::groupName, i -> i.firstSeen().map(CampaignRepository::utc).map(Object::toString).orElse(null),
+                i -> i.reviewer().type().name(), i -> i.reviewer().id(), i -> i.reviewer().name(),
+                i -> i.reviewer().note());
+        List<String> names = List.of("account_id", "account_name", "ou_path", "permission_set_arn",
+                "permission_set_name", "person_id", "person_name", "held", "group_id", "group_name", "first_seen",
+                "reviewer_type", "reviewer_id", "reviewer_name", "reviewer_note");
+        StringBuilder unnest = new StringBuilder("unnest(");
+        List<QueryPart> arrays = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            Function<NewItem, String> column = columns.get(c);
+            unnest.append(c == 0 ? "" : ", ").append('{').append(c).append("}::")
+                    .append(names.get(c).equals("first_seen") ? "timestamptz[]" : "text[]");
+            arrays.add(DSL.val(items.stream().map(column).toArray(String[]::new)));
         }
-        insert.onConflictDoNothing().execute();
+        Table<?> rows = DSL.table(unnest.append(')').toString(), arrays.toArray(QueryPart[]::new))
+                .as("new_item", names.toArray(String[]::new));
+        Function<String, Field<String>> text = name -> DSL.field(DSL.name("new_item", name), String.class);
+        db.insertInto(REVIEW_ITEM, List.<Field<?>>of(REVIEW_ITEM.CAMPAIGN_ID,
+                        REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.OU_PATH, REVIEW_ITEM.PERMISSION_SET_ARN,
+                        REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_ID, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.HELD,
+                        REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.FIRST_SEEN, REVIEW_ITEM.STAGE,
+                        REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_NOTE,
+                        REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT))
+                .select(DSL.select(DSL.val(campaignId), text.apply("account_id"), text.apply("account_name"),
+                                text.apply("ou_path"), text.apply("permission_set_arn"), text.apply("permission_set_name"),
+                                text.apply("person_id"), text.apply("person_name"), text.apply("held"),
+                                text.apply("group_id"), text.apply("group_name"),
+                                DSL.field(DSL.name("new_item", "first_seen"), REVIEW_ITEM.FIRST_SEEN.getDataType()),
+                                DSL.val(1), text.apply("reviewer_type"), text.apply("reviewer_id"),
+                                text.apply("reviewer_name"), text.apply("reviewer_note"), DSL.val(ItemStatus.PENDING.name()),
+                                DSL.val(utc(at)))
+                        .from(rows))
+                .onConflictDoNothing().execute();
     }
 
     /** The campaign's item keys in one stable order (the ids, compared by their bytes), from a cursor. */
