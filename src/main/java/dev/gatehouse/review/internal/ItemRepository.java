@@ -469,7 +469,13 @@ public class ItemRepository {
      * a campaign of any size is written in constant memory.
      */
     public void eachForEvidence(long campaignId, Consumer<EvidenceRow> each) {
-        try (var cursor = rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+        // One campaign: its stage count once, not a subquery per row; the sort of every item in memory.
+        db.execute("set local work_mem = '128MB'");
+        Field<Integer> stages = DSL.field(DSL.selectCount().from(REVIEW_STAGE)
+                .where(REVIEW_STAGE.CAMPAIGN_ID.eq(campaignId))).as(STAGES.getName());
+        try (var cursor = db.select(REVIEW_ITEM.fields()).select(REVIEW_CAMPAIGN.NAME, stages).from(REVIEW_ITEM)
+                .join(REVIEW_CAMPAIGN).on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
+                .where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ID)
                 .fetchSize(5_000).fetchLazy()) {
             cursor.forEach(r -> each.accept(new EvidenceRow(row(r), r.get(REVIEW_ITEM.AWS_REQUEST_ID),
