@@ -112,9 +112,10 @@ public class ReviewDecisions {
     }
 
     /**
-     * Keeps or revokes every one of the signed-in person's items that matches the filter, as {@link #decide}
-     * would one by one, {@value #BULK_CHUNK} items to a transaction, so a decision on thousands neither holds
-     * one long transaction nor loses what was decided before a failure. An item that cannot be decided (a
+     * Keeps or revokes every one of the signed-in person's items that matches the filter, under the same
+     * checks as {@link #decide}, {@value #BULK_CHUNK} items to a transaction (locked, then recorded in a few
+     * statements), so a decision on thousands neither holds one long transaction nor loses what was decided
+     * before a failure. An item that cannot be decided (a
      * revoke already being applied, a campaign closed meanwhile) is reported and the others go on.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
