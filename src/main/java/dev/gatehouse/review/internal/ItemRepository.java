@@ -469,7 +469,7 @@ public class ItemRepository {
      * a campaign of any size is written in constant memory.
      */
     public void eachForEvidence(long campaignId, Consumer<EvidenceRow> each) {
-        // One campaign: its stage count once, not a subquery per row; the sort of every item in memory.
+        // One campaign: its stage count once, not a subquery per row; room to sort a large campaign's items.
         db.execute("set local work_mem = '128MB'");
         Field<Integer> stages = DSL.field(DSL.selectCount().from(REVIEW_STAGE)
                 .where(REVIEW_STAGE.CAMPAIGN_ID.eq(campaignId))).as(STAGES.getName());
