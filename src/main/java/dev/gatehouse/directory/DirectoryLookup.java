@@ -71,6 +71,11 @@ public class DirectoryLookup {
         return repository.managerId(userId);
     }
 
+    /** Every user who has a manager, with the manager's id: for callers that would otherwise ask thousands of times. */
+    public Map<String, String> managerIds() {
+        return repository.managerIds();
+    }
+
     public Optional<GroupRow> group(String groupId) {
         return repository.group(groupId);
     }

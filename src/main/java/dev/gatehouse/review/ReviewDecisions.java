@@ -3,10 +3,14 @@ package dev.gatehouse.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -108,9 +112,10 @@ public class ReviewDecisions {
     }
 
     /**
-     * Keeps or revokes every one of the signed-in person's items that matches the filter, as {@link #decide}
-     * would one by one, {@value #BULK_CHUNK} items to a transaction, so a decision on thousands neither holds
-     * one long transaction nor loses what was decided before a failure. An item that cannot be decided (a
+     * Keeps or revokes every one of the signed-in person's items that matches the filter, under the same
+     * checks as {@link #decide}, {@value #BULK_CHUNK} items to a transaction (locked, then recorded in a few
+     * statements), so a decision on thousands neither holds one long transaction nor loses what was decided
+     * before a failure. An item that cannot be decided (a
      * revoke already being applied, a campaign closed meanwhile) is reported and the others go on.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -132,16 +137,25 @@ public class ReviewDecisions {
         while (true) {
             long from = after;
             Chunk done = chunk.execute(status -> {
-                List<ReviewItemRow> these = items.reviewedByAfter(myId, groupIds, filter, adminLevel, from, BULK_CHUNK);
-                int count = 0;
+                List<ReviewItemRow> these = items.lockReviewedByAfter(myId, groupIds, filter, adminLevel, from, BULK_CHUNK);
+                Map<Long, ReviewCampaign> campaignsById = new HashMap<>();
+                Map<Long, List<ReviewItemRow>> byCampaign = new LinkedHashMap<>();
+                String why = "";
                 for (ReviewItemRow item : these) {
                     try {
-                        decide(item.id(), decision, comment);
-                        count++;
+                        ReviewCampaign campaign = decidable(item, campaignsById.computeIfAbsent(item.campaignId(),
+                                id -> campaigns.find(id).orElseThrow()), myId, () -> groupIds);
+                        why = allowed(item, decision, comment);
+                        byCampaign.computeIfAbsent(campaign.id(), id -> new ArrayList<>()).add(item);
                     } catch (ReviewProblem problem) {
                         problems.add(item.person().displayName() + ", " + item.access().permissionSetName() + " on "
                                 + item.access().accountName() + ": " + problem.getMessage());
                     }
+                }
+                int count = 0;
+                for (var ofCampaign : byCampaign.entrySet()) {
+                    record(campaignsById.get(ofCampaign.getKey()), ofCampaign.getValue(), decision, why);
+                    count += ofCampaign.getValue().size();
                 }
                 return new Chunk(these.isEmpty() ? OptionalLong.empty() : OptionalLong.of(these.get(these.size() - 1).id()),
                         count);
@@ -173,7 +187,21 @@ public class ReviewDecisions {
     public ReviewItemRow decide(long itemId, Decision decision, String comment) {
         String myId = myId();
         ReviewItemRow item = items.lock(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
-        ReviewCampaign campaign = decidable(item, myId);
+        ReviewCampaign campaign = decidable(item, campaigns.find(item.campaignId()).orElseThrow(), myId,
+                () -> directory.groupIds(myId));
+        String why = allowed(item, decision, comment);
+        if (decision == Decision.CONVERT_TO_JIT) {
+            why = withRule(why, requestableUnder(campaign, item, myId));
+        }
+        record(campaign, List.of(item), decision, why);
+        return items.find(itemId).orElseThrow();
+    }
+
+    /**
+     * Why the item cannot take the decision now (its revoke is being applied, a keep without a reason, a
+     * conversion of access through a group), or the comment to record: one decision or many.
+     */
+    private static String allowed(ReviewItemRow item, Decision decision, String comment) {
         if (!item.status().open()) {
             throw new ReviewProblem("The revoke is being applied in Identity Center, so the decision can no longer change.");
         }
@@ -185,29 +213,52 @@ public class ReviewDecisions {
         if (decision == Decision.CONVERT_TO_JIT) {
             convertible(item);
         }
+        return why;
+    }
+
+    /**
+     * Records one decision on items of one campaign that may take it, in a few statements however many there
+     * are: a keep passes each item to its next stage (whose reviewer is found now) or decides it, a revoke or
+     * a conversion starts removing the access; each decision is one event, so the audit trail has one entry each.
+     */
+    private void record(ReviewCampaign campaign, List<ReviewItemRow> decided, Decision decision, String why) {
         String by = currentUser.require().displayName();
         Instant at = clock.instant();
-        int nextStage = 0;
-        if (decision == Decision.KEEP && item.stage() < item.stages()) {
-            nextStage = item.stage() + 1;
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.PENDING, at);
-            items.nextStage(itemId, nextStage, nextReviewer(campaign, item, nextStage), at);
-        } else if (decision == Decision.KEEP) {
-            items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
-            revocations.kept(item, why, by, at);
-        } else {
-            why = decision == Decision.CONVERT_TO_JIT ? withRule(why, requestableUnder(campaign, item, myId)) : why;
-            if (campaign.timing().revokesAtClose()) {
-                // Held for the close, which applies it (CampaignCloser): until then it can change.
-                items.decide(itemId, item.stage(), decision, why, by, ItemStatus.DECIDED, at);
-            } else {
-                revocations.revoke(item, decision, why, by, at);
+        Map<Long, Integer> nextStages = new HashMap<>();
+        if (decision == Decision.KEEP) {
+            ReviewerResolution resolution = new ReviewerResolution(directory, campaign.fallbackReviewerId());
+            List<ItemRepository.AtStage> passed = new ArrayList<>();
+            List<ReviewItemRow> last = new ArrayList<>();
+            List<ItemRepository.NextStage> next = new ArrayList<>();
+            for (ReviewItemRow item : decided) {
+                if (item.stage() < item.stages()) {
+                    int stage = item.stage() + 1;
+                    passed.add(new ItemRepository.AtStage(item.id(), item.stage()));
+                    next.add(new ItemRepository.NextStage(item.id(), stage, nextReviewer(resolution, campaign, item, stage)));
+                    nextStages.put(item.id(), stage);
+                } else {
+                    last.add(item);
+                }
             }
+            items.decideAll(passed, Decision.KEEP, why, by, ItemStatus.PENDING, at);
+            items.nextStages(next, at);
+            items.decideAll(atStages(last), Decision.KEEP, why, by, ItemStatus.DECIDED, at);
+            last.forEach(item -> revocations.kept(item, why, by, at));
+        } else if (campaign.timing().revokesAtClose()) {
+            // Held for the close, which applies them (CampaignCloser): until then they can change.
+            items.decideAll(atStages(decided), decision, why, by, ItemStatus.DECIDED, at);
+        } else {
+            revocations.revokeAll(decided, decision, why, by, at);
         }
-        events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), itemId, item.stage(), nextStage,
-                item.person(), item.access(), item.held(), item.groupName(), decision, why, by, at, item.kind(),
-                item.about()));
-        return items.find(itemId).orElseThrow();
+        for (ReviewItemRow item : decided) {
+            events.publishEvent(new ReviewItemDecided(campaign.id(), campaign.name(), item.id(), item.stage(),
+                    nextStages.getOrDefault(item.id(), 0), item.person(), item.access(), item.held(), item.groupName(),
+                    decision, why, by, at, item.kind(), item.about()));
+        }
+    }
+
+    private static List<ItemRepository.AtStage> atStages(List<ReviewItemRow> decided) {
+        return decided.stream().map(item -> new ItemRepository.AtStage(item.id(), item.stage())).toList();
     }
 
     /** Only a standing direct assignment converts to just in time; what a reviewer does instead, per kind. */
@@ -235,7 +286,8 @@ public class ReviewDecisions {
     public ReviewItemRow delegate(long itemId, String toUserId, String reason) {
         String myId = myId();
         ReviewItemRow item = items.lock(itemId).orElseThrow(() -> new ReviewProblem("No such review item."));
-        ReviewCampaign campaign = decidable(item, myId);
+        ReviewCampaign campaign = decidable(item, campaigns.find(item.campaignId()).orElseThrow(), myId,
+                () -> directory.groupIds(myId));
         if (item.status() != ItemStatus.PENDING) {
             throw new ReviewProblem("The item is decided already: change the decision instead of handing it on.");
         }
@@ -267,8 +319,8 @@ public class ReviewDecisions {
     }
 
     /** The campaign of an item the signed-in person may decide now, or why they may not. */
-    private ReviewCampaign decidable(ReviewItemRow item, String myId) {
-        ReviewCampaign campaign = campaigns.find(item.campaignId()).orElseThrow();
+    private ReviewCampaign decidable(ReviewItemRow item, ReviewCampaign campaign, String myId,
+                                     Supplier<Set<String>> myGroupIds) {
         if (campaign.status() != CampaignStatus.ACTIVE) {
             throw new ReviewProblem("The campaign is " + campaign.status().name().toLowerCase()
                     + ": its items are not decided now.");
@@ -277,7 +329,7 @@ public class ReviewDecisions {
             throw new ReviewProblem("Nobody reviews their own access: " + item.reviewer().name()
                     + " or the fallback reviewer decides this item.");
         }
-        if (!reviews(item.reviewer(), myId) && !campaign.fallbackReviewerId().equals(myId)) {
+        if (!reviews(item.reviewer(), myId, myGroupIds) && !campaign.fallbackReviewerId().equals(myId)) {
             throw new ReviewProblem("Only " + item.reviewer().name() + " or the campaign's fallback reviewer decides this item.");
         }
         return campaign;
@@ -311,17 +363,17 @@ public class ReviewDecisions {
     }
 
     /** Found when the item gets there, since managers and owners change during a campaign. */
-    private Reviewer nextReviewer(ReviewCampaign campaign, ReviewItemRow item, int stage) {
-        ReviewerResolution resolution = new ReviewerResolution(directory, campaign.fallbackReviewerId());
+    private static Reviewer nextReviewer(ReviewerResolution resolution, ReviewCampaign campaign, ReviewItemRow item,
+                                         int stage) {
         ReviewerResolution.Subject subject = new ReviewerResolution.Subject(item.person().userId(),
                 item.access().accountId(), item.access().permissionSetArn());
         return resolution.reviewer(campaign.stages().get(stage - 1), subject);
     }
 
-    private boolean reviews(Reviewer reviewer, String userId) {
+    private static boolean reviews(Reviewer reviewer, String userId, Supplier<Set<String>> groupIds) {
         return switch (reviewer.type()) {
             case USER -> reviewer.id().equals(userId);
-            case GROUP -> directory.groupIds(userId).contains(reviewer.id());
+            case GROUP -> groupIds.get().contains(reviewer.id());
             case NOBODY -> false;
         };
     }

@@ -89,6 +89,12 @@ public class LookupRepository {
                 .fetchOptional(DIRECTORY_USER.MANAGER_ID);
     }
 
+    /** Every user who has a manager, with the manager's id. */
+    public Map<String, String> managerIds() {
+        return db.select(DIRECTORY_USER.ID, DIRECTORY_USER.MANAGER_ID).from(DIRECTORY_USER)
+                .where(DIRECTORY_USER.MANAGER_ID.isNotNull()).fetchMap(DIRECTORY_USER.ID, DIRECTORY_USER.MANAGER_ID);
+    }
+
     public Optional<GroupRow> group(String groupId) {
         return directory.group(groupId);
     }

@@ -8,24 +8,27 @@ import static dev.gatehouse.review.internal.CampaignRepository.utc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
+import org.jooq.QueryPart;
 import org.jooq.Record;
+import org.jooq.SelectLimitPercentStep;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-import dev.gatehouse.db.tables.records.ReviewItemRecord;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.Decision;
 import dev.gatehouse.review.CampaignProgress;
@@ -91,26 +94,51 @@ public class ItemRepository {
         return db.deleteFrom(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).execute();
     }
 
-    /** One multi-row insert for the batch; an item already there (found by two parts of the scope) stays once. */
+    /**
+     * One insert for the batch, its values bound as one array per column (a batch of a thousand is 15 values
+     * to bind, not 19,000); an item already there (found by two parts of the scope) stays once.
+     */
     public void insert(long campaignId, List<NewItem> items, Instant at) {
         if (items.isEmpty()) {
             return;
         }
-        InsertValuesStepN<ReviewItemRecord> insert = db.insertInto(REVIEW_ITEM, List.<Field<?>>of(REVIEW_ITEM.CAMPAIGN_ID,
-                REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.OU_PATH, REVIEW_ITEM.PERMISSION_SET_ARN,
-                REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_ID, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.HELD,
-                REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.FIRST_SEEN, REVIEW_ITEM.STAGE,
-                REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_NOTE,
-                REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT, REVIEW_ITEM.KIND, REVIEW_ITEM.SUBJECT_ID, REVIEW_ITEM.ABOUT));
-        for (NewItem item : items) {
-            insert = insert.values(Arrays.asList(campaignId, item.access().accountId(), item.access().accountName(),
-                    item.access().ouPath(), item.access().permissionSetArn(), item.access().permissionSetName(),
-                    item.person().userId(), item.person().displayName(), item.held().name(), item.groupId(),
-                    item.groupName(), item.firstSeen().map(CampaignRepository::utc).orElse(null), 1,
-                    item.reviewer().type().name(), item.reviewer().id(), item.reviewer().name(), item.reviewer().note(),
-                    ItemStatus.PENDING.name(), utc(at), item.kind().name(), item.subjectId(), item.about()));
+        List<Function<NewItem, String>> columns = List.of(i -> i.access().accountId(), i -> i.access().accountName(),
+                i -> i.access().ouPath(), i -> i.access().permissionSetArn(), i -> i.access().permissionSetName(),
+                i -> i.person().userId(), i -> i.person().displayName(), i -> i.held().name(), NewItem::groupId,
+                NewItem::groupName, i -> i.firstSeen().map(CampaignRepository::utc).map(Object::toString).orElse(null),
+                i -> i.reviewer().type().name(), i -> i.reviewer().id(), i -> i.reviewer().name(),
+                i -> i.reviewer().note(), i -> i.kind().name(), NewItem::subjectId, NewItem::about);
+        List<String> names = List.of("account_id", "account_name", "ou_path", "permission_set_arn",
+                "permission_set_name", "person_id", "person_name", "held", "group_id", "group_name", "first_seen",
+                "reviewer_type", "reviewer_id", "reviewer_name", "reviewer_note", "kind", "subject_id", "about");
+        StringBuilder unnest = new StringBuilder("unnest(");
+        List<QueryPart> arrays = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            Function<NewItem, String> column = columns.get(c);
+            unnest.append(c == 0 ? "" : ", ").append('{').append(c).append("}::")
+                    .append(names.get(c).equals("first_seen") ? "timestamptz[]" : "text[]");
+            arrays.add(DSL.val(items.stream().map(column).toArray(String[]::new)));
         }
-        insert.onConflictDoNothing().execute();
+        Table<?> rows = DSL.table(unnest.append(')').toString(), arrays.toArray(QueryPart[]::new))
+                .as("new_item", names.toArray(String[]::new));
+        Function<String, Field<String>> text = name -> DSL.field(DSL.name("new_item", name), String.class);
+        db.insertInto(REVIEW_ITEM, List.<Field<?>>of(REVIEW_ITEM.CAMPAIGN_ID,
+                        REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.OU_PATH, REVIEW_ITEM.PERMISSION_SET_ARN,
+                        REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_ID, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.HELD,
+                        REVIEW_ITEM.GROUP_ID, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.FIRST_SEEN, REVIEW_ITEM.STAGE,
+                        REVIEW_ITEM.REVIEWER_TYPE, REVIEW_ITEM.REVIEWER_ID, REVIEW_ITEM.REVIEWER_NAME, REVIEW_ITEM.REVIEWER_NOTE,
+                        REVIEW_ITEM.STATUS, REVIEW_ITEM.UPDATED_AT, REVIEW_ITEM.KIND, REVIEW_ITEM.SUBJECT_ID,
+                        REVIEW_ITEM.ABOUT))
+                .select(DSL.select(DSL.val(campaignId), text.apply("account_id"), text.apply("account_name"),
+                                text.apply("ou_path"), text.apply("permission_set_arn"), text.apply("permission_set_name"),
+                                text.apply("person_id"), text.apply("person_name"), text.apply("held"),
+                                text.apply("group_id"), text.apply("group_name"),
+                                DSL.field(DSL.name("new_item", "first_seen"), REVIEW_ITEM.FIRST_SEEN.getDataType()),
+                                DSL.val(1), text.apply("reviewer_type"), text.apply("reviewer_id"),
+                                text.apply("reviewer_name"), text.apply("reviewer_note"), DSL.val(ItemStatus.PENDING.name()),
+                                DSL.val(utc(at)), text.apply("kind"), text.apply("subject_id"), text.apply("about"))
+                        .from(rows))
+                .onConflictDoNothing().execute();
     }
 
     /** The campaign's item keys in one stable order (the ids, compared by their bytes), from a cursor. */
@@ -187,8 +215,20 @@ public class ItemRepository {
     /** The next of the person's items matching the filter after this id, by id: a bulk decision's chunk. */
     public List<ReviewItemRow> reviewedByAfter(String userId, Set<String> groupIds, MyReviewsFilter filter,
                                                Set<String> adminLevelArns, long afterId, int limit) {
+        return after(userId, groupIds, filter, adminLevelArns, afterId, limit).fetch(ItemRepository::row);
+    }
+
+    /** {@link #reviewedByAfter}, the rows locked until the transaction ends, so the chunk is decided as read. */
+    public List<ReviewItemRow> lockReviewedByAfter(String userId, Set<String> groupIds, MyReviewsFilter filter,
+                                                   Set<String> adminLevelArns, long afterId, int limit) {
+        return after(userId, groupIds, filter, adminLevelArns, afterId, limit).forUpdate().of(REVIEW_ITEM)
+                .fetch(ItemRepository::row);
+    }
+
+    private SelectLimitPercentStep<Record> after(String userId, Set<String> groupIds, MyReviewsFilter filter,
+                                                 Set<String> adminLevelArns, long afterId, int limit) {
         return rows().where(reviewedByCondition(userId, groupIds)).and(matching(filter, adminLevelArns))
-                .and(REVIEW_ITEM.ID.gt(afterId)).orderBy(REVIEW_ITEM.ID).limit(limit).fetch(ItemRepository::row);
+                .and(REVIEW_ITEM.ID.gt(afterId)).orderBy(REVIEW_ITEM.ID).limit(limit);
     }
 
     /** The accounts among the person's items whose name or id contains the text, by name: "payments (111122223333)". */
@@ -283,26 +323,67 @@ public class ItemRepository {
                 .and(REVIEW_CAMPAIGN.STATUS.eq(CampaignStatus.ACTIVE.name()));
     }
 
+    /** An item and the stage it is decided at. */
+    public record AtStage(long itemId, int stage) {
+    }
+
     /** Records a decision: on the item, and in its history. */
     public void decide(long itemId, int stage, Decision decision, String comment, String decidedBy, ItemStatus status,
                        Instant at) {
+        decideAll(List.of(new AtStage(itemId, stage)), decision, comment, decidedBy, status, at);
+    }
+
+    /** Records one decision on many items: one update of the items, one insert into their history. */
+    public void decideAll(List<AtStage> decided, Decision decision, String comment, String decidedBy, ItemStatus status,
+                          Instant at) {
+        if (decided.isEmpty()) {
+            return;
+        }
         db.update(REVIEW_ITEM).set(REVIEW_ITEM.DECISION, decision.name()).set(REVIEW_ITEM.COMMENT, comment)
                 .set(REVIEW_ITEM.DECIDED_BY, decidedBy).set(REVIEW_ITEM.DECIDED_AT, utc(at))
                 .set(REVIEW_ITEM.STATUS, status.name()).set(REVIEW_ITEM.APPLY_DETAIL, "")
-                .set(REVIEW_ITEM.UPDATED_AT, utc(at)).where(REVIEW_ITEM.ID.eq(itemId)).execute();
-        db.insertInto(REVIEW_ITEM_DECISION).set(REVIEW_ITEM_DECISION.ITEM_ID, itemId).set(REVIEW_ITEM_DECISION.STAGE, stage)
-                .set(REVIEW_ITEM_DECISION.DECISION, decision.name()).set(REVIEW_ITEM_DECISION.COMMENT, comment)
-                .set(REVIEW_ITEM_DECISION.DECIDED_BY, decidedBy).set(REVIEW_ITEM_DECISION.DECIDED_AT, utc(at)).execute();
+                .set(REVIEW_ITEM.UPDATED_AT, utc(at))
+                .where(REVIEW_ITEM.ID.in(decided.stream().map(AtStage::itemId).toList())).execute();
+        var history = db.insertInto(REVIEW_ITEM_DECISION, REVIEW_ITEM_DECISION.ITEM_ID, REVIEW_ITEM_DECISION.STAGE,
+                REVIEW_ITEM_DECISION.DECISION, REVIEW_ITEM_DECISION.COMMENT, REVIEW_ITEM_DECISION.DECIDED_BY,
+                REVIEW_ITEM_DECISION.DECIDED_AT);
+        for (AtStage item : decided) {
+            history = history.values(item.itemId(), item.stage(), decision.name(), comment, decidedBy, utc(at));
+        }
+        history.execute();
+    }
+
+    /** An item a keep passed to a stage, and that stage's reviewer. */
+    public record NextStage(long itemId, int stage, Reviewer reviewer) {
     }
 
     /** A keep passed the item to the next stage: pending again, with that stage's reviewer. */
     public void nextStage(long itemId, int stage, Reviewer reviewer, Instant at) {
-        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STAGE, stage).set(REVIEW_ITEM.REVIEWER_TYPE, reviewer.type().name())
-                .set(REVIEW_ITEM.REVIEWER_ID, reviewer.id()).set(REVIEW_ITEM.REVIEWER_NAME, reviewer.name())
-                .set(REVIEW_ITEM.REVIEWER_NOTE, reviewer.note()).set(REVIEW_ITEM.STATUS, ItemStatus.PENDING.name())
+        nextStages(List.of(new NextStage(itemId, stage, reviewer)), at);
+    }
+
+    /** {@link #nextStage} for many items in one update, each with its own stage and reviewer. */
+    public void nextStages(List<NextStage> passed, Instant at) {
+        if (passed.isEmpty()) {
+            return;
+        }
+        Table<?> next = DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5})",
+                        DSL.val(passed.stream().map(NextStage::itemId).toArray(Long[]::new)),
+                        DSL.val(passed.stream().map(NextStage::stage).toArray(Integer[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().type().name()).toArray(String[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().id()).toArray(String[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().name()).toArray(String[]::new)),
+                        DSL.val(passed.stream().map(p -> p.reviewer().note()).toArray(String[]::new)))
+                .as("next", "item_id", "stage", "reviewer_type", "reviewer_id", "reviewer_name", "reviewer_note");
+        db.update(REVIEW_ITEM).set(REVIEW_ITEM.STAGE, DSL.field(DSL.name("next", "stage"), Integer.class))
+                .set(REVIEW_ITEM.REVIEWER_TYPE, DSL.field(DSL.name("next", "reviewer_type"), String.class))
+                .set(REVIEW_ITEM.REVIEWER_ID, DSL.field(DSL.name("next", "reviewer_id"), String.class))
+                .set(REVIEW_ITEM.REVIEWER_NAME, DSL.field(DSL.name("next", "reviewer_name"), String.class))
+                .set(REVIEW_ITEM.REVIEWER_NOTE, DSL.field(DSL.name("next", "reviewer_note"), String.class))
+                .set(REVIEW_ITEM.STATUS, ItemStatus.PENDING.name())
                 .setNull(REVIEW_ITEM.DECISION).set(REVIEW_ITEM.COMMENT, "").set(REVIEW_ITEM.DECIDED_BY, "")
                 .setNull(REVIEW_ITEM.DECIDED_AT).set(REVIEW_ITEM.UPDATED_AT, utc(at))
-                .where(REVIEW_ITEM.ID.eq(itemId)).execute();
+                .from(next).where(REVIEW_ITEM.ID.eq(DSL.field(DSL.name("next", "item_id"), Long.class))).execute();
     }
 
     /** How applying the item's revoke stands now; the caller checks the move is allowed. */
@@ -444,7 +525,13 @@ public class ItemRepository {
      * a campaign of any size is written in constant memory.
      */
     public void eachForEvidence(long campaignId, Consumer<EvidenceRow> each) {
-        try (var cursor = rows().where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
+        // One campaign: its stage count once, not a subquery per row; room to sort a large campaign's items.
+        db.execute("set local work_mem = '128MB'");
+        Field<Integer> stages = DSL.field(DSL.selectCount().from(REVIEW_STAGE)
+                .where(REVIEW_STAGE.CAMPAIGN_ID.eq(campaignId))).as(STAGES.getName());
+        try (var cursor = db.select(REVIEW_ITEM.fields()).select(REVIEW_CAMPAIGN.NAME, stages).from(REVIEW_ITEM)
+                .join(REVIEW_CAMPAIGN).on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
+                .where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
                 .orderBy(REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ID)
                 .fetchSize(5_000).fetchLazy()) {
             cursor.forEach(r -> each.accept(new EvidenceRow(row(r), r.get(REVIEW_ITEM.AWS_REQUEST_ID),

@@ -28,6 +28,8 @@ public class ReviewerResolution {
     public record Subject(String personId, String accountId, String permissionSetArn) {
     }
 
+    static final int MANAGERS_ONE_BY_ONE = 1_000;
+
     private final DirectoryLookup directory;
     private final String fallbackId;
     private final Map<String, Optional<String>> managers = new HashMap<>();
@@ -35,6 +37,7 @@ public class ReviewerResolution {
     private final Map<String, Optional<UserRow>> users = new HashMap<>();
     private final Map<String, Optional<GroupRow>> groups = new HashMap<>();
     private final Map<String, List<UserRow>> firstMembers = new HashMap<>();
+    private Map<String, String> allManagers;
 
     public ReviewerResolution(DirectoryLookup directory, String fallbackId) {
         this.directory = directory;
@@ -43,7 +46,7 @@ public class ReviewerResolution {
 
     public Reviewer reviewer(ReviewerStage stage, Subject subject) {
         return switch (stage.kind()) {
-            case MANAGER -> managers.computeIfAbsent(subject.personId(), directory::managerId)
+            case MANAGER -> manager(subject.personId())
                     .map(id -> person(id, "manager", subject))
                     .orElseGet(() -> fallback("The person under review has no manager in the Identity Store.", subject));
             case ACCOUNT_OWNER -> owner(OwnedKind.ACCOUNT, subject.accountId(), subject);
@@ -51,6 +54,17 @@ public class ReviewerResolution {
             case NAMED_PERSON -> person(stage.principalId(), "named reviewer", subject);
             case NAMED_GROUP -> group(stage.principalId(), "reviewer group", subject);
         };
+    }
+
+    /** One lookup per person, until a launch has asked so many that reading every manager at once is cheaper. */
+    private Optional<String> manager(String personId) {
+        if (allManagers == null && managers.size() >= MANAGERS_ONE_BY_ONE) {
+            allManagers = directory.managerIds();
+        }
+        if (allManagers != null) {
+            return Optional.ofNullable(allManagers.get(personId));
+        }
+        return managers.computeIfAbsent(personId, directory::managerId);
     }
 
     private Reviewer owner(OwnedKind kind, String resourceId, Subject subject) {

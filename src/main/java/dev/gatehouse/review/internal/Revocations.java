@@ -2,6 +2,7 @@ package dev.gatehouse.review.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -57,19 +58,27 @@ public class Revocations {
      * membership too; an access rule's eligibility and a break-glass activation go through their modules.
      */
     public void revoke(ReviewItemRow item, Decision decision, String comment, String by, Instant at) {
-        items.decide(item.id(), item.stage(), decision, comment, by, ItemStatus.APPLYING, at);
-        switch (item.kind()) {
-            case STANDING -> {
-                if (item.held() == HowHeld.DIRECT) {
-                    work.applyNow(item.id());
-                } else {
-                    // Removing the group's assignment would cut everyone in the group; the membership is the person's.
-                    memberships.request(item, at);
+        revokeAll(List.of(item), decision, comment, by, at);
+    }
+
+    /** {@link #revoke} of many items with the same decision and comment, recorded in one update. */
+    public void revokeAll(List<ReviewItemRow> revoked, Decision decision, String comment, String by, Instant at) {
+        items.decideAll(revoked.stream().map(item -> new ItemRepository.AtStage(item.id(), item.stage())).toList(),
+                decision, comment, by, ItemStatus.APPLYING, at);
+        for (ReviewItemRow item : revoked) {
+            switch (item.kind()) {
+                case STANDING -> {
+                    if (item.held() == HowHeld.DIRECT) {
+                        work.applyNow(item.id());
+                    } else {
+                        // Removing the group's assignment would cut everyone in the group; the membership is the person's.
+                        memberships.request(item, at);
+                    }
                 }
+                case MEMBERSHIP -> memberships.request(item, at);
+                case ELIGIBILITY -> eligibility.revoke(item, by, at);
+                case BREAK_GLASS -> breakGlass.revoke(item, comment, by, at);
             }
-            case MEMBERSHIP -> memberships.request(item, at);
-            case ELIGIBILITY -> eligibility.revoke(item, by, at);
-            case BREAK_GLASS -> breakGlass.revoke(item, comment, by, at);
         }
     }
 
