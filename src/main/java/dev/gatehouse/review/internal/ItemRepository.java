@@ -532,7 +532,9 @@ public class ItemRepository {
         try (var cursor = db.select(REVIEW_ITEM.fields()).select(REVIEW_CAMPAIGN.NAME, stages).from(REVIEW_ITEM)
                 .join(REVIEW_CAMPAIGN).on(REVIEW_CAMPAIGN.ID.eq(REVIEW_ITEM.CAMPAIGN_ID))
                 .where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId))
-                .orderBy(REVIEW_ITEM.ACCOUNT_NAME, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ID)
+                // Byte order ("C"): sorting half a million rows by the database's collation costs more than writing them.
+                .orderBy(REVIEW_ITEM.ACCOUNT_NAME.collate("C"), REVIEW_ITEM.PERMISSION_SET_NAME.collate("C"),
+                        REVIEW_ITEM.PERSON_NAME.collate("C"), REVIEW_ITEM.ID)
                 .fetchSize(5_000).fetchLazy()) {
             cursor.forEach(r -> each.accept(new EvidenceRow(row(r), r.get(REVIEW_ITEM.AWS_REQUEST_ID),
                     instant(r.get(REVIEW_ITEM.APPLIED_AT)))));
