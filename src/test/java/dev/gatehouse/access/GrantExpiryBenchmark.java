@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 import org.jooq.DSLContext;
@@ -28,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
+import dev.gatehouse.FreeTriples;
 import dev.gatehouse.directory.SyncTrigger;
 import dev.gatehouse.directory.internal.DirectorySyncJob;
 import dev.gatehouse.sandbox.Sandbox;
@@ -66,7 +66,7 @@ class GrantExpiryBenchmark {
         job.run(SyncTrigger.MANUAL, null).orElseThrow();
         db.execute("delete from scheduled_tasks where task_name like 'grant-%'");
         SandboxOrganization org = sandbox.organization();
-        List<Assignment> triples = freeTriples();
+        List<Assignment> triples = free();
         Instant firstEnd = Instant.now().plusSeconds(20);
         Map<Long, Assignment> byGrant = new HashMap<>();
         for (int i = 0; i < GRANTS; i++) {
@@ -142,27 +142,9 @@ class GrantExpiryBenchmark {
         assertThat(deletes).hasSize(GRANTS).allSatisfy((triple, count) -> assertThat(count).isEqualTo(1));
     }
 
-    /** Triples (account, permission set, user) nobody holds yet, spread over every permission set. */
-    private List<Assignment> freeTriples() {
-        SandboxOrganization org = sandbox.organization();
-        List<String> users = db.fetch("select id from directory_user order by user_name limit 5").getValues(0,
-                String.class);
-        List<String> accounts = db.fetch("select id from directory_account order by id").getValues(0, String.class);
-        List<String> sets = db.fetch("select arn from directory_permission_set order by name").getValues(0,
-                String.class);
-        Set<Assignment> taken = new HashSet<>(org.assignments());
-        List<Assignment> free = new ArrayList<>();
-        for (String user : users) {
-            for (String account : accounts) {
-                for (String set : sets) {
-                    Assignment triple = new Assignment(account, set, "USER", user);
-                    if (!taken.contains(triple)) {
-                        free.add(triple);
-                    }
-                }
-            }
-        }
-        Collections.shuffle(free, new Random(11));
+    /** Triples nobody holds yet, spread over every permission set: enough for every grant. */
+    private List<Assignment> free() {
+        List<Assignment> free = FreeTriples.of(db, sandbox.organization(), "");
         assertThat(free).hasSizeGreaterThanOrEqualTo(GRANTS);
         return free;
     }

@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.gatehouse.FreeTriples;
 import dev.gatehouse.TestUsers;
 import dev.gatehouse.directory.AccountRow;
 import dev.gatehouse.review.internal.ItemRepository;
@@ -67,7 +66,7 @@ class RevocationBenchmark {
                 List.of(ReviewerStage.manager())));
         SandboxOrganization org = sandbox.organization();
         String tag = "Revoke" + UUID.randomUUID().toString().substring(0, 6);
-        List<Assignment> triples = freeTriples(org, avery).subList(0, revokes);
+        List<Assignment> triples = FreeTriples.of(db, org, avery).subList(0, revokes);
         List<ItemRepository.NewItem> batch = new ArrayList<>();
         for (Assignment triple : triples) {
             assertThat(org.add(triple)).isTrue();
@@ -116,26 +115,4 @@ class RevocationBenchmark {
         return db.fetchCount(db.selectFrom("review_item").where("campaign_id = ? and status = 'REMOVED'", campaign.id()));
     }
 
-    /** Triples (account, permission set, user) nobody holds yet, of people other than the reviewer. */
-    private List<Assignment> freeTriples(SandboxOrganization org, String reviewerId) {
-        List<String> users = db.fetch("select id from directory_user where id <> ? order by user_name limit 5",
-                reviewerId).getValues(0, String.class);
-        List<String> accounts = db.fetch("select id from directory_account order by id").getValues(0, String.class);
-        List<String> sets = db.fetch("select arn from directory_permission_set order by name").getValues(0,
-                String.class);
-        Set<Assignment> taken = new HashSet<>(org.assignments());
-        List<Assignment> free = new ArrayList<>();
-        for (String user : users) {
-            for (String account : accounts) {
-                for (String set : sets) {
-                    Assignment triple = new Assignment(account, set, "USER", user);
-                    if (!taken.contains(triple)) {
-                        free.add(triple);
-                    }
-                }
-            }
-        }
-        Collections.shuffle(free, new Random(11));
-        return free;
-    }
 }
