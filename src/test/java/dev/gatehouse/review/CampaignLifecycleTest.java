@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -249,6 +250,27 @@ class CampaignLifecycleTest {
         assertThat(confirmed.decidedBy()).isEqualTo("Morgan Reyes");
         assertThat(confirmed.flag()).isEmpty();
         assertThat(as(TestUsers.ADMIN, () -> campaigns.needingConfirmation(campaign.id()))).isEmpty();
+    }
+
+    @Test
+    void a_permission_set_admin_level_by_its_policies_counts_as_the_last_admin_access_too() {
+        String everything = fixtures.permissionSet("PlatformOwner", "{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
+        AccountRow account = fixtures.account();
+        fixtures.standing(account, everything, "USER", riley);
+        fixtures.standing(account, "ReadOnlyAccess", "USER", riley);
+        ReviewCampaign campaign = launched(account, DueDatePolicy.REVOKE);
+
+        assertThat(as(TestUsers.ADMIN, () -> campaigns.closePreview(campaign.id())).text())
+                .isEqualTo("Would revoke 2 assignments on 1 account, 1 of them admin-level, 1 the last admin access "
+                        + "of its account (held for your confirmation).");
+        as(TestUsers.ADMIN, () -> campaigns.closeEarly(campaign.id()));
+        closer.applyPolicy(campaign.id());
+
+        assertThat(fixtures.items(campaign)).extracting(i -> i.access().permissionSetName(), ReviewItemRow::status,
+                        ReviewItemRow::flag)
+                .containsExactlyInAnyOrder(tuple(everything, ItemStatus.PENDING, Optional.of(ItemFlag.NEEDS_CONFIRMATION)),
+                        tuple("ReadOnlyAccess", ItemStatus.APPLYING, Optional.empty()));
     }
 
     @Test

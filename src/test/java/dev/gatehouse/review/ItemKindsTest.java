@@ -301,7 +301,7 @@ class ItemKindsTest {
                 .reviewing(Set.of(ItemKind.ELIGIBILITY));
         ReviewCampaign campaign = fixtures.launched(draft);
         assertThat(as(TestUsers.ADMIN, () -> campaigns.closePreview(campaign.id())).text())
-                .startsWith("Would revoke 1 assignment on 1 account, 0 of them admin-level");
+                .isEqualTo("Would revoke 1 access-rule eligibility on 1 account, 0 of them admin-level.");
 
         as(TestUsers.ADMIN, () -> campaigns.closeEarly(campaign.id()));
         closer.applyPolicy(campaign.id());

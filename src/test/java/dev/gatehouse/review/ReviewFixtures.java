@@ -5,6 +5,7 @@ import static dev.gatehouse.TestUsers.as;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -100,6 +101,20 @@ public class ReviewFixtures {
         sandbox.organization().add(new SandboxOrganization.Group(id, name + "-" + id.substring(0, 8),
                 "Members of " + name, externalIssuer));
         return id;
+    }
+
+    /**
+     * A permission set of this test alone with only an inline policy, in the sandbox and (by a full sync) the
+     * mirror. @return its name, unique, for {@link #standing}
+     */
+    public String permissionSet(String name, String inlinePolicy) {
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        sandbox.organization().add(new SandboxOrganization.PermissionSet(
+                "arn:aws:sso:::permissionSet/" + SandboxOrganization.INSTANCE_ARN.substring(
+                        SandboxOrganization.INSTANCE_ARN.lastIndexOf('/') + 1) + "/ps-" + unique.toLowerCase(),
+                unique, "Made by a test", "PT1H", null, List.of(), List.of(), inlinePolicy, null, Map.of()));
+        sync();
+        return unique;
     }
 
     public void member(String groupId, String userId) {

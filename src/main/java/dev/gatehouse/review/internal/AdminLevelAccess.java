@@ -1,14 +1,17 @@
 package dev.gatehouse.review.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.directory.PermissionSetRow;
 
 /**
- * Which access counts as admin-level, in one place. By name (the due-date policy's last-admin guard, which
- * reads only the items' names): AdministratorAccess, or a permission set named BreakGlass. By what the
- * directory mirror knows of its policies (the reviewers' risk flag, which adds to the names): the AWS managed
+ * Which access counts as admin-level, in one place. By name: AdministratorAccess, or a permission set named
+ * BreakGlass. By what the directory mirror knows of its policies (added to the names by the reviewers' risk
+ * flag and the due-date policy's last-admin guard): the AWS managed
  * AdministratorAccess or IAMFullAccess, or an inline statement that allows {@code *} on {@code *} or an IAM
  * write (creating or changing users, roles, keys or their policies, or passing a role), which lets its holder
  * make themselves admin. Customer managed policies live in each account, which the mirror does not read.
@@ -46,8 +49,15 @@ public final class AdminLevelAccess {
         return PERMISSION_SETS.contains(permissionSetName);
     }
 
-    static Condition condition(Field<String> permissionSetName) {
-        return permissionSetName.in(PERMISSION_SETS);
+    /** Admin-level by name, or by policies as {@link #arns} found them. */
+    static Condition condition(Field<String> permissionSetName, Field<String> permissionSetArn, Set<String> arns) {
+        return permissionSetName.in(PERMISSION_SETS).or(arns.isEmpty() ? DSL.noCondition() : permissionSetArn.in(arns));
+    }
+
+    /** The ARNs of the permission sets whose policies make them admin-level (names alone aside). */
+    public static Set<String> arns(Collection<PermissionSetRow> sets) {
+        return sets.stream().filter(set -> byPolicies(set).isPresent()).map(PermissionSetRow::arn)
+                .collect(Collectors.toSet());
     }
 
     /**

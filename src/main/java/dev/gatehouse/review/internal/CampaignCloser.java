@@ -2,6 +2,7 @@ package dev.gatehouse.review.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.gatehouse.directory.DirectoryLookup;
 import dev.gatehouse.review.CampaignStatus;
 import dev.gatehouse.review.ClosePreview;
 import dev.gatehouse.review.Decision;
@@ -52,17 +54,20 @@ public class CampaignCloser {
     private final Revocations revocations;
     private final ReviewWork work;
     private final DueItems due;
+    private final DirectoryLookup directory;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CampaignCloser(CampaignRepository campaigns, ItemRepository items, Revocations revocations, ReviewWork work,
-                   DueItems due, PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
+                   DueItems due, DirectoryLookup directory, PlatformTransactionManager transactions,
+                   ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.items = items;
         this.revocations = revocations;
         this.work = work;
         this.due = due;
+        this.directory = directory;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -110,8 +115,10 @@ public class CampaignCloser {
             return 0;
         }
         ReviewCampaign campaign = found.get();
+        Set<String> adminLevelArns = adminLevelArns();
         return inBatches("undecided review item", () -> items.undecided(campaignId, BATCH),
-                item -> item.status() == ItemStatus.PENDING && item.flag().isEmpty(), item -> follow(campaign, item))
+                item -> item.status() == ItemStatus.PENDING && item.flag().isEmpty(),
+                item -> follow(campaign, item, adminLevelArns))
                 + inBatches("revoke held for the close", () -> items.heldRevokes(campaignId, BATCH),
                 item -> item.status() == ItemStatus.DECIDED && item.decision().map(Decision::removes).orElse(false),
                 item -> revocations.revoke(item, item.decision().orElseThrow(), item.comment(), item.decidedBy(),
@@ -141,7 +148,7 @@ public class CampaignCloser {
         return done;
     }
 
-    private void follow(ReviewCampaign campaign, ReviewItemRow item) {
+    private void follow(ReviewCampaign campaign, ReviewItemRow item, Set<String> adminLevelArns) {
         Instant at = clock.instant();
         switch (campaign.dueDatePolicy()) {
             case KEEP -> keep(campaign, item, at);
@@ -150,7 +157,7 @@ public class CampaignCloser {
                 items.flag(item.id(), Optional.of(ItemFlag.UNDECIDED_AT_DUE_DATE), at);
             }
             case REVOKE -> {
-                if (lastAdminLevel(item)) {
+                if (lastAdminLevel(item, adminLevelArns)) {
                     items.flag(item.id(), Optional.of(ItemFlag.NEEDS_CONFIRMATION), at);
                 } else {
                     revocations.revoke(item, Decision.REVOKE, REVOKED, SystemActor.NAME, at);
@@ -173,13 +180,19 @@ public class CampaignCloser {
     }
 
     /** Whether revoking the item would leave its account with no admin-level access among the campaign's items. */
-    private boolean lastAdminLevel(ReviewItemRow item) {
-        if (item.kind() != ItemKind.STANDING || !AdminLevelAccess.is(item.access().permissionSetName())) {
+    private boolean lastAdminLevel(ReviewItemRow item, Set<String> adminLevelArns) {
+        if (item.kind() != ItemKind.STANDING || !(AdminLevelAccess.is(item.access().permissionSetName())
+                || adminLevelArns.contains(item.access().permissionSetArn()))) {
             return false;
         }
-        return items.policyFacts(item.campaignId(), Optional.of(item.access().accountId())).stream()
-                .filter(facts -> facts.id() != item.id() && facts.adminLevelAssignment())
+        return items.policyFacts(item.campaignId(), Optional.of(item.access().accountId()), adminLevelArns).stream()
+                .filter(facts -> facts.id() != item.id() && facts.adminLevelAssignment(adminLevelArns))
                 .noneMatch(CampaignCloser::stays);
+    }
+
+    /** Read once per run: applying the policy may go over a million items. */
+    private Set<String> adminLevelArns() {
+        return AdminLevelAccess.arns(directory.permissionSets());
     }
 
     /** Admin-level access that the policy will not remove: kept, or already held for confirmation. */
@@ -190,18 +203,21 @@ public class CampaignCloser {
 
     /** What closing now would do to the undecided items; the same rules as {@link #applyPolicy}. */
     public ClosePreview preview(ReviewCampaign campaign) {
-        List<ItemRepository.PolicyFacts> facts = items.policyFacts(campaign.id(), Optional.empty());
+        Set<String> adminLevelArns = adminLevelArns();
+        List<ItemRepository.PolicyFacts> facts = items.policyFacts(campaign.id(), Optional.empty(), adminLevelArns);
         List<ItemRepository.PolicyFacts> undecided = facts.stream()
                 .filter(f -> f.status() == ItemStatus.PENDING && f.flag().isEmpty()).toList();
         if (campaign.dueDatePolicy() != DueDatePolicy.REVOKE) {
-            return new ClosePreview(campaign.dueDatePolicy(), undecided.size(), 0, 0, 0, 0);
+            return new ClosePreview(campaign.dueDatePolicy(), undecided.size(), Map.of(), 0, 0, 0);
         }
+        Map<ItemKind, Integer> revokes = new EnumMap<>(ItemKind.class);
         Set<String> accounts = new HashSet<>();
         Map<String, Integer> undecidedAdmin = new HashMap<>();
         Set<String> accountsWithAdminStaying = new HashSet<>();
         for (ItemRepository.PolicyFacts f : facts) {
-            boolean admin = f.adminLevelAssignment();
+            boolean admin = f.adminLevelAssignment(adminLevelArns);
             if (f.status() == ItemStatus.PENDING && f.flag().isEmpty()) {
+                revokes.merge(f.kind(), 1, Integer::sum);
                 if (!f.accountId().isEmpty()) {
                     accounts.add(f.accountId());
                 }
@@ -214,7 +230,7 @@ public class CampaignCloser {
         }
         int adminLevel = undecidedAdmin.values().stream().mapToInt(Integer::intValue).sum();
         int held = (int) undecidedAdmin.keySet().stream().filter(a -> !accountsWithAdminStaying.contains(a)).count();
-        return new ClosePreview(DueDatePolicy.REVOKE, undecided.size(), undecided.size(), accounts.size(), adminLevel,
+        return new ClosePreview(DueDatePolicy.REVOKE, undecided.size(), revokes, accounts.size(), adminLevel,
                 held);
     }
 }

@@ -84,9 +84,7 @@ public class ItemContexts {
 
     /** The permission sets whose policies make them admin-level: what the risk filter adds to the names. */
     public Set<String> adminLevelArns() {
-        return directory.permissionSets().stream()
-                .filter(set -> AdminLevelAccess.reason(set.name(), Optional.of(set)).isPresent())
-                .map(PermissionSetRow::arn).collect(Collectors.toSet());
+        return AdminLevelAccess.arns(directory.permissionSets());
     }
 
     private String recommendation(ReviewItemRow item, PersonNow person, Optional<String> adminLevel,

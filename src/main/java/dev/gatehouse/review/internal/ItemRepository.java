@@ -259,8 +259,8 @@ public class ItemRepository {
             case DECIDED -> REVIEW_ITEM.STATUS.ne(ItemStatus.PENDING.name());
         };
         if (filter.adminLevelOnly()) {
-            matching = matching.and(AdminLevelAccess.condition(REVIEW_ITEM.PERMISSION_SET_NAME)
-                    .or(adminLevelArns.isEmpty() ? DSL.falseCondition() : REVIEW_ITEM.PERMISSION_SET_ARN.in(adminLevelArns)));
+            matching = matching.and(AdminLevelAccess.condition(REVIEW_ITEM.PERMISSION_SET_NAME,
+                    REVIEW_ITEM.PERMISSION_SET_ARN, adminLevelArns));
         }
         matching = matching.and(filter.accountId().map(REVIEW_ITEM.ACCOUNT_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.permissionSetArn().map(REVIEW_ITEM.PERMISSION_SET_ARN::eq).orElse(DSL.noCondition()))
@@ -462,28 +462,34 @@ public class ItemRepository {
     }
 
     /** What the due-date policy weighs for an item: enough to tell admin-level access and what survives. */
-    public record PolicyFacts(long id, String accountId, String permissionSetName, ItemStatus status,
-                              Optional<Decision> decision, Optional<ItemFlag> flag, ItemKind kind) {
+    public record PolicyFacts(long id, String accountId, String permissionSetName, String permissionSetArn,
+                              ItemStatus status, Optional<Decision> decision, Optional<ItemFlag> flag, ItemKind kind) {
 
-        /** An admin-level account assignment (an access rule or a break-glass grant is not standing access). */
-        public boolean adminLevelAssignment() {
-            return kind == ItemKind.STANDING && AdminLevelAccess.is(permissionSetName);
+        /**
+         * An admin-level account assignment (an access rule or a break-glass grant is not standing access).
+         *
+         * @param adminLevelArns the permission sets admin-level by their policies, as {@link AdminLevelAccess#arns}
+         */
+        public boolean adminLevelAssignment(Set<String> adminLevelArns) {
+            return kind == ItemKind.STANDING
+                    && (AdminLevelAccess.is(permissionSetName) || adminLevelArns.contains(permissionSetArn));
         }
     }
 
     /** The campaign's undecided items and its admin-level ones (those on one account only, when given). */
-    public List<PolicyFacts> policyFacts(long campaignId, Optional<String> accountId) {
-        Condition which = REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name())
-                .or(AdminLevelAccess.condition(REVIEW_ITEM.PERMISSION_SET_NAME));
-        return db.select(REVIEW_ITEM.ID, REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.STATUS,
-                        REVIEW_ITEM.DECISION, REVIEW_ITEM.FLAG, REVIEW_ITEM.KIND)
+    public List<PolicyFacts> policyFacts(long campaignId, Optional<String> accountId, Set<String> adminLevelArns) {
+        Condition which = REVIEW_ITEM.STATUS.eq(ItemStatus.PENDING.name()).or(AdminLevelAccess.condition(
+                REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.PERMISSION_SET_ARN, adminLevelArns));
+        return db.select(REVIEW_ITEM.ID, REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME,
+                        REVIEW_ITEM.PERMISSION_SET_ARN, REVIEW_ITEM.STATUS, REVIEW_ITEM.DECISION, REVIEW_ITEM.FLAG,
+                        REVIEW_ITEM.KIND)
                 .from(REVIEW_ITEM).where(REVIEW_ITEM.CAMPAIGN_ID.eq(campaignId)).and(which)
                 .and(accountId.map(REVIEW_ITEM.ACCOUNT_ID::eq).orElse(DSL.noCondition()))
                 .orderBy(REVIEW_ITEM.ID)
-                .fetch(r -> new PolicyFacts(r.value1(), r.value2(), r.value3(), ItemStatus.valueOf(r.value4()),
-                        Optional.ofNullable(r.value5()).map(Decision::valueOf),
-                        Optional.of(r.value6()).filter(f -> !f.isEmpty()).map(ItemFlag::valueOf),
-                        ItemKind.valueOf(r.value7())));
+                .fetch(r -> new PolicyFacts(r.value1(), r.value2(), r.value3(), r.value4(),
+                        ItemStatus.valueOf(r.value5()), Optional.ofNullable(r.value6()).map(Decision::valueOf),
+                        Optional.of(r.value7()).filter(f -> !f.isEmpty()).map(ItemFlag::valueOf),
+                        ItemKind.valueOf(r.value8())));
     }
 
     public void flag(long itemId, Optional<ItemFlag> flag, Instant at) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -121,7 +122,7 @@ class ReviewAuditorTest extends AuditListenerTest {
     @Test
     void a_close_is_recorded_with_the_policy_and_what_it_was_about_to_do() {
         publish(new ReviewCampaignClosed(campaignId, "Q4 production review", true,
-                new ClosePreview(DueDatePolicy.REVOKE, 5, 5, 2, 2, 1), "Morgan Reyes", AT));
+                new ClosePreview(DueDatePolicy.REVOKE, 5, Map.of(ItemKind.STANDING, 5), 2, 2, 1), "Morgan Reyes", AT));
 
         AuditEntry entry = awaitOneEntry("review campaign Q4 production review (#" + campaignId + ")");
         assertThat(entry.action()).isEqualTo(AuditAction.REVIEW_CAMPAIGN_CLOSED);
