@@ -127,6 +127,28 @@ class ItemKindsTest {
     }
 
     @Test
+    void a_reviewer_narrows_my_reviews_to_one_kind_of_item() {
+        AccountRow account = fixtures.account();
+        String casey = fixtures.person("Casey", avery);
+        String group = fixtures.group("ledger-team", null);
+        fixtures.member(group, casey);
+        fixtures.standing(account, "Developer", "GROUP", group);
+        fixtures.sync();
+        launchedReviewing(account, casey, Set.of(ItemKind.STANDING, ItemKind.MEMBERSHIP));
+        String groupName = "ledger-team-" + group.substring(0, 8);
+        MyReviewsFilter ledger = MyReviewsFilter.everything().search(groupName);
+
+        List<MyReviewItem> memberships = as(TestUsers.APPROVER, () -> decisions.myItems(
+                ledger.kind(Optional.of(ItemKind.MEMBERSHIP)), 0, 50));
+
+        assertThat(memberships).extracting(i -> i.item().kind() + " " + i.item().about())
+                .containsExactly("MEMBERSHIP Member of " + groupName + ", which gives Developer on " + account.name());
+        assertThat(as(TestUsers.APPROVER, () -> decisions.myItemCount(ledger.kind(Optional.of(ItemKind.STANDING)))))
+                .isEqualTo(1);
+        assertThat(as(TestUsers.APPROVER, () -> decisions.myItemCount(ledger))).isEqualTo(2);
+    }
+
+    @Test
     void revoking_eligibility_under_a_rule_for_the_person_alone_deletes_the_rule_and_a_keep_leaves_it() {
         AccountRow account = fixtures.account();
         String casey = fixtures.person("Casey", avery);

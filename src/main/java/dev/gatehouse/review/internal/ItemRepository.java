@@ -264,7 +264,8 @@ public class ItemRepository {
         }
         matching = matching.and(filter.accountId().map(REVIEW_ITEM.ACCOUNT_ID::eq).orElse(DSL.noCondition()))
                 .and(filter.permissionSetArn().map(REVIEW_ITEM.PERMISSION_SET_ARN::eq).orElse(DSL.noCondition()))
-                .and(filter.held().map(how -> REVIEW_ITEM.HELD.eq(how.name())).orElse(DSL.noCondition()));
+                .and(filter.held().map(how -> REVIEW_ITEM.HELD.eq(how.name())).orElse(DSL.noCondition()))
+                .and(filter.kind().map(kind -> REVIEW_ITEM.KIND.eq(kind.name())).orElse(DSL.noCondition()));
         return matching.and(contains(filter.search(), REVIEW_ITEM.PERSON_NAME, REVIEW_ITEM.ACCOUNT_NAME,
                 REVIEW_ITEM.ACCOUNT_ID, REVIEW_ITEM.PERMISSION_SET_NAME, REVIEW_ITEM.GROUP_NAME, REVIEW_ITEM.ABOUT));
     }

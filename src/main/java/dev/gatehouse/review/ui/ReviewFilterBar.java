@@ -14,6 +14,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 
 import dev.gatehouse.review.HowHeld;
 import dev.gatehouse.review.ItemChoice;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.MyReviewsFilter;
 import dev.gatehouse.review.ReviewDecisions;
 
@@ -40,6 +41,7 @@ class ReviewFilterBar extends FlexLayout {
     private final ComboBox<ItemChoice> account = new ComboBox<>("Account");
     private final ComboBox<ItemChoice> permissionSet = new ComboBox<>("Permission set");
     private final Select<Held> held = new Select<>();
+    private final ComboBox<ItemKind> kind = new ComboBox<>("Kind");
     private final TextField search = new TextField("Search (Alt+S)");
     private final Select<MyReviewsFilter.Grouping> grouping = new Select<>();
 
@@ -71,6 +73,11 @@ class ReviewFilterBar extends FlexLayout {
         held.setItemLabelGenerator(how -> how.label);
         held.setValue(Held.ANY);
 
+        kind.setItems(ItemKind.values());
+        kind.setItemLabelGenerator(ItemKind::label);
+        kind.setPlaceholder("Every kind");
+        kind.setClearButtonVisible(true);
+
         search.setPlaceholder("Person, account, permission set or group");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -91,15 +98,16 @@ class ReviewFilterBar extends FlexLayout {
         account.addValueChangeListener(e -> changed.run());
         permissionSet.addValueChangeListener(e -> changed.run());
         held.addValueChangeListener(e -> changed.run());
+        kind.addValueChangeListener(e -> changed.run());
         search.addValueChangeListener(e -> changed.run());
         grouping.addValueChangeListener(e -> changed.run());
-        add(search, decided, adminLevel, account, permissionSet, held, grouping);
+        add(search, decided, adminLevel, kind, account, permissionSet, held, grouping);
     }
 
     MyReviewsFilter filter() {
         return new MyReviewsFilter(decided.getValue(), adminLevel.getValue(),
                 Optional.ofNullable(account.getValue()).map(ItemChoice::id),
                 Optional.ofNullable(permissionSet.getValue()).map(ItemChoice::id), held.getValue().held,
-                search.getValue(), grouping.getValue());
+                Optional.ofNullable(kind.getValue()), search.getValue(), grouping.getValue());
     }
 }

@@ -44,6 +44,7 @@ import dev.gatehouse.policy.ScopeType;
 import dev.gatehouse.policy.TestRules;
 import dev.gatehouse.review.CampaignScope;
 import dev.gatehouse.review.ItemChoice;
+import dev.gatehouse.review.ItemKind;
 import dev.gatehouse.review.ReviewDecisions;
 import dev.gatehouse.review.ReviewFixtures;
 import dev.gatehouse.review.ReviewItemRow;
@@ -213,6 +214,12 @@ class MyReviewsViewTest extends KaribuTest {
                 "Admin-level: AWS managed AdministratorAccess");
         assertThat(_get(Span.class, spec -> spec.withId(MyReviewsView.COUNT_ID)).getText()).isEqualTo("1 item matches");
         _setValue(adminLevel, false);
+
+        ComboBox<ItemKind> kind = _get(ComboBox.class, spec -> spec.withLabel("Kind"));
+        _setValue(kind, ItemKind.MEMBERSHIP);
+        assertThat(_size(grid)).as("a campaign of standing access alone").isZero();
+        assertThat(grid.getEmptyStateText()).isEqualTo(MyReviewsView.NOTHING_MATCHES);
+        _setValue(kind, null);
 
         _setValue(_get(ComboBox.class, spec -> spec.withLabel("Account")),
                 new ItemChoice(other.id(), other.name() + " (" + other.id() + ")"));
