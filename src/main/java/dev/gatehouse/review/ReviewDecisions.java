@@ -27,6 +27,7 @@ import dev.gatehouse.policy.Eligibility;
 import dev.gatehouse.review.internal.CampaignRepository;
 import dev.gatehouse.review.internal.ItemContexts;
 import dev.gatehouse.review.internal.ItemRepository;
+import dev.gatehouse.review.internal.ReviewerItemRepository;
 import dev.gatehouse.review.internal.Revocations;
 import dev.gatehouse.review.internal.ReviewerResolution;
 import dev.gatehouse.security.AnyoneSignedIn;
@@ -49,6 +50,7 @@ public class ReviewDecisions {
     static final int BULK_CHUNK = 500;
 
     private final ItemRepository items;
+    private final ReviewerItemRepository reviewerItems;
     private final CampaignRepository campaigns;
     private final DirectoryLookup directory;
     private final Revocations revocations;
@@ -59,11 +61,12 @@ public class ReviewDecisions {
     private final ItemContexts contexts;
     private final TransactionTemplate chunk;
 
-    ReviewDecisions(ItemRepository items, CampaignRepository campaigns, DirectoryLookup directory,
-                    Revocations revocations, AccessPolicy policy, CurrentUser currentUser,
+    ReviewDecisions(ItemRepository items, ReviewerItemRepository reviewerItems, CampaignRepository campaigns,
+                    DirectoryLookup directory, Revocations revocations, AccessPolicy policy, CurrentUser currentUser,
                     ApplicationEventPublisher events, Clock clock, ItemContexts contexts,
                     PlatformTransactionManager transactions) {
         this.items = items;
+        this.reviewerItems = reviewerItems;
         this.campaigns = campaigns;
         this.directory = directory;
         this.revocations = revocations;
@@ -75,39 +78,30 @@ public class ReviewDecisions {
         this.chunk = new TransactionTemplate(transactions);
     }
 
-    /** The items of active campaigns the signed-in person reviews now, by person, account and permission set. */
-    public List<ReviewItemRow> myItems(int offset, int limit) {
-        return me().map(id -> items.reviewedBy(id, directory.groupIds(id), offset, limit)).orElse(List.of());
-    }
-
-    public int myItemCount() {
-        return me().map(id -> items.reviewedByCount(id, directory.groupIds(id))).orElse(0);
-    }
-
     /**
      * A page of the signed-in person's items that match the filter, in its grouping, each with what the
      * reviewer weighs (the person now, the policies and admin-level flag, the last just-in-time use, the
      * access rule that covers it, a recommendation), read for the page in a few queries.
      */
     public List<MyReviewItem> myItems(MyReviewsFilter filter, int offset, int limit) {
-        return me().map(id -> contexts.of(items.reviewedBy(id, directory.groupIds(id), filter, adminLevelArns(filter),
+        return me().map(id -> contexts.of(reviewerItems.reviewedBy(id, directory.groupIds(id), filter, adminLevelArns(filter),
                 offset, limit))).orElse(List.of());
     }
 
     /** How many of the signed-in person's items match the filter: what {@link #myItems(MyReviewsFilter, int, int)} pages through. */
     public int myItemCount(MyReviewsFilter filter) {
-        return me().map(id -> items.reviewedByCount(id, directory.groupIds(id), filter, adminLevelArns(filter)))
+        return me().map(id -> reviewerItems.reviewedByCount(id, directory.groupIds(id), filter, adminLevelArns(filter)))
                 .orElse(0);
     }
 
     /** The accounts among the signed-in person's items, for the account filter. */
     public List<ItemChoice> myAccounts(String text, int offset, int limit) {
-        return me().map(id -> items.reviewedAccounts(id, directory.groupIds(id), text, offset, limit)).orElse(List.of());
+        return me().map(id -> reviewerItems.reviewedAccounts(id, directory.groupIds(id), text, offset, limit)).orElse(List.of());
     }
 
     /** The permission sets among the signed-in person's items, for the permission-set filter. */
     public List<ItemChoice> myPermissionSets(String text, int offset, int limit) {
-        return me().map(id -> items.reviewedPermissionSets(id, directory.groupIds(id), text, offset, limit))
+        return me().map(id -> reviewerItems.reviewedPermissionSets(id, directory.groupIds(id), text, offset, limit))
                 .orElse(List.of());
     }
 
@@ -137,7 +131,7 @@ public class ReviewDecisions {
         while (true) {
             long from = after;
             Chunk done = chunk.execute(status -> {
-                List<ReviewItemRow> these = items.lockReviewedByAfter(myId, groupIds, filter, adminLevel, from, BULK_CHUNK);
+                List<ReviewItemRow> these = reviewerItems.lockReviewedByAfter(myId, groupIds, filter, adminLevel, from, BULK_CHUNK);
                 Map<Long, ReviewCampaign> campaignsById = new HashMap<>();
                 Map<Long, List<ReviewItemRow>> byCampaign = new LinkedHashMap<>();
                 String why = "";

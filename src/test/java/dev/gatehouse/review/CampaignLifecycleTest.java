@@ -172,7 +172,7 @@ class CampaignLifecycleTest {
 
         assertThat(reassigned.reviewer().name()).isEqualTo("Jordan Kim");
         assertThat(reassigned.reviewer().note()).isEqualTo("Reassigned by Morgan Reyes");
-        assertThat(as(TestUsers.DIRECTOR, () -> decisions.myItems(0, 1000))).extracting(ReviewItemRow::id)
+        assertThat(as(TestUsers.DIRECTOR, () -> decisions.myItems(MyReviewsFilter.everything(), 0, 1000))).extracting(i -> i.item().id())
                 .contains(nobodys.id());
         assertThat(as(TestUsers.ADMIN, () -> campaigns.progress(campaign.id())).reviewers())
                 .extracting(r -> r.reviewer().name(), r -> r.counts().pending()).containsExactly(tuple("Jordan Kim", 1));

@@ -239,16 +239,16 @@ class ReviewDecisionsTest {
                 .hasMessage("Only Avery Patel or the campaign's fallback reviewer decides this item.");
         assertThatThrownBy(() -> as(TestUsers.STRANGER, () -> decisions.decide(item.id(), Decision.KEEP, "Looks fine")))
                 .isInstanceOf(ReviewProblem.class).hasMessageContaining("matches no Identity Center user");
-        assertThat(as(TestUsers.STRANGER, () -> decisions.myItems(0, 10))).isEmpty();
-        assertThat(as(TestUsers.STRANGER, () -> decisions.myItemCount())).isZero();
-        assertThatThrownBy(() -> decisions.myItems(0, 10)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> decisions.myItemCount()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThat(as(TestUsers.STRANGER, () -> decisions.myItems(MyReviewsFilter.everything(), 0, 10))).isEmpty();
+        assertThat(as(TestUsers.STRANGER, () -> decisions.myItemCount(MyReviewsFilter.everything()))).isZero();
+        assertThatThrownBy(() -> decisions.myItems(MyReviewsFilter.everything(), 0, 10)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> decisions.myItemCount(MyReviewsFilter.everything())).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThatThrownBy(() -> decisions.decide(item.id(), Decision.KEEP, "Looks fine"))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
 
         ReviewItemRow byFallback = as(TestUsers.ADMIN, () -> decisions.decide(item.id(), Decision.KEEP, "Checked with the team"));
         assertThat(byFallback.decidedBy()).isEqualTo("Morgan Reyes");
-        assertThat(as(TestUsers.APPROVER, () -> decisions.myItemCount())).isGreaterThanOrEqualTo(1);
+        assertThat(as(TestUsers.APPROVER, () -> decisions.myItemCount(MyReviewsFilter.everything()))).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -403,8 +403,8 @@ class ReviewDecisionsTest {
 
     /** The person's items of this campaign: other tests' campaigns may be out with them too. */
     private List<ReviewItemRow> mine(GatehouseUser reviewer, ReviewCampaign campaign) {
-        return as(reviewer, () -> decisions.myItems(0, 10_000)).stream()
-                .filter(i -> i.campaignId() == campaign.id()).toList();
+        return as(reviewer, () -> decisions.myItems(MyReviewsFilter.everything(), 0, 10_000)).stream()
+                .map(MyReviewItem::item).filter(i -> i.campaignId() == campaign.id()).toList();
     }
 
     private boolean inSandbox(AccountRow account, String permissionSetName, String principalId) {

@@ -27,6 +27,7 @@ import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewDecisions;
 import dev.gatehouse.review.ReviewEvidence;
 import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.MyReviewsFilter;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.Reviewer;
 import dev.gatehouse.review.ReviewerStage;
@@ -123,7 +124,7 @@ class AfterSyncTest {
         ReviewItemRow marked = Awaitility.await().atMost(SEEN).until(() -> find(item), i -> !i.personLeft().isEmpty());
         assertThat(marked.personLeft()).isEqualTo("left: disabled in the Identity Store");
         assertThat(marked.status()).isEqualTo(ItemStatus.PENDING);
-        assertThat(as(TestUsers.APPROVER, () -> decisions.myItems(0, 10_000))).extracting(ReviewItemRow::id)
+        assertThat(as(TestUsers.APPROVER, () -> decisions.myItems(MyReviewsFilter.everything(), 0, 10_000))).extracting(i -> i.item().id())
                 .contains(item.id());
         assertThat(as(TestUsers.APPROVER, () -> decisions.decide(item.id(), Decision.REVOKE, "Left the company"))
                 .status()).isEqualTo(ItemStatus.APPLYING);
@@ -148,7 +149,7 @@ class AfterSyncTest {
         assertThat(moved.reviewer()).isEqualTo(new Reviewer(Reviewer.Type.USER, campaign.fallbackReviewerId(),
                 "Morgan Reyes", "The reviewer, Drew Tester, left: deleted in the Identity Store."));
         assertThat(moved.status()).isEqualTo(ItemStatus.PENDING);
-        assertThat(as(TestUsers.ADMIN, () -> decisions.myItems(0, 10_000))).extracting(ReviewItemRow::id)
+        assertThat(as(TestUsers.ADMIN, () -> decisions.myItems(MyReviewsFilter.everything(), 0, 10_000))).extracting(i -> i.item().id())
                 .contains(item.id());
     }
 

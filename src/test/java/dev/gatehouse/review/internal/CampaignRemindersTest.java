@@ -55,6 +55,7 @@ import dev.gatehouse.review.ReviewCampaign;
 import dev.gatehouse.review.ReviewCampaigns;
 import dev.gatehouse.review.ReviewDecisions;
 import dev.gatehouse.review.ReviewFixtures;
+import dev.gatehouse.review.MyReviewsFilter;
 import dev.gatehouse.review.ReviewItemRow;
 import dev.gatehouse.review.ReviewProblem;
 import dev.gatehouse.review.ReviewTiming;
@@ -260,7 +261,7 @@ class CampaignRemindersTest {
         assertThat(sent(campaign, NotificationKind.REVIEW_ESCALATED)).extracting(Delivery::subject)
                 .containsExactly("Access review: 2 items escalated to you in " + campaign.name());
         assertThat(sent(campaign, NotificationKind.REVIEW_OVERDUE)).hasSize(2);
-        assertThat(as(TestUsers.ADMIN, () -> decisions.myItems(0, 1000))).extracting(ReviewItemRow::campaignId)
+        assertThat(as(TestUsers.ADMIN, () -> decisions.myItems(MyReviewsFilter.everything(), 0, 1000))).extracting(i -> i.item().campaignId())
                 .contains(campaign.id());
         AuditEntry escalated = awaitEntry(AuditAction.REVIEW_ITEM_ESCALATED, null, entry -> entry.subject()
                 .equals("review item " + fixtures.items(campaign).get(0).id() + " of campaign " + campaign.name()));

@@ -36,6 +36,8 @@ class MyReviewsQueryTest {
     @Autowired
     private ItemRepository items;
     @Autowired
+    private ReviewerItemRepository reviewerItems;
+    @Autowired
     private ReviewFixtures fixtures;
 
     private String boss;
@@ -86,7 +88,7 @@ class MyReviewsQueryTest {
         assertThat(byAccount.subList(3, 5)).as("then by permission set").extracting(item -> item.access().permissionSetName())
                 .containsExactly("AdministratorAccess", "ReadOnlyAccess");
         assertThat(count(MyReviewsFilter.everything().grouping(Grouping.BY_ACCOUNT))).isEqualTo(5);
-        assertThat(items.reviewedBy(boss, Set.of(), MyReviewsFilter.everything(), Set.of(), 2, 2))
+        assertThat(reviewerItems.reviewedBy(boss, Set.of(), MyReviewsFilter.everything(), Set.of(), 2, 2))
                 .as("pages follow the order").extracting(ReviewItemRow::id)
                 .containsExactly(byPerson.get(2).id(), byPerson.get(3).id());
     }
@@ -110,12 +112,12 @@ class MyReviewsQueryTest {
 
     @Test
     void the_risk_filter_adds_the_permission_sets_whose_policies_are_admin_level_to_the_named_ones() {
-        List<ReviewItemRow> admin = items.reviewedBy(boss, Set.of(), MyReviewsFilter.everything().adminLevelOnly(true),
+        List<ReviewItemRow> admin = reviewerItems.reviewedBy(boss, Set.of(), MyReviewsFilter.everything().adminLevelOnly(true),
                 Set.of(fixtures.arn("Developer")), 0, 50);
 
         assertThat(admin).extracting(item -> item.access().permissionSetName())
                 .containsExactlyInAnyOrder("AdministratorAccess", "Developer", "Developer");
-        assertThat(items.reviewedByCount(boss, Set.of(), MyReviewsFilter.everything().adminLevelOnly(true),
+        assertThat(reviewerItems.reviewedByCount(boss, Set.of(), MyReviewsFilter.everything().adminLevelOnly(true),
                 Set.of(fixtures.arn("Developer")))).isEqualTo(3);
     }
 
@@ -147,27 +149,27 @@ class MyReviewsQueryTest {
     @Test
     void a_bulk_decision_walks_the_matching_items_by_id_in_chunks() {
         MyReviewsFilter direct = MyReviewsFilter.everything().held(Optional.of(HowHeld.DIRECT));
-        List<ReviewItemRow> chunk = items.reviewedByAfter(boss, Set.of(), direct, Set.of(), 0, 3);
-        List<ReviewItemRow> rest = items.reviewedByAfter(boss, Set.of(), direct, Set.of(), chunk.get(2).id(), 3);
+        List<ReviewItemRow> chunk = reviewerItems.reviewedByAfter(boss, Set.of(), direct, Set.of(), 0, 3);
+        List<ReviewItemRow> rest = reviewerItems.reviewedByAfter(boss, Set.of(), direct, Set.of(), chunk.get(2).id(), 3);
 
         assertThat(chunk).hasSize(3).extracting(ReviewItemRow::id).isSorted();
         assertThat(rest).hasSize(1);
         assertThat(rest.get(0).id()).isGreaterThan(chunk.get(2).id());
-        assertThat(items.reviewedByAfter(boss, Set.of(), direct, Set.of(), rest.get(0).id(), 3)).isEmpty();
+        assertThat(reviewerItems.reviewedByAfter(boss, Set.of(), direct, Set.of(), rest.get(0).id(), 3)).isEmpty();
     }
 
     @Test
     void the_filter_lists_offer_the_reviewers_own_accounts_and_permission_sets() {
-        assertThat(items.reviewedAccounts(boss, Set.of(), "", 0, 50)).containsExactlyInAnyOrder(
+        assertThat(reviewerItems.reviewedAccounts(boss, Set.of(), "", 0, 50)).containsExactlyInAnyOrder(
                 new ItemChoice(first.id(), name(first.id()) + " (" + first.id() + ")"),
                 new ItemChoice(second.id(), name(second.id()) + " (" + second.id() + ")"));
-        assertThat(items.reviewedAccounts(boss, Set.of(), first.id(), 0, 50)).extracting(ItemChoice::id)
+        assertThat(reviewerItems.reviewedAccounts(boss, Set.of(), first.id(), 0, 50)).extracting(ItemChoice::id)
                 .containsExactly(first.id());
-        assertThat(items.reviewedPermissionSets(boss, Set.of(), "", 0, 50)).extracting(ItemChoice::label)
+        assertThat(reviewerItems.reviewedPermissionSets(boss, Set.of(), "", 0, 50)).extracting(ItemChoice::label)
                 .containsExactly("AdministratorAccess", "Developer", "ReadOnlyAccess");
-        assertThat(items.reviewedPermissionSets(boss, Set.of(), "read", 0, 50)).extracting(ItemChoice::id)
+        assertThat(reviewerItems.reviewedPermissionSets(boss, Set.of(), "read", 0, 50)).extracting(ItemChoice::id)
                 .containsExactly(fixtures.arn("ReadOnlyAccess"));
-        assertThat(items.reviewedAccounts(zed, Set.of(), "", 0, 50)).as("nobody reviews their own access").isEmpty();
+        assertThat(reviewerItems.reviewedAccounts(zed, Set.of(), "", 0, 50)).as("nobody reviews their own access").isEmpty();
     }
 
     private void assertFilter(MyReviewsFilter filter, int expected) {
@@ -176,11 +178,11 @@ class MyReviewsQueryTest {
     }
 
     private List<ReviewItemRow> page(MyReviewsFilter filter) {
-        return items.reviewedBy(boss, Set.of(), filter, Set.of(), 0, 50);
+        return reviewerItems.reviewedBy(boss, Set.of(), filter, Set.of(), 0, 50);
     }
 
     private int count(MyReviewsFilter filter) {
-        return items.reviewedByCount(boss, Set.of(), filter, Set.of());
+        return reviewerItems.reviewedByCount(boss, Set.of(), filter, Set.of());
     }
 
     private String name(String accountId) {
