@@ -15,6 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.ListPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.PolicyScopeType;
 import software.amazon.awssdk.services.ssoadmin.model.ConflictException;
 import software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ssoadmin.model.ServiceQuotaExceededException;
@@ -310,6 +317,24 @@ class PermissionSetChangesTest {
                         "/job-function/"));
         assertThat(faulty).isEqualTo(clean);
         assertThat(Set.copyOf(clean)).hasSameSizeAs(clean);
+    }
+
+    @Test
+    void iam_pages_the_catalogue_by_marker_as_the_sdk_expects_and_refuses_a_page_over_1000() {
+        try (IamClient iam = IamClient.builder().endpointOverride(sandbox.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build()) {
+            ListPoliciesResponse first = iam.listPolicies(r -> r.scope(PolicyScopeType.AWS).maxItems(100));
+            ListPoliciesResponse second = iam.listPolicies(r -> r.scope(PolicyScopeType.AWS).maxItems(100)
+                    .marker(first.marker()));
+
+            assertThat(first.policies()).hasSize(100);
+            assertThat(first.isTruncated()).isTrue();
+            assertThat(second.policies()).hasSize(100).doesNotContainAnyElementsOf(first.policies());
+            assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL)).policies()).isEmpty();
+            assertThatThrownBy(() -> iam.listPolicies(r -> r.maxItems(1001))).isInstanceOf(IamException.class)
+                    .hasMessageContaining("Member must have value between 1 and 1000");
+        }
     }
 
     private ProvisioningStatus awaitEnd(String requestId) {
