@@ -16,6 +16,8 @@ public final class IdentityCenter implements AutoCloseable {
     private final IdentityStore identityStore;
     private final AccountAssignments accountAssignments;
     private final PermissionSets permissionSets;
+    private final PermissionSetChanges permissionSetChanges;
+    private final ManagedPolicies managedPolicies;
 
     private IdentityCenter(IdentityCenterClients clients) {
         this.clients = clients;
@@ -23,6 +25,8 @@ public final class IdentityCenter implements AutoCloseable {
         this.identityStore = new IdentityStore(clients);
         this.accountAssignments = new AccountAssignments(clients);
         this.permissionSets = new PermissionSets(clients);
+        this.permissionSetChanges = new PermissionSetChanges(clients);
+        this.managedPolicies = new ManagedPolicies(clients);
     }
 
     /** Makes no call yet: the instance is looked up on first use, so bad credentials fail a sync, not start-up. */
@@ -44,6 +48,14 @@ public final class IdentityCenter implements AutoCloseable {
 
     public PermissionSets permissionSets() {
         return permissionSets;
+    }
+
+    public PermissionSetChanges permissionSetChanges() {
+        return permissionSetChanges;
+    }
+
+    public ManagedPolicies managedPolicies() {
+        return managedPolicies;
     }
 
     @Override

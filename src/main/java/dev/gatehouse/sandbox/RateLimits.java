@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AWS's documented request rates as token buckets: SSO Admin shares one bucket,
- * Identity Store has one per API, Organizations one per operation.
+ * Identity Store has one per API, Organizations one per operation, IAM one.
  */
 final class RateLimits {
 
@@ -14,6 +14,8 @@ final class RateLimits {
 
     private static final Limit SSO_ADMIN = new Limit(20, 20);
     private static final Limit IDENTITY_STORE = new Limit(20, 20);
+    /** IAM publishes no rate for its reads; Gatehouse's pacer stays below this one. */
+    private static final Limit IAM = new Limit(10, 20);
     private static final Map<String, Limit> ORGANIZATIONS = Map.of(
             "ListAccounts", new Limit(8, 12),
             "ListChildren", new Limit(6, 10),
@@ -41,6 +43,10 @@ final class RateLimits {
             case SandboxHandler.SSO_ADMIN -> {
                 key = "sso";
                 limit = SSO_ADMIN;
+            }
+            case SandboxHandler.IAM -> {
+                key = "iam";
+                limit = IAM;
             }
             case SandboxHandler.IDENTITY_STORE -> {
                 key = "identitystore:" + operation;

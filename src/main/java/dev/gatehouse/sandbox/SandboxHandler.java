@@ -3,6 +3,9 @@ package dev.gatehouse.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -21,12 +24,15 @@ final class SandboxHandler implements HttpHandler {
     static final String ORGANIZATIONS = "AWSOrganizationsV20161128";
     static final String IDENTITY_STORE = "AWSIdentityStore";
     static final String SSO_ADMIN = "SWBExternalService";
+    /** IAM speaks awsQuery (a form-encoded Action, XML back), not awsJson; requests carry no X-Amz-Target. */
+    static final String IAM = "iam";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OrganizationsApi organizations;
     private final IdentityStoreApi identityStore;
     private final SsoAdminApi ssoAdmin;
+    private final IamApi iam;
     private final AssignmentWrites writes;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
@@ -39,8 +45,11 @@ final class SandboxHandler implements HttpHandler {
         this.organizations = new OrganizationsApi(organization, this);
         this.identityStore = new IdentityStoreApi(organization);
         this.writes = new AssignmentWrites(organization, () -> this.settings);
+        ManagedPolicyCatalogue catalogue = ManagedPolicyCatalogue.aws();
+        PermissionSetProvisioning provisioning = new PermissionSetProvisioning(organization, () -> this.settings);
         this.ssoAdmin = new SsoAdminApi(organization, writes,
-                new PermissionSetWrites(organization, () -> this.settings));
+                new PermissionSetWrites(organization, provisioning, catalogue), provisioning);
+        this.iam = new IamApi(catalogue);
     }
 
     void settings(SandboxSettings settings) {
@@ -74,6 +83,12 @@ final class SandboxHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         try (exchange; InputStream body = exchange.getRequestBody()) {
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (target == null && contentType != null
+                    && contentType.startsWith("application/x-www-form-urlencoded")) {
+                handleQuery(exchange, new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                return;
+            }
             if (target == null || !target.contains(".")) {
                 respond(exchange, 400, error(new AwsError(400, "UnknownOperationException", "Missing X-Amz-Target")));
                 return;
@@ -102,6 +117,39 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
+    private void handleQuery(HttpExchange exchange, String form) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : form.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        String action = params.getOrDefault("Action", "");
+        calls.computeIfAbsent(action, o -> new LongAdder()).increment();
+        try {
+            pause();
+            misbehave(IAM, action);
+            if (denied.contains(action)) {
+                throw new AwsError(403, "AccessDenied", "User: arn:aws:sts::123456789012:assumed-role/gatehouse/"
+                        + "gatehouse is not authorized to perform: iam:" + action);
+            }
+            respondXml(exchange, 200, iam.handle(action, params));
+        } catch (AwsError e) {
+            respondXml(exchange, e.status, IamApi.error(e));
+        }
+    }
+
+    private static void respondXml(HttpExchange exchange, int status, String xml) throws IOException {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     private void misbehave(String service, String operation) {
         SandboxSettings current = settings;
         boolean limited = !limits.tryAcquire(service, operation);
@@ -110,12 +158,16 @@ final class SandboxHandler implements HttpHandler {
             throw switch (service) {
                 case ORGANIZATIONS -> new AwsError(400, "TooManyRequestsException", "Rate exceeded");
                 case IDENTITY_STORE -> new AwsError(400, "ThrottlingException", "Rate exceeded", 1);
+                case IAM -> new AwsError(400, "Throttling", "Rate exceeded");
                 default -> new AwsError(400, "ThrottlingException", "Rate exceeded");
             };
         }
         if (roll < current.throttleRate() + current.serverErrorRate()) {
-            throw new AwsError(500, service.equals(ORGANIZATIONS) ? "ServiceException" : "InternalServerException",
-                    "Injected failure");
+            throw new AwsError(500, switch (service) {
+                case ORGANIZATIONS -> "ServiceException";
+                case IAM -> "ServiceFailure";
+                default -> "InternalServerException";
+            }, "Injected failure");
         }
     }
 

@@ -1,11 +1,15 @@
 package dev.gatehouse.sandbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The state of a sandbox organization and its Identity Center instance. Insertion order is the order
@@ -47,10 +51,66 @@ public final class SandboxOrganization {
     public record CustomerManagedPolicy(String name, String path) {
     }
 
+    /**
+     * A permission set's definition and tags. The permissions boundary is either an AWS managed policy
+     * ({@code boundaryPolicyArn}) or a customer managed one ({@code boundaryReference}), or neither.
+     */
     public record PermissionSet(String arn, String name, String description, String sessionDuration,
                                 String relayState, List<ManagedPolicy> managedPolicies,
                                 List<CustomerManagedPolicy> customerManagedPolicies, String inlinePolicy,
-                                String boundaryPolicyArn, Map<String, String> tags) {
+                                String boundaryPolicyArn, CustomerManagedPolicy boundaryReference,
+                                Map<String, String> tags) {
+
+        public PermissionSet {
+            managedPolicies = List.copyOf(managedPolicies);
+            customerManagedPolicies = List.copyOf(customerManagedPolicies);
+            tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        }
+
+        /** A permission set whose boundary, if any, is an AWS managed policy. */
+        public PermissionSet(String arn, String name, String description, String sessionDuration, String relayState,
+                             List<ManagedPolicy> managedPolicies, List<CustomerManagedPolicy> customerManagedPolicies,
+                             String inlinePolicy, String boundaryPolicyArn, Map<String, String> tags) {
+            this(arn, name, description, sessionDuration, relayState, managedPolicies, customerManagedPolicies,
+                    inlinePolicy, boundaryPolicyArn, null, tags);
+        }
+
+        public PermissionSet withDescription(String description, String sessionDuration, String relayState) {
+            return new PermissionSet(arn, name, description, sessionDuration, relayState, managedPolicies,
+                    customerManagedPolicies, inlinePolicy, boundaryPolicyArn, boundaryReference, tags);
+        }
+
+        public PermissionSet withManagedPolicies(List<ManagedPolicy> policies) {
+            return new PermissionSet(arn, name, description, sessionDuration, relayState, policies,
+                    customerManagedPolicies, inlinePolicy, boundaryPolicyArn, boundaryReference, tags);
+        }
+
+        public PermissionSet withCustomerManagedPolicies(List<CustomerManagedPolicy> policies) {
+            return new PermissionSet(arn, name, description, sessionDuration, relayState, managedPolicies, policies,
+                    inlinePolicy, boundaryPolicyArn, boundaryReference, tags);
+        }
+
+        /** @param policy JSON, or null for none */
+        public PermissionSet withInlinePolicy(String policy) {
+            return new PermissionSet(arn, name, description, sessionDuration, relayState, managedPolicies,
+                    customerManagedPolicies, policy, boundaryPolicyArn, boundaryReference, tags);
+        }
+
+        /** At most one of the two; both null removes the boundary. */
+        public PermissionSet withBoundary(String managedPolicyArn, CustomerManagedPolicy reference) {
+            return new PermissionSet(arn, name, description, sessionDuration, relayState, managedPolicies,
+                    customerManagedPolicies, inlinePolicy, managedPolicyArn, reference, tags);
+        }
+
+        public PermissionSet withTags(Map<String, String> tags) {
+            return new PermissionSet(arn, name, description, sessionDuration, relayState, managedPolicies,
+                    customerManagedPolicies, inlinePolicy, boundaryPolicyArn, boundaryReference, tags);
+        }
+
+        /** Managed and customer managed policies together, which IAM counts against one quota per role. */
+        public int attachedPolicyCount() {
+            return managedPolicies.size() + customerManagedPolicies.size();
+        }
     }
 
     /** One account assignment; principalType is USER or GROUP. */
@@ -70,6 +130,14 @@ public final class SandboxOrganization {
     final Map<String, List<Membership>> membershipsByGroup = new LinkedHashMap<>();
     final Map<String, PermissionSet> permissionSets = new LinkedHashMap<>();
     final Map<String, Set<String>> provisionedByAccount = new LinkedHashMap<>();
+    /** Each permission set's definition version: it grows with every change that provisioning must carry. */
+    private final Map<String, Long> definitionVersions = new HashMap<>();
+    /** The definition version each account holds, by {@link #key}; latest when it equals the set's version. */
+    private final Map<String, Long> provisionedVersions = new HashMap<>();
+    private final Map<String, Instant> lastModified = new HashMap<>();
+    private final Map<String, Instant> created = new HashMap<>();
+    /** Accounts where provisioning fails, with AWS's FailureReason. */
+    private final Map<String, String> provisioningFailures = new HashMap<>();
     final Map<String, List<Assignment>> assignmentsByAccountAndSet = new LinkedHashMap<>();
 
     public synchronized void add(OrganizationalUnit unit) {
@@ -109,12 +177,117 @@ public final class SandboxOrganization {
 
     public synchronized void add(PermissionSet permissionSet) {
         permissionSets.put(permissionSet.arn(), permissionSet);
+        Instant now = Instant.now();
+        created.putIfAbsent(permissionSet.arn(), now);
+        lastModified.put(permissionSet.arn(), now);
+        definitionVersions.merge(permissionSet.arn(), 1L, Long::sum);
     }
 
-    /** Adds the assignment (once) and provisions its permission set to the account, as AWS does. */
+    /**
+     * Changes a permission set as an administrator would in the AWS console, past Gatehouse: the change is
+     * made at once, its last-modified time moves, and every account it is provisioned to holds an old copy
+     * until it is provisioned again. Tests use it to make drift.
+     */
+    public void changeInConsole(String permissionSetArn, UnaryOperator<PermissionSet> change) {
+        change(permissionSetArn, change, true);
+    }
+
+    /**
+     * Replaces the permission set; a change to what provisioning carries (everything but tags) leaves its
+     * provisioned accounts with an old copy.
+     */
+    synchronized PermissionSet change(String permissionSetArn, UnaryOperator<PermissionSet> change,
+                                      boolean definition) {
+        PermissionSet set = permissionSets.get(permissionSetArn);
+        if (set == null) {
+            throw new IllegalArgumentException("No permission set " + permissionSetArn);
+        }
+        PermissionSet changed = change.apply(set);
+        permissionSets.put(permissionSetArn, changed);
+        lastModified.put(permissionSetArn, Instant.now());
+        if (definition) {
+            definitionVersions.merge(permissionSetArn, 1L, Long::sum);
+        }
+        return changed;
+    }
+
+    synchronized void removePermissionSet(String permissionSetArn) {
+        permissionSets.remove(permissionSetArn);
+        definitionVersions.remove(permissionSetArn);
+        lastModified.remove(permissionSetArn);
+        created.remove(permissionSetArn);
+    }
+
+    /** When the permission set was last written, through the API or the console. */
+    public synchronized Instant lastModified(String permissionSetArn) {
+        return lastModified.get(permissionSetArn);
+    }
+
+    synchronized Instant created(String permissionSetArn) {
+        return created.getOrDefault(permissionSetArn, Instant.EPOCH);
+    }
+
+    synchronized long definitionVersion(String permissionSetArn) {
+        return definitionVersions.getOrDefault(permissionSetArn, 0L);
+    }
+
+    /** The accounts the permission set is provisioned to, in order, with whether each holds the latest definition. */
+    public synchronized Map<String, Boolean> provisionedAccounts(String permissionSetArn) {
+        Map<String, Boolean> accounts = new LinkedHashMap<>();
+        provisionedByAccount.forEach((account, sets) -> {
+            if (sets.contains(permissionSetArn)) {
+                accounts.put(account, isLatest(account, permissionSetArn));
+            }
+        });
+        return accounts;
+    }
+
+    synchronized boolean isLatest(String accountId, String permissionSetArn) {
+        return provisionedVersions.getOrDefault(key(accountId, permissionSetArn), -1L)
+                == definitionVersion(permissionSetArn);
+    }
+
+    /** Records that the account now holds this version of the permission set. */
+    synchronized void provisioned(String accountId, String permissionSetArn, long version) {
+        if (!permissionSets.containsKey(permissionSetArn)) {
+            return;
+        }
+        provisionedByAccount.computeIfAbsent(accountId, a -> new LinkedHashSet<>()).add(permissionSetArn);
+        provisionedVersions.put(key(accountId, permissionSetArn), version);
+    }
+
+    /**
+     * Makes every provisioning to the account end FAILED with this FailureReason, as when a customer managed
+     * policy the permission set names is missing there; see {@link #missingPolicyReason}.
+     */
+    public synchronized void failProvisioning(String accountId, String failureReason) {
+        provisioningFailures.put(accountId, failureReason);
+    }
+
+    public synchronized void stopFailingProvisioning(String accountId) {
+        provisioningFailures.remove(accountId);
+    }
+
+    synchronized String provisioningFailure(String accountId) {
+        return provisioningFailures.get(accountId);
+    }
+
+    /** AWS's FailureReason when a customer managed policy a permission set names does not exist in the account. */
+    public static String missingPolicyReason(String policyName, String accountId) {
+        return "Received a 404 status error: Policy name '" + policyName + "' does not exist in account '"
+                + accountId + "'";
+    }
+
+    /**
+     * Adds the assignment (once) and provisions its permission set to the account, as AWS does; an account
+     * that already holds the set keeps the copy it has, latest or not.
+     */
     public synchronized boolean add(Assignment assignment) {
-        provisionedByAccount.computeIfAbsent(assignment.accountId(), a -> new LinkedHashSet<>())
-                .add(assignment.permissionSetArn());
+        if (provisionedByAccount.computeIfAbsent(assignment.accountId(), a -> new LinkedHashSet<>())
+                .add(assignment.permissionSetArn())) {
+            provisionedVersions.put(key(assignment.accountId(), assignment.permissionSetArn()),
+                    definitionVersion(assignment.permissionSetArn()));
+        }
         List<Assignment> existing = assignmentsByAccountAndSet.computeIfAbsent(
                 key(assignment.accountId(), assignment.permissionSetArn()), k -> new ArrayList<>());
         if (existing.contains(assignment)) {
@@ -124,10 +297,30 @@ public final class SandboxOrganization {
         return true;
     }
 
+    /**
+     * Removes the assignment; the account's last assignment of a permission set deprovisions the set from
+     * the account, as AWS deletes the role with it.
+     */
     public synchronized boolean remove(Assignment assignment) {
-        List<Assignment> existing = assignmentsByAccountAndSet.get(key(assignment.accountId(),
-                assignment.permissionSetArn()));
-        return existing != null && existing.remove(assignment);
+        String key = key(assignment.accountId(), assignment.permissionSetArn());
+        List<Assignment> existing = assignmentsByAccountAndSet.get(key);
+        boolean removed = existing != null && existing.remove(assignment);
+        if (removed && existing.isEmpty()) {
+            assignmentsByAccountAndSet.remove(key);
+            Set<String> provisioned = provisionedByAccount.get(assignment.accountId());
+            if (provisioned != null) {
+                provisioned.remove(assignment.permissionSetArn());
+            }
+            provisionedVersions.remove(key);
+        }
+        return removed;
+    }
+
+    /** Whether any account holds the permission set or any assignment names it. */
+    synchronized boolean inUse(String permissionSetArn) {
+        return provisionedByAccount.values().stream().anyMatch(sets -> sets.contains(permissionSetArn))
+                || assignmentsByAccountAndSet.values().stream().flatMap(List::stream)
+                .anyMatch(a -> a.permissionSetArn().equals(permissionSetArn));
     }
 
     public synchronized void removeUser(String userId) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.sandbox;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,12 +23,15 @@ final class SsoAdminApi {
     private final SandboxOrganization org;
     private final AssignmentWrites writes;
     private final PermissionSetWrites permissionSetWrites;
+    private final PermissionSetProvisioning provisioning;
     private final Paging paging = new Paging(INVALID, 100);
 
-    SsoAdminApi(SandboxOrganization org, AssignmentWrites writes, PermissionSetWrites permissionSetWrites) {
+    SsoAdminApi(SandboxOrganization org, AssignmentWrites writes, PermissionSetWrites permissionSetWrites,
+                PermissionSetProvisioning provisioning) {
         this.org = org;
         this.writes = writes;
         this.permissionSetWrites = permissionSetWrites;
+        this.provisioning = provisioning;
     }
 
     ObjectNode handle(String operation, JsonNode request) {
@@ -40,6 +44,7 @@ final class SsoAdminApi {
             return out;
         }
         instance(request);
+        provisioning.finishDue();
         switch (operation) {
             case "ListPermissionSets" -> {
                 List<String> arns;
@@ -50,12 +55,7 @@ final class SsoAdminApi {
             }
             case "DescribePermissionSet" -> {
                 PermissionSet set = permissionSet(request);
-                ObjectNode node = out.putObject("PermissionSet").put("Name", set.name())
-                        .put("PermissionSetArn", set.arn()).put("Description", set.description())
-                        .put("SessionDuration", set.sessionDuration()).put("CreatedDate", 1_700_000_000);
-                if (set.relayState() != null) {
-                    node.put("RelayState", set.relayState());
-                }
+                describe(out.putObject("PermissionSet"), set, org.created(set.arn()));
             }
             case "ListManagedPoliciesInPermissionSet" -> paging.page(out, "AttachedManagedPolicies",
                     permissionSet(request).managedPolicies(), request, "managed:" + request.get("PermissionSetArn"),
@@ -70,31 +70,40 @@ final class SsoAdminApi {
             }
             case "GetPermissionsBoundaryForPermissionSet" -> {
                 PermissionSet set = permissionSet(request);
-                if (set.boundaryPolicyArn() == null) {
+                if (set.boundaryPolicyArn() != null) {
+                    out.putObject("PermissionsBoundary").put("ManagedPolicyArn", set.boundaryPolicyArn());
+                } else if (set.boundaryReference() != null) {
+                    out.putObject("PermissionsBoundary").putObject("CustomerManagedPolicyReference")
+                            .put("Name", set.boundaryReference().name()).put("Path", set.boundaryReference().path());
+                } else {
                     throw new AwsError(400, "ResourceNotFoundException", "No permissions boundary on " + set.arn());
                 }
-                out.putObject("PermissionsBoundary").put("ManagedPolicyArn", set.boundaryPolicyArn());
             }
             case "ListTagsForResource" -> {
-                String arn = SandboxHandler.required(request, "ResourceArn", INVALID);
-                PermissionSet set;
-                synchronized (org) {
-                    set = org.permissionSets.get(arn);
-                }
-                if (set == null) {
-                    throw new AwsError(400, "ResourceNotFoundException", "No resource " + arn);
-                }
+                PermissionSet set = resource(request);
+                String arn = set.arn();
                 paging.page(out, "Tags", List.copyOf(set.tags().entrySet()), request, "tags:" + arn, false,
                         (Map.Entry<String, String> tag) -> SandboxHandler.object().put("Key", tag.getKey())
                                 .put("Value", tag.getValue()));
             }
             case "ListPermissionSetsProvisionedToAccount" -> {
                 String account = account(request);
+                Boolean latest = provisioningStatus(request);
                 List<String> arns;
                 synchronized (org) {
-                    arns = List.copyOf(org.provisionedByAccount.getOrDefault(account, Set.of()));
+                    arns = org.provisionedByAccount.getOrDefault(account, Set.of()).stream()
+                            .filter(arn -> latest == null || org.isLatest(account, arn) == latest).toList();
                 }
-                paging.page(out, "PermissionSets", arns, request, "provisioned:" + account, false, arn -> text(arn));
+                paging.page(out, "PermissionSets", arns, request, "provisioned:" + account + ":" + latest, false,
+                        arn -> text(arn));
+            }
+            case "ListAccountsForProvisionedPermissionSet" -> {
+                PermissionSet set = permissionSet(request);
+                Boolean latest = provisioningStatus(request);
+                List<String> accounts = org.provisionedAccounts(set.arn()).entrySet().stream()
+                        .filter(e -> latest == null || e.getValue() == latest).map(Map.Entry::getKey).toList();
+                paging.page(out, "AccountIds", accounts, request, "accounts:" + set.arn() + ":" + latest, false,
+                        account -> text(account));
             }
             case "ListAccountAssignments" -> {
                 String account = account(request);
@@ -113,9 +122,28 @@ final class SsoAdminApi {
             case "DeleteAccountAssignment" -> out = writes.write(false, request);
             case "DescribeAccountAssignmentCreationStatus" -> out = writes.describe(true, request);
             case "DescribeAccountAssignmentDeletionStatus" -> out = writes.describe(false, request);
+            case "CreatePermissionSet" -> out = permissionSetWrites.create(request);
             case "UpdatePermissionSet" -> permissionSetWrites.update(request, permissionSet(request));
-            case "ProvisionPermissionSet" -> out = permissionSetWrites.provision(request, permissionSet(request));
-            case "DescribePermissionSetProvisioningStatus" -> out = permissionSetWrites.describe(request);
+            case "DeletePermissionSet" -> permissionSetWrites.delete(permissionSet(request));
+            case "PutInlinePolicyToPermissionSet" -> permissionSetWrites.putInlinePolicy(request, permissionSet(request));
+            case "DeleteInlinePolicyFromPermissionSet" -> permissionSetWrites.deleteInlinePolicy(permissionSet(request));
+            case "AttachManagedPolicyToPermissionSet" ->
+                    permissionSetWrites.attachManagedPolicy(request, permissionSet(request));
+            case "DetachManagedPolicyFromPermissionSet" ->
+                    permissionSetWrites.detachManagedPolicy(request, permissionSet(request));
+            case "AttachCustomerManagedPolicyReferenceToPermissionSet" ->
+                    permissionSetWrites.attachCustomerManagedPolicy(request, permissionSet(request));
+            case "DetachCustomerManagedPolicyReferenceFromPermissionSet" ->
+                    permissionSetWrites.detachCustomerManagedPolicy(request, permissionSet(request));
+            case "PutPermissionsBoundaryToPermissionSet" ->
+                    permissionSetWrites.putPermissionsBoundary(request, permissionSet(request));
+            case "DeletePermissionsBoundaryFromPermissionSet" ->
+                    permissionSetWrites.deletePermissionsBoundary(permissionSet(request));
+            case "TagResource" -> permissionSetWrites.tag(request, resource(request));
+            case "UntagResource" -> permissionSetWrites.untag(request, resource(request));
+            case "ProvisionPermissionSet" -> out = provisioning.provision(request, permissionSet(request));
+            case "DescribePermissionSetProvisioningStatus" -> out = provisioning.describe(request);
+            case "ListPermissionSetProvisioningStatus" -> provisioning.list(request, out, paging);
             default -> throw new AwsError(400, "UnknownOperationException", "Sandbox does not serve " + operation);
         }
         return out;
@@ -136,6 +164,44 @@ final class SsoAdminApi {
                 throw new AwsError(400, "ResourceNotFoundException", "No permission set " + arn);
             }
             return set;
+        }
+    }
+
+    /** A permission set named as a tagged resource; the sandbox tags nothing else. */
+    private PermissionSet resource(JsonNode request) {
+        String arn = SandboxHandler.required(request, "ResourceArn", INVALID);
+        synchronized (org) {
+            PermissionSet set = org.permissionSets.get(arn);
+            if (set == null) {
+                throw new AwsError(400, "ResourceNotFoundException", "No resource " + arn);
+            }
+            return set;
+        }
+    }
+
+    /** The ProvisioningStatus filter: true for the latest definition, false for an old one, null for both. */
+    private static Boolean provisioningStatus(JsonNode request) {
+        JsonNode value = request.get("ProvisioningStatus");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return switch (value.asText()) {
+            case "LATEST_PERMISSION_SET_PROVISIONED" -> true;
+            case "LATEST_PERMISSION_SET_NOT_PROVISIONED" -> false;
+            default -> throw AwsError.validation(INVALID, "ProvisioningStatus must be"
+                    + " LATEST_PERMISSION_SET_PROVISIONED or LATEST_PERMISSION_SET_NOT_PROVISIONED");
+        };
+    }
+
+    /** A PermissionSet as DescribePermissionSet and CreatePermissionSet answer it. */
+    static void describe(ObjectNode node, PermissionSet set, Instant created) {
+        node.put("Name", set.name()).put("PermissionSetArn", set.arn())
+                .put("SessionDuration", set.sessionDuration()).put("CreatedDate", created.getEpochSecond());
+        if (set.description() != null) {
+            node.put("Description", set.description());
+        }
+        if (set.relayState() != null) {
+            node.put("RelayState", set.relayState());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -50,6 +51,16 @@ public final class AwsCalls {
     }
 
     public <T> T call(AwsService service, String operation, Supplier<T> request) {
+        return call(service, operation, request, e -> false);
+    }
+
+    /**
+     * As {@link #call(AwsService, String, Supplier)}, but an error {@code isFinal} accepts is not retried: AWS
+     * answers ConflictException both for a concurrent write (retrying helps) and for a name already taken or a
+     * policy already attached (it never will).
+     */
+    public <T> T call(AwsService service, String operation, Supplier<T> request,
+                      Predicate<AwsServiceException> isFinal) {
         for (int attempt = 1; ; attempt++) {
             try {
                 pacer.await(service, operation);
@@ -62,7 +73,8 @@ public final class AwsCalls {
             } catch (SdkException e) {
                 String outcome = outcome(e);
                 count(service, operation, outcome);
-                if (!retryable(e) || attempt >= maxAttempts) {
+                if (!retryable(e) || attempt >= maxAttempts
+                        || (e instanceof AwsServiceException refused && isFinal.test(refused))) {
                     throw new AwsCallFailed(operation + " failed after " + attempt + " attempt(s): "
                             + e.getMessage(), e);
                 }

@@ -12,7 +12,9 @@ import dev.gatehouse.aws.AccountAssignments;
 import dev.gatehouse.aws.AwsConnection;
 import dev.gatehouse.aws.IdentityCenter;
 import dev.gatehouse.aws.IdentityStore;
+import dev.gatehouse.aws.ManagedPolicies;
 import dev.gatehouse.aws.Organizations;
+import dev.gatehouse.aws.PermissionSetChanges;
 import dev.gatehouse.aws.PermissionSets;
 import dev.gatehouse.shared.ConditionalOnMode;
 import dev.gatehouse.shared.GatehouseMode;
@@ -53,5 +55,15 @@ class AwsConfiguration {
     @Bean
     PermissionSets permissionSets(IdentityCenter identityCenter) {
         return identityCenter.permissionSets();
+    }
+
+    @Bean
+    PermissionSetChanges permissionSetChanges(IdentityCenter identityCenter) {
+        return identityCenter.permissionSetChanges();
+    }
+
+    @Bean
+    ManagedPolicies managedPolicies(IdentityCenter identityCenter) {
+        return identityCenter.managedPolicies();
     }
 }

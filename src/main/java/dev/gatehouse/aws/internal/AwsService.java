@@ -3,5 +3,6 @@ package dev.gatehouse.aws.internal;
 public enum AwsService {
     ORGANIZATIONS,
     IDENTITY_STORE,
-    SSO_ADMIN
+    SSO_ADMIN,
+    IAM
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
@@ -20,7 +21,8 @@ import dev.gatehouse.aws.AwsCallFailed;
 import dev.gatehouse.aws.AwsConnection;
 
 /**
- * What every service class of the adapter shares: one SDK client per service with the SDK's retries off,
+ * What every service class of the adapter shares: one SDK client per service (Organizations, Identity Store,
+ * SSO Admin, and IAM for the managed-policy catalogue) with the SDK's retries off,
  * one {@link AwsCalls} (so pacing covers all of them), and the Identity Center instance, looked up on
  * first use so that bad credentials fail a sync, not start-up.
  */
@@ -29,6 +31,7 @@ public final class IdentityCenterClients implements AutoCloseable {
     private final OrganizationsClient organizations;
     private final IdentitystoreClient identityStore;
     private final SsoAdminClient ssoAdmin;
+    private final IamClient iam;
     private final AwsCalls calls;
     private final AwsConnection connection;
     private volatile InstanceMetadata instance;
@@ -37,6 +40,8 @@ public final class IdentityCenterClients implements AutoCloseable {
         this.organizations = configure(OrganizationsClient.builder(), connection).build();
         this.identityStore = configure(IdentitystoreClient.builder(), connection).build();
         this.ssoAdmin = configure(SsoAdminClient.builder(), connection).build();
+        // IAM is global; the SDK resolves any region of the partition to IAM's one endpoint.
+        this.iam = configure(IamClient.builder(), connection).build();
         this.calls = new AwsCalls(new Pacer(connection.paceFactor()), meters, connection.maxAttempts(),
                 connection.baseDelay(), connection.maxDelay());
         this.connection = connection;
@@ -52,6 +57,10 @@ public final class IdentityCenterClients implements AutoCloseable {
 
     public SsoAdminClient ssoAdmin() {
         return ssoAdmin;
+    }
+
+    public IamClient iam() {
+        return iam;
     }
 
     public AwsCalls calls() {
@@ -106,5 +115,6 @@ public final class IdentityCenterClients implements AutoCloseable {
         organizations.close();
         identityStore.close();
         ssoAdmin.close();
+        iam.close();
     }
 }

@@ -5,13 +5,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps Gatehouse under AWS's request rates by waiting before a call rather than provoking throttling:
- * SSO Admin shares one rate, Identity Store has one per API, Organizations one per operation. Rates are
+ * SSO Admin shares one rate, Identity Store has one per API, Organizations one per operation, IAM one. Rates are
  * AWS's times a factor below 1 (docs/architecture.md, The AWS adapter).
  */
 public final class Pacer {
 
     private static final double SSO_ADMIN = 20;
     private static final double IDENTITY_STORE = 20;
+    /** IAM publishes no rate for its reads; the catalogue is a handful of pages, so a modest rate costs nothing. */
+    private static final double IAM = 10;
     private static final Map<String, Double> ORGANIZATIONS = Map.of(
             "ListAccounts", 8.0, "ListChildren", 6.0, "ListParents", 5.0, "ListAccountsForParent", 5.0,
             "ListOrganizationalUnitsForParent", 5.0, "ListRoots", 1.0);
@@ -33,11 +35,13 @@ public final class Pacer {
             case SSO_ADMIN -> "sso";
             case IDENTITY_STORE -> "identitystore:" + operation;
             case ORGANIZATIONS -> "organizations:" + operation;
+            case IAM -> "iam";
         };
         double rate = switch (service) {
             case SSO_ADMIN -> SSO_ADMIN;
             case IDENTITY_STORE -> IDENTITY_STORE;
             case ORGANIZATIONS -> ORGANIZATIONS.getOrDefault(operation, ORGANIZATIONS_DEFAULT);
+            case IAM -> IAM;
         };
         slots.computeIfAbsent(key, k -> new Slot(rate * factor)).take();
     }
