@@ -40,6 +40,11 @@ public record PermissionSetSpec(String name, String description, String sessionD
         return new PermissionSetSpec(name, "", "", "", List.of(), List.of(), "", PermissionsBoundary.NONE, Map.of());
     }
 
+    public PermissionSetSpec withName(String value) {
+        return new PermissionSetSpec(value, description, sessionDuration, relayState, managedPolicyArns,
+                customerManagedPolicies, inlinePolicy, permissionsBoundary, tags);
+    }
+
     public PermissionSetSpec withDescription(String value) {
         return new PermissionSetSpec(name, value, sessionDuration, relayState, managedPolicyArns,
                 customerManagedPolicies, inlinePolicy, permissionsBoundary, tags);
