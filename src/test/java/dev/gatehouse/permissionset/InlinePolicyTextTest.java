@@ -58,6 +58,12 @@ class InlinePolicyTextTest {
     }
 
     @Test
+    void format_keeps_numbers_booleans_and_null_as_written() {
+        assertThat(InlinePolicyText.format("{\"a\":[1.50,true,null],\"b\":-3}"))
+                .contains("{\n  \"a\": [\n    1.50,\n    true,\n    null\n  ],\n  \"b\": -3\n}");
+    }
+
+    @Test
     void format_leaves_text_that_is_not_json_to_the_validator_and_blank_text_blank() {
         assertThat(InlinePolicyText.format("{\"Version\": ")).isEmpty();
         assertThat(InlinePolicyText.format("  \n")).contains("");
